@@ -1,0 +1,186 @@
+"""The objects a story is made of as it flows through the pipeline.
+
+Every span is a pair of character offsets into ``Article.text`` (the cleaned text), so anything
+the brief says can be pointed back to the exact words of a source. Objects are frozen: a stage
+returns new objects rather than editing the ones it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_WORDS = 250
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article.
+
+    ``text`` is the article's text at the current stage: as ingested, then as cleaned. ``raw``
+    keeps the ingested text so removed boilerplate can still be shown with its offsets.
+    """
+
+    id: str
+    index: int
+    text: str
+    raw: str = ""
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+    @property
+    def label(self) -> str:
+        """A short tag for the brief: the outlet when known, else the article's position."""
+        return self.outlet or f"#{self.index + 1}"
+
+    def metadata(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "index": self.index,
+            "path": self.path,
+            "url": self.url,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published,
+        }
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of boilerplate the clean stage took out; offsets are into ``Article.raw``."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a cleaned article: ``text == article.text[start:end]``."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+    # Position of the sentence within its article, 0-based, counting only kept sentences.
+    position: int = 0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """An article left out of the brief, and why."""
+
+    article: str
+    reason: str
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    text: str
+    sources: tuple[SourceSpan, ...]
+    # (articles that support it, articles in the story): set by the cross-source analysis.
+    support: tuple[int, int] | None = None
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings for one brief. Learned parameters live apart from these (see ``weights``)."""
+
+    words: int = DEFAULT_WORDS
+    # Articles whose topical similarity to the rest of the story falls below this are set aside.
+    offtopic_threshold: float | None = None
+    # Shingle-Jaccard above which two articles count as copies of one another.
+    duplicate_threshold: float = 0.8
+
+    def __post_init__(self) -> None:
+        if self.words < 1:
+            raise ValueError("words must be a positive number")
+
+
+@dataclass(frozen=True)
+class Brief:
+    id: str
+    sentences: tuple[BriefSentence, ...]
+    articles: tuple[Article, ...]
+    set_aside: tuple[SetAside, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    options: Options = field(default_factory=Options)
+    # Filled by later stages (cross-source analysis); kept as plain data so the JSON contract
+    # can be extended without changing this class.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def words(self) -> int:
+        return sum(s.words for s in self.sentences)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    def to_dict(self, *, include_text: bool = False, explain: bool = False) -> dict[str, Any]:
+        """The JSON contract. ``include_text`` adds each article's cleaned text (for viewers that
+        highlight source spans); ``explain`` adds the removed boilerplate."""
+        articles = []
+        for a in self.articles:
+            meta = a.metadata()
+            if include_text:
+                meta["text"] = a.text
+            articles.append(meta)
+        out: dict[str, Any] = {
+            "id": self.id,
+            "words": self.words,
+            "sentences": [_sentence_dict(s) for s in self.sentences],
+            "articles": articles,
+            "set_aside": [
+                {"article": x.article, "reason": x.reason, "score": x.score}
+                for x in self.set_aside
+            ],
+        }
+        if explain:
+            out["removed"] = [
+                {"article": r.article, "start": r.start, "end": r.end, "text": r.text,
+                 "reason": r.reason}
+                for r in self.removed
+            ]
+        out.update(self.extra)
+        return out
+
+
+def _sentence_dict(s: BriefSentence) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": s.text,
+        "sources": [{"article": p.article, "start": p.start, "end": p.end} for p in s.sources],
+    }
+    if s.support is not None:
+        out["support"] = {"articles": s.support[0], "of": s.support[1]}
+    return out
