@@ -71,23 +71,25 @@ _TAIL_MARKERS = re.compile(
     re.I,
 )
 
-# Sentences inside long lines (Multi-News documents are a single line) that are never news.
+# Phrases that mark a sentence inside a long line as boilerplate (Multi-News documents are a
+# single line each). The whole sentence around a match is removed. Matched as keywords, then
+# widened to the sentence, because a "[^.]*keyword" pattern is quadratic on long lines.
 _SENTENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.I))
     for reason, pattern in (
         ("subscription prompt",
-         r"[^.!?]*\b(breaking news emails|get breaking news alerts|sign up for (our|the)\b|"
+         r"\b(breaking news emails|get breaking news alerts|sign up for (our|the)\b|"
          r"subscribe to (our|the)\b|delivered (to your inbox|weekday mornings)|"
-         r"only subscribers are eligible|reset your password|the news and stories that matter)"
-         r"[^.!?]*[.!?]"),
-        ("cookie notice", r"[^.!?]*\b(we use cookies|by (continuing to )?us(e|ing) (this|our) "
-                          r"(site|website)|cookie policy)[^.!?]*[.!?]"),
-        ("share prompt", r"[^.!?]*\b(share (this|on) (article|facebook|twitter)|"
-                         r"click (here|to share)|follow us on)\b[^.!?]*[.!?]"),
-        ("archive notice", r"[^.!?]*\b(this (article|post) was originally|may be missing photos, "
-                           r"graphics or links)[^.!?]*[.!?]"),
+         r"only subscribers are eligible|reset your password|the news and stories that matter)"),
+        ("cookie notice", r"\b(we use cookies|by (continuing to )?us(e|ing) (this|our) "
+                          r"(site|website)|cookie policy)"),
+        ("share prompt", r"\b(share (this|on) (article|facebook|twitter)|"
+                         r"click (here|to share)|follow us on)\b"),
+        ("archive notice", r"\b(this (article|post) was originally|may be missing photos, "
+                           r"graphics or links)"),
     )
 )
+_STOP = re.compile(r"[.!?]")
 
 # Bylines and outlet cues, turned into metadata.
 _BYLINE = re.compile(
@@ -238,7 +240,9 @@ def _drop_sentences(text: str, offset: int, drop) -> tuple[str, int]:  # type: i
     cuts: list[tuple[int, int, str]] = []
     for reason, pattern in _SENTENCE_RULES:
         for m in pattern.finditer(text):
-            cuts.append((m.start(), m.end(), reason))
+            begin = max(text.rfind(c, 0, m.start()) for c in ".!?") + 1
+            stop = _STOP.search(text, m.end())
+            cuts.append((begin, stop.end() if stop else len(text), reason))
     if not cuts:
         return text, offset
     cuts.sort()

@@ -1,0 +1,122 @@
+"""Decide which articles the brief is built from.
+
+Four reasons to set an article aside, each recorded with a score so a reader can check it:
+no text left after cleaning, not English, a copy of another article (syndicated wire copy:
+its outlet still gets credit through attribution), and about a different story.
+
+Near-duplicates are found with exact word-shingle containment rather than MinHash: a story has
+at most a few hundred articles, so exact sets are both cheaper and exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .model import Article, SetAside
+from .resources import idf_table
+from .text import content_terms, english_share, words
+from .vectors import tfidf_matrix
+
+# Below this many words an article is a failed scrape or a stub, not a source.
+MIN_WORDS = 25
+# English news has 0.2-0.35 of its tokens among the common function words; other languages
+# (even with English loanwords) stay under 0.06.
+MIN_ENGLISH_SHARE = 0.08
+# An article whose shingles are this much contained in a longer one is a copy of it.
+DUPLICATE_CONTAINMENT = 0.8
+SHINGLE = 5
+# Below this topic score (see ``topic_scores``) an article is about a different story.
+OFFTOPIC_RATIO = 0.65
+
+
+@dataclass(frozen=True)
+class Screening:
+    kept: tuple[Article, ...]
+    set_aside: tuple[SetAside, ...]
+    # Articles set aside as copies, mapped to the article they copy: still sources for
+    # attribution, never a source of brief sentences of their own.
+    copies: dict[str, str]
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    w = words(text)
+    return {tuple(w[i : i + SHINGLE]) for i in range(max(1, len(w) - SHINGLE + 1))}
+
+
+def find_copies(articles: Sequence[Article]) -> dict[str, tuple[str, float]]:
+    """Article id -> (id of the longer article it copies, containment)."""
+    sh = {a.id: _shingles(a.text) for a in articles}
+    order = sorted(articles, key=lambda a: -len(sh[a.id]))
+    copies: dict[str, tuple[str, float]] = {}
+    for i, a in enumerate(order):
+        if a.id in copies:
+            continue
+        for b in order[i + 1 :]:
+            if b.id in copies or not sh[b.id]:
+                continue
+            c = len(sh[a.id] & sh[b.id]) / len(sh[b.id])
+            if c >= DUPLICATE_CONTAINMENT:
+                copies[b.id] = (a.id, c)
+    return copies
+
+
+def topic_scores(articles: Sequence[Article]) -> list[float]:
+    """How well each article fits the story: its mean similarity to the other articles, divided
+    by the mean similarity of those others among themselves. About 1 for an article on the
+    story; well under 1 for one about something else, even when it shares the broad topic
+    (another defection in the same war). A ratio, because absolute similarities vary a lot with
+    article length and style. Needs at least three articles; fewer score 1."""
+    n = len(articles)
+    if n < 3:
+        return [1.0] * n
+    m = tfidf_matrix([content_terms(a.text) for a in articles], idf_table())
+    sim = m @ m.T
+    np.fill_diagonal(sim, 0.0)
+    total = sim.sum() / 2  # each pair once
+    out = []
+    for i in range(n):
+        own = sim[i].sum()
+        mean_own = own / (n - 1)
+        pairs_rest = (n - 1) * (n - 2) / 2
+        mean_rest = (total - own) / pairs_rest
+        out.append(float(mean_own / mean_rest) if mean_rest > 0 else 1.0)
+    return out
+
+
+def screen(articles: Sequence[Article]) -> Screening:
+    set_aside: list[SetAside] = []
+    candidates: list[Article] = []
+    for a in articles:
+        n = len(a.text.split())
+        if n < MIN_WORDS:
+            reason = ("no article text left after removing boilerplate" if n == 0
+                      else f"too little text ({n} words)")
+            set_aside.append(SetAside(a.id, reason, float(n)))
+            continue
+        share = english_share(a.text)
+        if share < MIN_ENGLISH_SHARE:
+            set_aside.append(SetAside(a.id, "not English (only English is supported)",
+                                      round(share, 3)))
+            continue
+        candidates.append(a)
+
+    copies = find_copies(candidates)
+    for cid, (of, c) in copies.items():
+        set_aside.append(SetAside(cid, f"near-duplicate of {of}", round(c, 3)))
+    originals = [a for a in candidates if a.id not in copies]
+
+    kept = originals
+    if len(originals) >= 3:
+        scores = topic_scores(originals)
+        kept = []
+        for a, s in zip(originals, scores):
+            if s < OFFTOPIC_RATIO:
+                set_aside.append(SetAside(a.id, "about a different story", round(s, 3)))
+            else:
+                kept.append(a)
+    order = {a.id: a.index for a in articles}
+    set_aside.sort(key=lambda x: order.get(x.article, 0))
+    return Screening(tuple(kept), tuple(set_aside), {k: v[0] for k, v in copies.items()})
