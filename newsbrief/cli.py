@@ -131,6 +131,31 @@ def batch(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option(
+        help="Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface). "
+             "Env: NEWSBRIEF_HOST.", show_default=False)] = None,
+    port: Annotated[Optional[int], typer.Option(
+        help="Port (default 8000). Env: NEWSBRIEF_PORT.", show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        min=1, help="Worker processes (default 1). Env: NEWSBRIEF_WORKERS.",
+        show_default=False)] = None,
+) -> None:
+    """Serve the HTTP API (POST /v1/briefs) and the web page at /. Limits and other settings
+    come from NEWSBRIEF_* environment variables (see the README)."""
+    try:
+        from .service import Settings, run  # lazy: keeps `newsbrief brief` start-up fast
+    except ImportError as e:
+        fail(f"the server needs its extra dependencies ({e.name} is missing): "
+             "pip install 'newsbrief[serve]'")
+    try:
+        settings = Settings.from_env(host=host, port=port, workers=workers)
+    except NewsbriefError as e:
+        fail(str(e), 2)
+    run(settings)
+
+
 def main() -> None:
     try:
         app()

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.requests import Request
 
 from .errors import FetchError, InputError
 
@@ -152,6 +153,9 @@ class BriefRequest(BaseModel):
                     "source spans by their offsets.")
     explain: bool = Field(False, strict=True,
                           description="JSON only: add the boilerplate that was removed.")
+    include_markdown: bool = Field(
+        False, strict=True,
+        description="JSON only: add \"markdown\", the same brief rendered as Markdown.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,22 +173,27 @@ def _error(status: int, message: str, **extra: Any):
 class ClientError(Exception):
     """A request the client must change; ``status`` is 4xx."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str,
+                 errors: list[dict[str, str]] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.errors = errors
 
 
-def _describe_validation(errors: list[dict[str, Any]]) -> tuple[int, str, list[dict[str, str]]]:
-    """(status, one-line message, per-field list) for pydantic/FastAPI validation errors."""
+def _describe_validation(errors: list[Any]) -> tuple[int, str, list[dict[str, str]]]:
+    """(status, one-line message, per-field list) for pydantic validation errors."""
+    for e in errors:
+        if e.get("type") == "json_invalid":
+            why = (e.get("ctx") or {}).get("error")
+            return 400, f"the body is not valid JSON{': ' + str(why) if why else ''}", []
     items = []
     for e in errors:
         loc = [str(p) for p in e.get("loc", ()) if p != "body"]
-        items.append({"field": ".".join(loc) or "(body)", "message": str(e.get("msg", "invalid"))})
-    if any(e.get("type") == "json_invalid" for e in errors):
-        ctx = next((e.get("ctx") or {} for e in errors if e.get("type") == "json_invalid"), {})
-        why = ctx.get("error") if isinstance(ctx, dict) else None
-        return 400, f"the body is not valid JSON{': ' + str(why) if why else ''}", items
+        if not loc:
+            return 422, ("the body must be a JSON object such as "
+                         '{"articles": [{"text": "..."}]}'), []
+        items.append({"field": ".".join(loc), "message": str(e.get("msg", "invalid"))})
     if not items:
         return 422, "the request is not valid", items
     first = items[0]
@@ -194,6 +203,19 @@ def _describe_validation(errors: list[dict[str, Any]]) -> tuple[int, str, list[d
 
 # ---------------------------------------------------------------------------------------------
 # The work of one request (runs in worker threads)
+
+
+def _parse(body: bytes) -> BriefRequest:
+    from pydantic import ValidationError
+
+    if not body.strip():
+        raise ClientError(400, "the body is empty: send a JSON object such as "
+                               '{"articles": [{"text": "..."}]}')
+    try:
+        return BriefRequest.model_validate_json(body)
+    except ValidationError as e:
+        status, message, items = _describe_validation(e.errors(include_url=False))
+        raise ClientError(status, message, items) from None
 
 
 def _check_limits(req: Any, settings: Settings) -> None:
@@ -218,8 +240,7 @@ def _check_limits(req: Any, settings: Settings) -> None:
             if k != "url" and _looks_binary(value):
                 raise ClientError(422, f"article {i}: '{k}' looks like binary data, not text")
         if a.url is not None and not a.url.strip().lower().startswith(("http://", "https://")):
-            if not (a.text or a.html):
-                raise ClientError(422, f"article {i}: url must start with http:// or https://")
+            raise ClientError(422, f"article {i}: url must start with http:// or https://")
 
 
 def _looks_binary(text: str) -> bool:
@@ -270,6 +291,10 @@ def _respond(brief: Any, req: Any):
 
     if req.format == "json":
         body = _finite(brief.to_dict(include_text=req.include_text, explain=req.explain))
+        if req.include_markdown:
+            from .render import render
+
+            body["markdown"] = render(brief, "markdown")
         return Response(json.dumps(body, ensure_ascii=False, allow_nan=False),
                         media_type="application/json")
     from .render import render
@@ -356,7 +381,7 @@ def create_app(settings: Settings | None = None):
     """The FastAPI app: the API under ``/v1``, the page at ``/``, static files under
     ``/static``. ``settings`` defaults to ``Settings.from_env()``."""
     import anyio
-    from fastapi import FastAPI, Request
+    from fastapi import FastAPI
     from fastapi.exceptions import RequestValidationError
     from starlette.exceptions import HTTPException as StarletteHTTPException
     from starlette.responses import FileResponse
@@ -424,23 +449,28 @@ def create_app(settings: Settings | None = None):
             422: {"description": "Invalid or unusable input, or a URL refused or not fetched."},
             503: {"description": "The server is busy; retry after the Retry-After seconds."},
         },
+        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/BriefRequest"}}}}},
     )
-    async def create_brief(req: BriefRequest):
-        """Brief one story. Each article gives exactly one of ``text``, ``html`` or ``url``."""
+    async def create_brief(request: Request):
+        """Brief one story. Each article gives one of ``text``, ``html`` or ``url``.
+
+        The body is read as JSON whatever its Content-Type says (``curl -d`` sends a form type),
+        and parsed and validated in a worker thread: a 10 MB body takes a while to parse."""
         if not admission.enter():
             return _error(503, "the server is busy, try again shortly",
                           headers={"Retry-After": "1"})
         try:
+            body = await request.body()
+            req = await anyio.to_thread.run_sync(_parse, body, limiter=io)
             # Ingest (URL fetches, HTML extraction) and summarizing run in worker threads so the
             # event loop keeps answering health checks and other clients meanwhile.
             articles = await anyio.to_thread.run_sync(_ingest, req, settings, limiter=io)
             brief = await anyio.to_thread.run_sync(_summarize, articles, req, limiter=cpu)
             return await anyio.to_thread.run_sync(_respond, brief, req, limiter=io)
         except ClientError as e:
-            return _error(e.status, e.message)
-        except FetchError as e:
-            return _error(422, str(e))
-        except InputError as e:
+            return _error(e.status, e.message, **({"errors": e.errors} if e.errors else {}))
+        except InputError as e:  # FetchError included: its message names the URL and reason
             return _error(422, str(e))
         finally:
             admission.leave()
@@ -462,6 +492,22 @@ def create_app(settings: Settings | None = None):
             response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
             response.headers.setdefault("X-Frame-Options", "DENY")
         return response
+
+    def openapi() -> dict[str, Any]:
+        # The body is parsed by hand (see create_brief), so its schema is added here.
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            schema = get_openapi(title=app.title, version=app.version, summary=app.summary,
+                                 routes=app.routes)
+            body = BriefRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.update(body.pop("$defs", {}))
+            components["BriefRequest"] = body
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
     # Outermost, so an oversized body is refused before FastAPI reads or parses any of it.
     app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)
