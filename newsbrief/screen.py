@@ -22,6 +22,7 @@ from .vectors import tfidf_matrix
 
 # Below this many words an article is a failed scrape or a stub, not a source.
 MIN_WORDS = 25
+MIN_WORDS_ALONE = 6
 # English news has 0.2-0.35 of its tokens among the common function words; other languages
 # (even with English loanwords) stay under 0.06.
 MIN_ENGLISH_SHARE = 0.08
@@ -89,9 +90,13 @@ def topic_scores(articles: Sequence[Article]) -> list[float]:
 def screen(articles: Sequence[Article]) -> Screening:
     set_aside: list[SetAside] = []
     candidates: list[Article] = []
+    # A short text is a stub beside full articles, but it is all there is when every
+    # article is short (a wire flash, a one-paragraph update): then only near-empty ones go.
+    min_words = MIN_WORDS if any(len(a.text.split()) >= MIN_WORDS for a in articles) \
+        else MIN_WORDS_ALONE
     for a in articles:
         n = len(a.text.split())
-        if n < MIN_WORDS:
+        if n < min_words:
             reason = ("no article text left after removing boilerplate" if n == 0
                       else f"too little text ({n} words)")
             set_aside.append(SetAside(a.id, reason, float(n)))

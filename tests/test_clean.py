@@ -1,0 +1,92 @@
+from newsbrief.clean import clean
+from newsbrief.model import Article
+
+
+def cleaned(raw: str, **meta):
+    return clean(Article(id="x", index=0, text=raw, raw=raw, **meta))
+
+
+def test_removes_web_boilerplate_lines_and_keeps_them_as_data():
+    raw = "\n".join([
+        "Skip to main content",
+        "Storm hits the coast of Maine",
+        "Advertisement",
+        "A powerful storm hit the coast of Maine on Tuesday, cutting power to 40,000 homes.",
+        "Read more: Ten tips for storm season",
+        "Share",
+        "Officials said crews would work through the night to restore electricity.",
+        "Only subscribers are eligible to post comments. Please subscribe or login first.",
+    ])
+    c = cleaned(raw)
+    assert c.article.text.splitlines() == [
+        "A powerful storm hit the coast of Maine on Tuesday, cutting power to 40,000 homes.",
+        "Officials said crews would work through the night to restore electricity.",
+    ]
+    reasons = {r.reason for r in c.removed}
+    assert {"navigation", "advertisement", "read-more link", "share prompt",
+            "subscription prompt", "title"} <= reasons
+    assert c.article.title == "Storm hits the coast of Maine"
+    for r in c.removed:  # offsets point into the raw text
+        assert raw[r.start:r.end] == r.text
+
+
+def test_byline_and_outlet_dateline_become_metadata():
+    raw = ("By Saad Abedine, CNN\nupdated 8:40 PM EST, Wed December 26, 2012\n"
+           "(CNN) -- Syria's military police chief has defected, rebels said on Wednesday.\n"
+           "He is one of the highest-ranking officers to leave the military this year.")
+    c = cleaned(raw)
+    assert c.article.author == "Saad Abedine"
+    assert c.article.outlet == "CNN"
+    assert "2012" in (c.article.published or "")
+    assert c.article.text.startswith("Syria's military police chief has defected")
+    assert "By Saad" not in c.article.text and "(CNN)" not in c.article.text
+
+
+def test_repeated_lines_captions_and_related_list_removed():
+    body = "The council voted to approve the new budget after a long debate on Monday night."
+    raw = "\n".join([
+        body,
+        "In this photo provided by the council, members vote on the budget.",
+        "Council votes on budget",
+        "Council votes on budget",
+        "The mayor said the vote was a victory for residents who had waited for years.",
+        "CNN's Jane Doe contributed to this report.",
+        "Part of complete coverage on",
+        "updated 8:43 AM EDT, Thu June 26, 2014",
+        "An unrelated teaser about something in 2014 that should never reach a brief.",
+    ])
+    c = cleaned(raw)
+    assert c.article.text.splitlines() == [
+        body, "The mayor said the vote was a victory for residents who had waited for years."]
+    reasons = [r.reason for r in c.removed]
+    assert "photo caption" in reasons and "credit line" in reasons
+    assert "related-stories list" in reasons
+    assert all("2014" not in line for line in c.article.text.splitlines())
+
+
+def test_boilerplate_sentences_inside_a_long_line_removed():
+    raw = ("Breaking news emails get breaking news alerts and special reports. The news and "
+           "stories that matter, delivered weekday mornings. Veterans say their benefits "
+           "arrived late this fall.")
+    c = cleaned(raw)
+    assert c.article.text == "Veterans say their benefits arrived late this fall."
+    assert [r.reason for r in c.removed] == ["subscription prompt", "subscription prompt"]
+
+
+def test_soft_wrapped_line_is_joined():
+    raw = ("'I therefore announce that I have defected from the Army and the Armed Forces and have joined the\n"
+           "peaceful Syrian revolution,' said the captain in a video.")
+    assert "\n" not in cleaned(raw).article.text
+
+
+def test_self_named_outlet_found_from_correspondent_phrase():
+    raw = ("Opposition sources said the commander had cooperated with the rebels, the BBC's "
+           "Middle East correspondent Jim Muir reports.\nThis is believed to be common, our "
+           "correspondent adds.")
+    assert cleaned(raw).article.outlet == "BBC"
+
+
+def test_plain_article_unchanged():
+    raw = "The city opened a new bridge on Friday.\nThousands walked across it in the rain."
+    c = cleaned(raw)
+    assert c.article.text == raw and c.removed == ()

@@ -1,0 +1,95 @@
+"""End to end on the example story (five scraped articles, one about an earlier defection)."""
+
+import json
+
+import pytest
+
+from newsbrief import InputError, UnsupportedLanguage, summarize
+from newsbrief.render import render
+
+BOILERPLATE = ["Advertisement", "Read more", "Skip to main content", "subscribe", "Click through",
+               "contributed to this report", "Share", "Gallery", "updated", "2014",
+               "In this photo", "policechef", "(CNN)"]
+
+
+def test_example_names_the_general_within_budget(example_brief):
+    assert 0 < example_brief.words <= 250
+    assert "Shallal" in example_brief.text or "Shalal" in example_brief.text
+
+
+def test_example_contains_no_boilerplate(example_brief):
+    for phrase in BOILERPLATE:
+        assert phrase not in example_brief.text, phrase
+
+
+def test_example_sets_aside_the_2011_article_and_never_cites_it(example_brief):
+    aside = {x.article: x for x in example_brief.set_aside}
+    assert "004_99a0b89bb8068a42" in aside
+    assert aside["004_99a0b89bb8068a42"].reason == "about a different story"
+    cited = {p.article for s in example_brief.sentences for p in s.sources}
+    assert "004_99a0b89bb8068a42" not in cited
+
+
+def test_example_shared_wire_paragraphs_credit_both_outlets(example_brief):
+    both = {"001_d543670ff24e95ac", "002_e8b2408d928e83a2"}
+    shared = [s for s in example_brief.sentences
+              if both <= {p.article for p in s.sources}]
+    assert shared, "no brief sentence credits both outlets that carry the wire copy"
+    wire = ("Getting Shallal out of Syria", "In the video, Shallal is wearing",
+            "Jihad Makdissi", "Many figures of high rank", "numerous senior government")
+    for s in example_brief.sentences:
+        if any(w in s.text for w in wire):
+            assert both <= {p.article for p in s.sources}, s.text
+
+
+def test_every_source_span_points_at_matching_text(example_brief):
+    for s in example_brief.sentences:
+        own = example_brief.article(s.sources[0].article).text
+        assert s.text in own  # the sentence is quoted from one of its sources
+        for p in s.sources:
+            span = example_brief.article(p.article).text[p.start:p.end]
+            assert span and len(span.split()) >= 5
+
+
+def test_example_outlets_from_text_cues(example_brief):
+    outlets = {a.id[:3]: a.outlet for a in example_brief.articles}
+    assert outlets["000"] == "CNN" and outlets["003"] == "BBC"
+
+
+def test_json_contract(example_brief):
+    d = json.loads(render(example_brief, "json"))
+    assert set(d) >= {"id", "words", "sentences", "articles", "set_aside"}
+    assert d["id"] == "syria-military-police-chief"
+    ids = {a["id"] for a in d["articles"]}
+    assert [a["index"] for a in d["articles"]] == list(range(5))
+    for s in d["sentences"]:
+        assert s["sources"] and all(p["article"] in ids for p in s["sources"])
+    assert all(x["article"] in ids for x in d["set_aside"])
+    assert d["words"] == sum(len(s["text"].split()) for s in d["sentences"])
+
+
+@pytest.mark.parametrize("words", [30, 120, 400])
+def test_budget_respected_for_any_size(example_dir, words):
+    from newsbrief import Options, read_inputs, summarize_story
+
+    b = summarize_story(read_inputs([str(example_dir)]), Options(words=words))
+    assert 0 < b.words <= words
+
+
+def test_summarize_accepts_plain_strings_and_one_article():
+    text = ("The city council approved a new budget on Monday after a long debate. The plan "
+            "raises spending on schools and roads. The mayor said the vote was a victory for "
+            "residents who had waited years for repairs to their streets.")
+    b = summarize([text], words=25)
+    assert 0 < b.words <= 25 and b.sentences[0].sources[0].article == "a0"
+
+
+def test_errors_for_nothing_to_brief():
+    with pytest.raises(InputError):
+        summarize([])
+    with pytest.raises(InputError):
+        summarize(["Advertisement\nShare\nSkip to main content"])
+    with pytest.raises(UnsupportedLanguage):
+        summarize(["Der Bundestag hat am Dienstag ein neues Gesetz beschlossen, das die "
+                   "Förderung von Solaranlagen auf Dächern deutlich ausweitet und die "
+                   "Genehmigung für private Haushalte vereinfacht, teilte das Ministerium mit."])

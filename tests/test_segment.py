@@ -1,0 +1,44 @@
+from newsbrief.model import Article
+from newsbrief.segment import segment, split_spans
+
+
+def texts(text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in split_spans(text)]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    t = "Maj. Gen. Abdul Aziz al-Shallal left. George W. Bush spoke at 3 p.m. Friday. The U.S. Army left."
+    assert texts(t) == [
+        "Maj. Gen. Abdul Aziz al-Shallal left.",
+        "George W. Bush spoke at 3 p.m. Friday.",
+        "The U.S. Army left.",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    t = '"We urge them to defect now," he said. "It will be too late!" She agreed.'
+    assert texts(t) == ['"We urge them to defect now," he said.', '"It will be too late!"',
+                        "She agreed."]
+
+
+def test_line_breaks_end_sentences_and_number_paragraphs():
+    t = "First line without stop\nSecond para. Still second.\n\nThird."
+    spans = split_spans(t)
+    assert [t[s:e] for s, e, _ in spans] == ["First line without stop", "Second para.",
+                                              "Still second.", "Third."]
+    assert [p for _, _, p in spans] == [0, 1, 1, 2]
+
+
+def test_lowercase_after_stop_is_not_a_boundary():
+    # Multi-News is lowercased except at sentence starts: "vs. the" must not split.
+    assert texts("He ran vs. the champion. Then left.") == ["He ran vs. the champion.", "Then left."]
+
+
+def test_segment_offsets_point_into_article_text():
+    text = "  One sentence here.  Another one there!\nA third?"
+    art = Article(id="a", index=0, text=text)
+    sents = segment(art)
+    assert [s.text for s in sents] == ["One sentence here.", "Another one there!", "A third?"]
+    for s in sents:
+        assert text[s.start:s.end] == s.text
+    assert [s.position for s in sents] == [0, 1, 2]

@@ -1,0 +1,54 @@
+import numpy as np
+
+from newsbrief.model import Sentence
+from newsbrief.score import Scored, is_candidate, score
+from newsbrief.select import order, select
+
+
+def sent(article, i, text):
+    return Sentence(article=article, index=i, start=0, end=len(text), text=text, position=i)
+
+
+def scored(texts_scores, vectors):
+    sents = tuple(sent("a", i, t) for i, (t, _) in enumerate(texts_scores))
+    return Scored(sents, np.array([s for _, s in texts_scores]),
+                  np.array(vectors, dtype=np.float32))
+
+
+def test_never_exceeds_budget_and_skips_what_does_not_fit():
+    sc = scored([("one two three four five six seven eight", 0.9),
+                 ("one two three four five six", 0.8),
+                 ("one two three four", 0.1)],
+                [[1, 0, 0], [0, 1, 0], [0, 0, 1]])
+    picked = select(sc, 11)
+    assert sum(sc.sentences[i].words for i in picked) <= 11
+    assert picked == [0]  # 8 words chosen; neither 6 nor 4 more fit in the 3 left
+    assert select(sc, 12) == [0, 2]
+
+
+def test_redundant_sentence_skipped():
+    sc = scored([("alpha beta gamma delta epsilon zeta", 0.9),
+                 ("alpha beta gamma delta epsilon eta", 0.85),
+                 ("different words entirely about else here", 0.5)],
+                [[1, 0], [0.99, 0.14], [0, 1]])
+    assert select(sc, 100) == [0, 2]
+
+
+def test_order_puts_lead_first_then_positions():
+    assert order(2, [3.0, 1.0, 5.0, 0.5]) == [2, 3, 1, 0]
+
+
+def test_candidates_exclude_fragments_questions_and_run_ons():
+    assert not is_candidate(sent("a", 0, "He said."))
+    assert not is_candidate(sent("a", 0, "Do you not see what they have done to us?"))
+    assert not is_candidate(sent("a", 0, " ".join(["word"] * 90)))
+    assert is_candidate(sent("a", 0, "The council approved the budget on Monday night."))
+
+
+def test_score_prefers_sentences_other_articles_support():
+    shared = "The storm cut power to forty thousand homes across the coast of Maine."
+    a = [sent("a", 0, shared), sent("a", 1, "A local bakery gave away free bread to neighbours today.")]
+    b = [sent("b", 0, "Forty thousand homes on the coast of Maine lost power in the storm.")]
+    sc = score(a + b)
+    by_text = dict(zip((s.text for s in sc.sentences), sc.scores))
+    assert by_text[shared] > by_text["A local bakery gave away free bread to neighbours today."]
