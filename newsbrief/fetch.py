@@ -20,10 +20,11 @@ and each hop goes through the same backend. Environment proxies are ignored (``t
 a proxy would resolve names itself, out of the guard's sight.
 
 Limits that remain, stated honestly:
-- A ``client`` passed in by the caller is not ours: its connections are not pinned. For such a
-  client each hop's host is resolved and checked just before the request, and a rebinding DNS
-  server could answer differently a moment later. Build shared clients with ``make_client`` (it
-  is pinned) to avoid that window.
+- A ``client`` passed in by the caller that ``make_client`` did not build (or built with
+  ``allow_private=True`` while the call asks for the guard) does not pin its connections. For such
+  a client each hop's host is resolved and checked just before the request, and a rebinding DNS
+  server could answer differently a moment later. Build shared clients with ``make_client`` to
+  avoid that window; with one, the stricter of its guard and the call's ``allow_private`` applies.
 - ``timeout`` bounds each connect and each read, and the whole fetch is also stopped between two
   reads once it has run longer than ``timeout``; so a slow server is cut off after at most about
   twice ``timeout``. The DNS lookup itself (``socket.getaddrinfo``) has no timeout of ours.
@@ -35,6 +36,7 @@ import ipaddress
 import re
 import socket
 import time
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,7 +147,7 @@ def _checked_addresses(host: str, port: int, allow_private: bool) -> list[str]:
             if reason is not None:
                 what = f"{host} is" if host == address else f"{host} resolves to {address},"
                 raise _Refused(f"refused: {what} {reason} "
-                                 "(use --allow-private to fetch from your own network)")
+                                 "(fetching from your own network needs --allow-private)")
     return addresses
 
 
@@ -170,6 +172,11 @@ class _GuardedBackend(httpcore.SyncBackend):
         raise last
 
 
+# Clients made by make_client -> whether their guard refuses private addresses. Weak, so a client
+# the caller drops is not kept alive here.
+_STRICT_CLIENTS: weakref.WeakKeyDictionary[httpx.Client, bool] = weakref.WeakKeyDictionary()
+
+
 class _GuardedTransport(httpx.HTTPTransport):
     def __init__(self, *, allow_private: bool) -> None:
         super().__init__(trust_env=False)
@@ -185,14 +192,16 @@ class _GuardedTransport(httpx.HTTPTransport):
 def make_client(*, allow_private: bool = False, timeout: float = 10.0) -> httpx.Client:
     """An httpx client whose every connection goes through the address guard (pinned, so no DNS
     rebinding window). Reuse one across calls to ``fetch_url(client=...)`` to pool connections;
-    the guard it applies is the one it was made with."""
-    return httpx.Client(
+    the stricter of its own ``allow_private`` and the call's applies."""
+    client = httpx.Client(
         transport=_GuardedTransport(allow_private=allow_private),
         headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT},
         timeout=httpx.Timeout(timeout),
         follow_redirects=False,
         trust_env=False,
     )
+    _STRICT_CLIENTS[client] = not allow_private
+    return client
 
 
 # ---------------------------------------------------------------------------------------------
@@ -211,16 +220,17 @@ def _fail(url: str | httpx.URL, reason: str) -> FetchError:
     return FetchError(f"cannot fetch {_shown(url)}: {reason}")
 
 
-def _parse(url: str) -> httpx.URL:
+def _parse(url: str, shown: str | None = None) -> httpx.URL:
+    shown = url if shown is None else shown
     try:
         u = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as e:
-        raise _fail(url, f"not a valid URL ({e})") from None
+        raise _fail(shown, f"not a valid URL ({e})") from None
     if u.scheme not in ("http", "https"):
-        raise _fail(url, f"the {u.scheme} scheme is not supported (only http and https URLs)"
+        raise _fail(shown, f"the {u.scheme} scheme is not supported (only http and https URLs)"
                     if u.scheme else "not an http or https URL (no scheme given)")
     if not u.host:
-        raise _fail(url, "the URL has no host")
+        raise _fail(shown, "the URL has no host")
     return u
 
 
@@ -331,15 +341,19 @@ def fetch_url(url: str, *, allow_private: bool = False, timeout: float = 10.0,
     deadline = time.monotonic() + timeout
     try:
         for hop in range(max_redirects + 1):
-            if not own and not allow_private:
-                # Not our client, so not pinned: check just before the request (see module notes).
+            if not allow_private and _STRICT_CLIENTS.get(http) is not True:
+                # Not a client whose connections are guarded and pinned: check just before the
+                # request (see the module notes for the window this leaves).
                 try:
                     _checked_addresses(current.host, current.port or
                                        (443 if current.scheme == "https" else 80), False)
                 except _Refused as e:
                     raise _fail(current, str(e)) from None
             try:
-                with http.stream("GET", current, timeout=timeout) as response:
+                # follow_redirects=False even if the caller's client follows them: every hop must
+                # pass through this loop and its checks.
+                with http.stream("GET", current, timeout=timeout,
+                                 follow_redirects=False) as response:
                     status = response.status_code
                     if status in _REDIRECT_STATUSES and "location" in response.headers:
                         target = response.headers["location"]
@@ -349,7 +363,9 @@ def fetch_url(url: str, *, allow_private: bool = False, timeout: float = 10.0,
                             raise _fail(current, f"redirect to an invalid URL ({e})") from None
                         if hop == max_redirects:
                             raise _fail(url, f"too many redirects (more than {max_redirects})")
-                        current = _parse(str(nxt))
+                        # Shown as the server wrote it when refused (joining normalizes it).
+                        current = _parse(str(nxt), shown=target if nxt.scheme not in
+                                         ("http", "https") else None)
                         continue
                     if status >= 300:
                         phrase = response.reason_phrase or ""
