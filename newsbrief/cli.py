@@ -49,7 +49,7 @@ AllowPrivate = Annotated[bool, typer.Option(
 
 @app.command()
 def brief(
-    inputs: Annotated[list[str], typer.Argument(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...",
         help="Files, folders (files in name order), URLs, or - for standard input "
              "(one article, or a Multi-News line with ||||| separators).", show_default=False)],
     words: Words = DEFAULT_WORDS,
@@ -154,6 +154,12 @@ def serve(
     except NewsbriefError as e:
         fail(str(e), 2)
     run(settings)
+
+
+# eval, train and bench live with the evaluation code; their heavy imports stay inside them.
+from .evaluate.commands import register as _register_eval  # noqa: E402
+
+_register_eval(app)
 
 
 def main() -> None:
