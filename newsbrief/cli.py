@@ -49,7 +49,7 @@ AllowPrivate = Annotated[bool, typer.Option(
 
 @app.command()
 def brief(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...",
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT",
         help="Files, folders (files in name order), URLs, or - for standard input "
              "(one article, or a Multi-News line with ||||| separators).", show_default=False)],
     words: Words = DEFAULT_WORDS,
