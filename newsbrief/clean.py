@@ -22,6 +22,9 @@ BULLET_MAX_WORDS = 30
 # Tail markers ("Related stories", "Part of complete coverage") only cut the rest of the article
 # when they appear in its second half, so a mid-article mention does not eat the story.
 TAIL_MIN_SHARE = 0.4
+# Whole-line rules are for short lines (menus, prompts, captions). A longer line is a paragraph
+# (a Multi-News document is one line): a keyword inside it removes only its sentence, below.
+LINE_RULE_MAX_CHARS = 300
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 
@@ -171,7 +174,7 @@ def clean(article: Article) -> Cleaned:
             for k, v in found.items():
                 meta.setdefault(k, v)
             reason = "byline" if "author" in found else "dateline"
-        if reason is None:
+        if reason is None and len(stripped) <= LINE_RULE_MAX_CHARS:
             reason = _line_rule(stripped)
         if reason is None and prev_reason == "gallery text" and len(stripped.split()) <= 30:
             reason = "gallery text"  # the teaser under a "Gallery" / "Timeline" label
