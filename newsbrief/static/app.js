@@ -1,7 +1,7 @@
 // newsbrief page: plain JS, no build step.
 //
 // Article text is untrusted. It is only ever put on the page as text nodes (textContent,
-// createTextNode); this file never assigns innerHTML, so no markup, script or link in an article
+// createTextNode); this file never parses a string as HTML, so no markup, script or link in an article
 // can run. The server's Content-Security-Policy (no inline script) is a second line of defence.
 "use strict";
 
