@@ -22,16 +22,23 @@ IDF_FILE = "idf.tsv.gz"
 MIN_DF = 3
 
 
+class IdfTable(dict):  # type: ignore[type-arg]
+    """term -> idf, plus ``unknown``: the idf of a term the table has not seen (the largest)."""
+
+    unknown: float = 1.0
+
+
 @lru_cache(maxsize=1)
-def idf_table() -> dict[str, float]:
-    """term -> smoothed idf, log((N + 1) / (df + 1)) + 1; unseen terms: use ``max_idf()``."""
+def idf_table() -> IdfTable:
+    """term -> smoothed idf, log((N + 1) / (df + 1)) + 1; unseen terms: ``table.unknown``."""
     path = resources.files("newsbrief") / "data" / IDF_FILE
     with resources.as_file(path) as p, gzip.open(p, "rt", encoding="utf-8") as f:
         n = int(f.readline().split("\t")[1])
-        table = {}
+        table = IdfTable()
         for line in f:
             term, df = line.rstrip("\n").split("\t")
             table[term] = math.log((n + 1) / (int(df) + 1)) + 1.0
+    table.unknown = max(table.values(), default=1.0)
     return table
 
 

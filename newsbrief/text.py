@@ -28,12 +28,12 @@ ENGLISH_MARKERS = frozenset(
     "the and of to in is that for it was on with as he be by at are this from have".split()
 )
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def words(text: str) -> list[str]:
     """Lowercased word tokens (letters and digits), apostrophes kept inside words."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 @lru_cache(maxsize=100_000)
@@ -48,6 +48,13 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stemmed words of ``text`` without stopwords or one-letter tokens."""
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+@lru_cache(maxsize=20_000)
+def sentence_terms(text: str) -> tuple[str, ...]:
+    """``content_terms`` of a sentence, cached: scoring, selection and attribution all ask for
+    the terms of the same sentences (whole articles go uncached through ``content_terms``)."""
+    return tuple(content_terms(text))
 
 
 def english_share(text: str) -> float:

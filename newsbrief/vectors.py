@@ -29,7 +29,9 @@ def tfidf_matrix(
         n = len(docs)
         weights = {t: math.log((n + 1) / (df[t] + 1)) + 1.0 for t in vocab}
     else:
-        unknown = max(idf.values(), default=1.0)
+        # A shipped table carries its unseen-term idf; recomputing the max of 100k values per
+        # call cost more than the rest of the story's scoring.
+        unknown = getattr(idf, "unknown", None) or max(idf.values(), default=1.0)
         weights = {t: idf.get(t, unknown) for t in vocab}
     for i, doc in enumerate(docs):
         for t, c in Counter(doc).items():
