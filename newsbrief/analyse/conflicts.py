@@ -1,0 +1,425 @@
+"""Facts about one subject compared across articles: where they agree and where they differ.
+
+Precision comes first: a pair of quantities is compared only when they count the same thing
+(same noun, same measure such as "killed"), over the same scope (same point in time, same
+places once the places every outlet names are set aside, same "since" date), and within a
+factor of ``MAX_RATIO`` of each other. Everything else is a different quantity, not a conflict.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Article, Sentence
+from . import titles as titles_mod
+from .entities import Entity, Mention
+from .facts import DateFact, Quantity
+from .names import parse, spelled_differently
+
+# Two statements of one quantity more than this factor apart are almost always about different
+# things (a day's toll and the war's toll) rather than outlets disagreeing.
+MAX_RATIO = 3.0
+# Content terms two windows around a number must share when no measure word ties them
+# (percentages, money, counts of things): one shared word is too weak ("said").
+SHARED_TERMS = 2
+# Dates are compared when the words around them overlap at least this much (Jaccard) and in at
+# least ``DATE_SHARED`` terms: the same event told with a different day.
+DATE_OVERLAP = 0.3
+DATE_SHARED = 3
+# A place named by at least this share of the story's articles is the story's setting ("Syria"),
+# not a scope that tells one toll from another.
+SETTING_SHARE = 0.5
+_SAME_QUALIFIER = {"": "", "more": "more", "atleast": "atleast", "nearly": "nearly",
+                   "about": "about", "upto": "upto", "less": "less"}
+_MEASURE_WORDS = {"killed": "killed", "injured": "injured", "arrested": "arrested",
+                  "missing": "missing", "displaced": "displaced", "rescued": "rescued",
+                  "infected": "infected"}
+
+
+@dataclass(frozen=True)
+class Source:
+    article: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"article": self.article, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Value:
+    text: str
+    sources: tuple[Source, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.article for s in self.sources))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "sources": [s.to_dict() for s in self.sources]}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str  # number | title | name | date | place | account
+    subject: str
+    values: tuple[Value, ...]
+    # True when every value can be right at once ("more than 40,000" / "at least 40,000"):
+    # the outlets word it differently rather than contradict each other.
+    compatible: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "subject": self.subject,
+                "values": [v.to_dict() for v in self.values], "compatible": self.compatible}
+
+
+@dataclass
+class Comparison:
+    """What comparing the facts found: conflicts, and pairs of facts that agree."""
+
+    conflicts: list[Conflict] = field(default_factory=list)
+    agree: list[tuple[Quantity, Quantity]] = field(default_factory=list)
+    disagree: list[tuple[Quantity, Quantity, str]] = field(default_factory=list)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def groups(self, items: Iterable[int]) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for x in items:
+            out[self.find(x)].append(x)
+        return list(out.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# Quantities
+
+
+def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[int]) -> str:
+    """"same", "time" (same statement, a different day or start date) or "" (not comparable)."""
+    if a.unit != b.unit or a.article == b.article:
+        return ""
+    shared = len(a.context & b.context)
+    if a.unit == "count":
+        if a.noun != b.noun or a.measure != b.measure:
+            return ""
+        if not a.measure and shared < SHARED_TERMS:
+            return ""
+    elif a.unit == "age":
+        if shared < 1:
+            return ""
+    elif shared < SHARED_TERMS:
+        return ""
+    if (pa or pb) and not (pa & pb):
+        return ""
+    if a.times != b.times:
+        if not a.times or not b.times or a.times & b.times:
+            return ""
+        return "time"
+    if a.since and b.since and a.since != b.since:
+        return "time"
+    return "same"
+
+
+def _ratio(a: float, b: float) -> float:
+    lo, hi = sorted((abs(a), abs(b)))
+    return hi / lo if lo else float("inf")
+
+
+def _relation(a: Quantity, b: Quantity, scope: str) -> str:
+    """agree | wording | conflict | date | ""."""
+    if _ratio(a.value, b.value) > MAX_RATIO:
+        return ""
+    same_number = abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
+    if scope == "time":
+        return "date" if same_number and a.qualifier == b.qualifier else ""
+    if same_number:
+        qa, qb = _SAME_QUALIFIER[a.qualifier], _SAME_QUALIFIER[b.qualifier]
+        return "wording" if qa and qb and qa != qb else "agree"
+    # An open bound that the other, exact figure satisfies ("at least 100" and "164") is, more
+    # often than not, two counts of different scope: neither agreement nor conflict.
+    for x, y in ((a, b), (b, a)):
+        if x.qualifier in ("more", "atleast", "upto", "less") and y.qualifier in ("", "about"):
+            if x.low <= y.value <= x.high:
+                return ""
+    return "conflict"
+
+
+def _subject(q: Quantity) -> str:
+    if q.unit == "count":
+        noun = q.noun_text.lower() if q.noun_text and q.noun != "people" else q.noun
+        words = [noun, _MEASURE_WORDS.get(q.measure, "")]
+        text = " ".join(w for w in words if w)
+    elif q.unit == "percent":
+        text = "percentage"
+    elif q.unit.startswith("money"):
+        text = "amount of money"
+    else:
+        text = q.unit
+    if q.since:
+        text += f" since {q.since}"
+    return text
+
+
+def _setting(entities: Sequence[Entity], n_articles: int) -> set[int]:
+    return {e.id for e in entities if e.kind == "place"
+            and len(e.articles) >= max(2, SETTING_SHARE * n_articles)}
+
+
+def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]) -> Comparison:
+    """``places``: the non-setting place entities named in each sentence."""
+    out = Comparison()
+    union = _Union()
+    edges: dict[tuple[int, int], str] = {}
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(qs):
+        by_unit[q.unit].append(i)
+    for idx in by_unit.values():
+        for x, i in enumerate(idx):
+            for j in idx[x + 1:]:
+                a, b = qs[i], qs[j]
+                scope = _same_subject(a, b, places.get(a.sentence, frozenset()),
+                                      places.get(b.sentence, frozenset()))
+                if not scope:
+                    continue
+                rel = _relation(a, b, scope)
+                if not rel:
+                    continue
+                edges[(i, j)] = rel
+                if rel == "agree":
+                    out.agree.append((a, b))
+                else:
+                    out.disagree.append((a, b, rel))
+                    union.union(i, j)
+    involved = {i for pair, rel in edges.items() if rel != "agree" for i in pair}
+    # Facts that agree with one side join the picture ("at least 40,000" from a third outlet).
+    for (i, j), rel in edges.items():
+        if rel == "agree" and (i in involved) != (j in involved):
+            union.union(i, j)
+            involved |= {i, j}
+    for group in union.groups(sorted(involved)):
+        rels = {edges.get((min(i, j), max(i, j))) for i in group for j in group if i < j} - {None}
+        articles = {qs[i].article for i in group}
+        if len(articles) < 2:
+            continue
+        if "date" in rels and not rels & {"conflict", "wording"}:
+            out.conflicts.append(_date_conflict([qs[i] for i in group]))
+            continue
+        if not rels & {"conflict", "wording"}:
+            continue
+        values: dict[tuple[float, str], list[Quantity]] = defaultdict(list)
+        for i in group:
+            values[(qs[i].value, qs[i].qualifier)].append(qs[i])
+        if len(values) < 2:
+            continue
+        vals = tuple(
+            Value(_most_common([q.text for q in members]),
+                  tuple(Source(q.article, q.claim_start, q.claim_end, q.claim) for q in members))
+            for _, members in sorted(values.items(), key=lambda kv: qs.index(kv[1][0]))
+        )
+        first = qs[min(group)]
+        out.conflicts.append(Conflict("number", _subject(first), vals,
+                                      compatible="conflict" not in rels))
+    return out
+
+
+def _date_conflict(members: list[Quantity]) -> Conflict:
+    by_time: dict[str, list[Quantity]] = defaultdict(list)
+    for q in members:
+        key = ",".join(sorted(q.times)) or f"since {q.since}"
+        by_time[key].append(q)
+    vals = []
+    for _key, qs in by_time.items():
+        vals.append(Value(_most_common([q.claim for q in qs]),
+                          tuple(Source(q.article, q.claim_start, q.claim_end, q.claim)
+                                for q in qs)))
+    return Conflict("date", f"date of: {members[0].text} {_subject(members[0])}", tuple(vals))
+
+
+def _most_common(texts: list[str]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for t in texts:
+        counts[t] += 1
+    return max(counts, key=lambda t: (counts[t], -texts.index(t)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Accounts: the same people, the same episode, told with different durations or distances.
+
+
+def compare_accounts(qs: Sequence[Quantity], sentences: Sequence[Sentence],
+                     people: dict[int, frozenset[int]], names: dict[int, str],
+                     reported: set[tuple[int, int]]) -> list[Conflict]:
+    """Durations or distances stated, in two articles, in passages naming the same two or more
+    people (the sentence and the one before it), with different values: "the last three
+    hours on a scooter" against "the trip took four days"."""
+
+    def passage_people(i: int) -> frozenset[int]:
+        out = set(people.get(i, frozenset()))
+        if i > 0 and sentences[i - 1].article == sentences[i].article:
+            out |= people.get(i - 1, frozenset())
+        return frozenset(out)
+
+    cands = [q for q in qs if q.unit in ("duration", "distance")]
+    union = _Union()
+    shared_people: dict[int, frozenset[int]] = {}
+    linked: set[int] = set()
+    for x, a in enumerate(cands):
+        for y in range(x + 1, len(cands)):
+            b = cands[y]
+            if a.article == b.article or a.unit != b.unit or a.value == b.value:
+                continue
+            if (a.sentence, b.sentence) in reported or (b.sentence, a.sentence) in reported:
+                continue
+            common = passage_people(a.sentence) & passage_people(b.sentence)
+            if len(common) >= 2:
+                union.union(x, y)
+                linked |= {x, y}
+                shared_people[union.find(x)] = common
+    out = []
+    for group in union.groups(sorted(linked)):
+        by_text: dict[str, list[Source]] = defaultdict(list)
+        for k in group:
+            s = sentences[cands[k].sentence]
+            src = Source(s.article, s.start, s.end, s.text)
+            if src not in by_text[s.text]:
+                by_text[s.text].append(src)
+        if len(by_text) < 2:
+            continue
+        common = shared_people.get(union.find(group[0]), frozenset())
+        who = " and ".join(sorted(names[e] for e in common)[:3])
+        unit = "how long it took" if cands[group[0]].unit == "duration" else "how far it was"
+        out.append(Conflict("account", f"{unit}, in the account involving {who}",
+                            tuple(Value(t, tuple(srcs)) for t, srcs in by_text.items())))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Titles and names of people
+
+
+def compare_titles(entities: Sequence[Entity]) -> list[Conflict]:
+    out = []
+    for e in entities:
+        if e.kind != "person":
+            continue
+        titled = [m for m in e.mentions if m.title is not None and m.title.current]
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for m in titled:
+            groups[m.title.canonical].append(m)  # type: ignore[union-attr]
+        canon = list(groups)
+        clash = set()
+        for i, a in enumerate(canon):
+            for b in canon[i + 1:]:
+                ta, tb = groups[a][0].title, groups[b][0].title
+                assert ta is not None and tb is not None
+                arts_a = {m.article for m in groups[a]}
+                arts_b = {m.article for m in groups[b]}
+                if not titles_mod.compatible(ta, tb) and (arts_a | arts_b) != (arts_a & arts_b):
+                    clash |= {a, b}
+        if not clash:
+            continue
+        vals = []
+        for c in canon:
+            if c not in clash:
+                continue
+            ms = groups[c]
+            text = _most_common([m.title.text for m in ms])  # type: ignore[union-attr]
+            vals.append(Value(text, tuple(Source(m.article, m.title_start, m.title_end,
+                                                 m.title.text)  # type: ignore[union-attr]
+                                          for m in ms)))
+        out.append(Conflict("title", e.name, tuple(vals)))
+    return out
+
+
+def compare_names(entities: Sequence[Entity], articles: Sequence[Article]) -> list[Conflict]:
+    """People whose name is spelled differently by different articles."""
+    text_of = {a.id: a.text for a in articles}
+    out = []
+    for e in entities:
+        if e.kind != "person" or len(e.articles) < 2:
+            continue
+        forms: dict[str, list[Mention]] = defaultdict(list)
+        for art in e.articles:
+            ms = [m for m in e.mentions if m.article == art]
+            full = [m for m in ms if parse(m.text).full]
+            for m in full or ms:
+                forms[parse(m.text).key].append(m)
+        keys = sorted(forms, key=lambda k: (-len(k.split()), -len(forms[k])))
+        # Shortened forms ("Abdul Aziz al-Shallal") fold into the fuller spelling they match.
+        kept: list[str] = []
+        for k in keys:
+            for h in kept:
+                if not spelled_differently(parse(forms[k][0].text), parse(forms[h][0].text)):
+                    forms[h] += forms[k]
+                    break
+            else:
+                kept.append(k)
+        if len(kept) < 2:
+            continue
+        arts = [{m.article for m in forms[k]} for k in kept]
+        if all(a == arts[0] for a in arts):
+            continue  # one article's own inconsistency, not a difference between sources
+        vals = []
+        for k in kept:
+            ms = forms[k]
+            vals.append(Value(_most_common([m.text for m in ms]),
+                              tuple(Source(m.article, m.start, m.end, text_of[m.article][m.start:m.end])
+                                    for m in ms)))
+        out.append(Conflict("name", e.name, tuple(vals)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates of events
+
+
+def compare_dates(ds: Sequence[DateFact]) -> list[Conflict]:
+    """The same event (its surrounding words overlap strongly) dated differently."""
+    stated: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for d in ds:
+        stated[d.article].add((d.kind, d.value))
+    union = _Union()
+    linked: set[int] = set()
+    for i, a in enumerate(ds):
+        for j in range(i + 1, len(ds)):
+            b = ds[j]
+            if a.article == b.article or a.kind != b.kind or a.value == b.value:
+                continue
+            # An article that also gives the other date is telling two events apart.
+            if (b.kind, b.value) in stated[a.article] or (a.kind, a.value) in stated[b.article]:
+                continue
+            shared = a.context & b.context
+            union_size = len(a.context | b.context) or 1
+            if len(shared) >= DATE_SHARED and len(shared) / union_size >= DATE_OVERLAP:
+                union.union(i, j)
+                linked |= {i, j}
+    out = []
+    for group in union.groups(sorted(linked)):
+        by_value: dict[str, list[DateFact]] = defaultdict(list)
+        for k in group:
+            by_value[ds[k].value].append(ds[k])
+        if len(by_value) < 2:
+            continue
+        shared = frozenset.intersection(*(ds[k].context for k in group))
+        about = " ".join(sorted(shared)[:4])
+        vals = tuple(Value(_most_common([d.text for d in members]),
+                           tuple(Source(d.article, d.start, d.end, d.text) for d in members))
+                     for members in by_value.values())
+        out.append(Conflict("date", f"date of the event ({about})", vals))
+    return out

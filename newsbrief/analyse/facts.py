@@ -1,0 +1,351 @@
+"""Facts stated in sentences: quantities with what they count, and dates of events.
+
+A quantity is a number phrase ("more than 40,000", "$1.5 billion", "8.2 %", "four days") with
+the words that say what it counts: the noun after it ("Syrian refugees"), what happened to
+those counted ("killed", "injured") and the scope of the statement (the point in time and the
+places named in the sentence, a "since" date for running totals). Two quantities are only ever
+compared when all of that agrees, which is what keeps "3,300 refugees" and "147,107 Syrians",
+or Wednesday's toll and the war's toll, from being reported as a conflict.
+
+Everything here is rules over the text, so it works the same with or without spaCy and on
+Multi-News's lowercased, tokenized form ("8.2 %", "$ 1.84 million").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Article, Sentence
+from ..text import STOPWORDS, content_terms
+
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
+}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "m": 1e6, "bn": 1e9, "k": 1e3}
+# qualifier as written -> (kind, low factor, high factor) of the range it allows around X.
+_QUALIFIERS = {
+    "more than": ("more", 1.0, float("inf")), "over": ("more", 1.0, float("inf")),
+    "well over": ("more", 1.0, float("inf")), "upwards of": ("more", 1.0, float("inf")),
+    "in excess of": ("more", 1.0, float("inf")), "just over": ("more", 1.0, 1.1),
+    "greater than": ("more", 1.0, float("inf")), "higher than": ("more", 1.0, float("inf")),
+    "at least": ("atleast", 1.0, float("inf")), "no fewer than": ("atleast", 1.0, float("inf")),
+    "no less than": ("atleast", 1.0, float("inf")),
+    "nearly": ("nearly", 0.85, 1.0), "almost": ("nearly", 0.85, 1.0),
+    "close to": ("nearly", 0.85, 1.0), "just under": ("nearly", 0.9, 1.0),
+    "about": ("about", 0.9, 1.1), "around": ("about", 0.9, 1.1), "some": ("about", 0.9, 1.1),
+    "roughly": ("about", 0.9, 1.1), "approximately": ("about", 0.9, 1.1),
+    "an estimated": ("about", 0.9, 1.1), "estimated": ("about", 0.9, 1.1),
+    "up to": ("upto", 0.0, 1.0), "as many as": ("upto", 0.0, 1.0), "at most": ("upto", 0.0, 1.0),
+    "fewer than": ("less", 0.0, 1.0), "less than": ("less", 0.0, 1.0),
+    "under": ("less", 0.0, 1.0), "no more than": ("upto", 0.0, 1.0),
+}
+_QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
+_WORDS_RX = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+NUMBER = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL_RX})\s+)?(?P<cur>US\$|\$|£|€)?\s?"
+    rf"(?<![\w.,/:$£€-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    rf"(?:{_WORDS_RX})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+    rf"(?![\w,]|\.\d)(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
+    rf"(?:\s?(?P<pct>%|percent\b|per cent\b))?",
+    re.I,
+)
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH_RX = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+             r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DATE = re.compile(
+    rf"\b(?:(?P<wd>{'|'.join(_WEEKDAYS)})\b|(?P<m1>{_MONTH_RX})\s+(?P<d1>\d{{1,2}})(?!\d)"
+    rf"(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d\d))?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?P<m2>{_MONTH_RX})(?:,?\s+(?P<y2>(?:19|20)\d\d))?|(?P<m3>{_MONTH_RX})\s+(?P<y3>(?:19|20)\d\d)"
+    rf"|(?P<rel>yesterday|today|tonight|last night))\b",
+    re.I,
+)
+_SINCE = re.compile(rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?P<what>{_MONTH_RX}\s+(?:19|20)\d\d|"
+                    rf"(?:19|20)\d\d|{_MONTH_RX}|last \w+|the \w+ (?:began|started))", re.I)
+_UNITS = {
+    **dict.fromkeys(["second", "seconds", "minute", "minutes", "min", "mins"], "duration"),
+    **dict.fromkeys(["hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                     "year", "years", "decade", "decades"], "duration"),
+    **dict.fromkeys(["mile", "miles", "kilometer", "kilometers", "kilometre", "kilometres",
+                     "km", "feet", "foot", "ft", "meter", "meters", "metre", "metres",
+                     "yards"], "distance"),
+    **dict.fromkeys(["dollars", "dollar", "euros", "pounds", "yuan", "yen", "rupees"], "money"),
+}
+_TO_BASE = {"second": 1 / 3600, "minute": 1 / 60, "min": 1 / 60, "hour": 1, "day": 24,
+            "week": 168, "month": 730, "year": 8760, "decade": 87600, "mile": 1609,
+            "kilometer": 1000, "kilometre": 1000, "km": 1000, "feet": 0.3048, "foot": 0.3048,
+            "ft": 0.3048, "meter": 1, "metre": 1, "yard": 0.9144}
+# What happened to the people counted. A quantity is compared only with quantities of the
+# same measure (a death toll with a death toll).
+MEASURES = {
+    **dict.fromkeys("killed dead died die dies dying deaths death toll lives fatalities slain "
+                    "perished murdered massacred executed killing kills".split(), "killed"),
+    **dict.fromkeys("injured wounded hurt injuries injuring wounding".split(), "injured"),
+    **dict.fromkeys("arrested detained jailed arrests detentions".split(), "arrested"),
+    **dict.fromkeys("missing unaccounted".split(), "missing"),
+    **dict.fromkeys("displaced evacuated homeless".split(), "displaced"),
+    **dict.fromkeys("rescued".split(), "rescued"),
+    **dict.fromkeys("infected sickened".split(), "infected"),
+}
+PEOPLE = frozenset("people person persons individuals victims lives others".split())
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|ans?|ese|is|ish)$")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+_CLAUSE_END = frozenset(".;:!?()")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    article: str
+    sentence: int  # index into the sentences given to ``quantities``
+    start: int  # the number phrase, offsets into Article.text
+    end: int
+    text: str
+    number: float  # as stated (the "40,000" of "more than 40,000")
+    value: float  # in the unit's base (hours, metres) for comparing
+    qualifier: str  # "" | more | atleast | nearly | about | upto | less
+    low: float  # the range the statement allows
+    high: float
+    unit: str  # count | percent | money:$ | duration | distance | age
+    noun: str  # what a count counts, normalized ("people", "refugee"); "" if unknown
+    noun_text: str
+    measure: str  # killed | injured | ... | ""
+    measure_text: str
+    times: frozenset[str]  # points in time named in the sentence
+    since: str  # start of a running total ("march 2011"), "" if none
+    context: frozenset[str]  # content terms around the number
+    # The words that make the claim ("More than 40,000 people -- mostly civilians -- have been
+    # killed"): what a reader is shown as each outlet's version.
+    claim_start: int = -1
+    claim_end: int = -1
+    claim: str = ""
+
+
+@dataclass(frozen=True)
+class DateFact:
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str  # weekday | day | month | relative
+    value: str  # normalized, comparable within a kind
+    context: frozenset[str]
+
+
+def _number(num: str) -> float | None:
+    n = num.lower()
+    if n in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[n])
+    if "-" in n:
+        a, _, b = n.partition("-")
+        if a in _WORD_NUMBERS and b in _WORD_NUMBERS:
+            return float(_WORD_NUMBERS[a] + _WORD_NUMBERS[b])
+        return None
+    try:
+        return float(n.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w in PEOPLE:
+        return "people"
+    for suffix, repl in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2 and not w.endswith("ss"):
+            return w[: -len(suffix)] + repl
+    return w
+
+
+def point_times(text: str) -> frozenset[str]:
+    """Points in time a sentence names; the start of a running total ("since March 2011")
+    is not one."""
+    out = set()
+    since = [m.span() for m in _SINCE.finditer(text)]
+    for m in DATE.finditer(text):
+        if any(a <= m.start() < b for a, b in since):
+            continue
+        kind, value = _date_value(m)
+        out.add(f"{kind}:{value}")
+    return frozenset(out)
+
+
+def _month(text: str) -> int:
+    return MONTHS.get(text.lower().rstrip(".")[:3], 0)
+
+
+def _date_value(m: re.Match[str]) -> tuple[str, str]:
+    if m.group("wd"):
+        return "weekday", m.group("wd").lower()
+    if m.group("m1"):
+        return "day", f"{_month(m.group('m1'))}-{int(m.group('d1'))}"
+    if m.group("m2"):
+        return "day", f"{_month(m.group('m2'))}-{int(m.group('d2'))}"
+    if m.group("m3"):
+        return "month", f"{m.group('y3')}-{_month(m.group('m3'))}"
+    return "relative", m.group("rel").lower()
+
+
+def _since(text: str) -> str:
+    m = _SINCE.search(text)
+    return " ".join(m.group("what").lower().replace(".", "").split()) if m else ""
+
+
+def _window_terms(text: str, start: int, end: int, width: int = 60) -> frozenset[str]:
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    return frozenset(t for t in content_terms(left + " " + right) if not t[0].isdigit())
+
+
+def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Quantity]:
+    """Every quantity stated in ``sentences`` (years, clock times, dates, ordinals and vague
+    words like "dozens" are not quantities)."""
+    cased = {a.id: any(c.isupper() for c in a.text[1:2000]) for a in articles}
+    out: list[Quantity] = []
+    for i, s in enumerate(sentences):
+        text = s.text
+        if not NUMBER.search(text):
+            continue
+        times = point_times(text)
+        since = _since(text)
+        for m in NUMBER.finditer(text):
+            q = _quantity(text, m, cased.get(s.article, True))
+            if q is None:
+                continue
+            unit, number, value, noun, noun_text, measure, measure_text, qual = q
+            kind, lo, hi = _QUALIFIERS.get(qual.lower(), ("", 1.0, 1.0)) if qual else ("", 1.0, 1.0)
+            start = m.start() if qual else m.start("cur") if m.group("cur") else m.start("num")
+            c0, c1 = _claim(text, start, m.end(), noun_text, measure_text)
+            out.append(Quantity(
+                article=s.article, sentence=i, start=s.start + start, end=s.start + m.end(),
+                text=text[start:m.end()], number=number, value=value, qualifier=kind,
+                low=value * lo, high=value * hi, unit=unit, noun=noun, noun_text=noun_text,
+                measure=measure, measure_text=measure_text, times=times, since=since,
+                context=_window_terms(text, m.start(), m.end()),
+                claim_start=s.start + c0, claim_end=s.start + c1, claim=text[c0:c1],
+            ))
+    return out
+
+
+def _claim(text: str, start: int, end: int, noun: str, measure: str) -> tuple[int, int]:
+    """The number phrase stretched to its counted noun and measure word when they are near."""
+    c0, c1 = start, end
+    for word in (noun, measure):
+        if not word:
+            continue
+        after = text.find(word, end, end + 90)
+        if after >= 0:
+            c1 = max(c1, after + len(word))
+            continue
+        before = text.rfind(word, max(0, start - 50), start)
+        if before >= 0:
+            c0 = min(c0, before)
+    return c0, c1
+
+
+def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-untyped-def]
+    """(unit, number, value, noun, noun_text, measure, measure_text, qualifier) or None."""
+    num = m.group("num")
+    number = _number(num)
+    if number is None or number == 0:
+        return None
+    before = text[max(0, m.start("num") - 12):m.start("num")]
+    after = text[m.end():m.end() + 40]
+    is_digit = num[0].isdigit()
+    scale = (m.group("scale") or "").lower()
+    if scale == "m" and not m.group("cur"):
+        return None  # "5 m" is five metres as often as five million
+    if (is_digit and "," not in num and "." not in num and 1800 <= number <= 2100
+            and not (m.group("cur") or m.group("pct") or scale)):
+        return None  # a year
+    if re.match(r"\s*(?::\d|[ap]\.?m\b|-(?!year-old)\w)", after, re.I) and not re.match(
+            r"-(?:day|week|month|year|hour|minute|mile)s?\b", after, re.I):
+        return None  # a clock time or a compound like "a 9-1 vote"
+    if re.search(rf"(?:{_MONTH_RX}|\bno\.|#|\bpage|\bflight|\broute|\bnumber)\s*$", before, re.I):
+        return None  # a date ("Dec. 7") or a label
+    if not is_digit and re.match(r"\s+of\b", after):
+        return None  # "two of them"
+    number *= _SCALES.get(scale, 1.0)
+    qual = m.group("qual") or ""
+    if m.group("pct"):
+        return "percent", number, number, "", "", *_measure(text, m), qual
+    if re.match(r"-year-old\b|\s+years?\s+old\b", after, re.I) or re.search(r"\baged\s*$",
+                                                                           before, re.I):
+        return "age", number, number, "", "", "", "", qual
+    words = [t for t in _TOKEN.findall(after)][:6]
+    if words and words[0] == "-" and len(words) > 1:  # "four-day trip": the unit is glued on
+        words = words[1:]
+    first = words[0].lower() if words else ""
+    if m.group("cur") or first in ("dollars", "euros", "pounds", "yuan", "yen", "rupees"):
+        cur = m.group("cur") or first
+        return f"money:{cur.replace('US$', '$')}", number, number, "", "", *_measure(text, m), qual
+    unit = _UNITS.get(first)
+    if unit in ("duration", "distance"):
+        base = _TO_BASE.get(_singular(first), _TO_BASE.get(first, 1.0))
+        return unit, number, number * base, _singular(first), words[0], "", "", qual
+    noun, noun_text = _counted_noun(words, cased)
+    measure, measure_text = _measure(text, m)
+    if not noun and measure:
+        noun, noun_text = "people", ""
+    if not noun:
+        return None
+    return "count", number, number, noun, noun_text, measure, measure_text, qual
+
+
+def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
+    run: list[str] = []
+    for w in words[:4]:
+        lw = w.lower()
+        if not w[0].isalpha() or lw in STOPWORDS or lw in MEASURES:
+            break
+        if run and (lw.endswith("ed") or lw.endswith("ing")):
+            break
+        run.append(w)
+    if not run or (len(run) == 1 and run[0].lower().endswith(("ed", "ing"))):
+        return "", ""
+    head = run[-1]
+    if cased and _DEMONYM.match(head):
+        return "people", head
+    return _singular(head), head
+
+
+def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
+    """What happened to those counted: the nearest measure word after the number (up to the
+    next number or clause end), else just before it."""
+    after = _TOKEN.findall(text[m.end():m.end() + 100])
+    seen = 0
+    for w in after:
+        lw = w.lower()
+        if lw in _CLAUSE_END or lw[0].isdigit() or seen >= 8:
+            break
+        if lw in MEASURES:
+            return MEASURES[lw], w
+        seen += lw[0].isalpha()
+    before = _TOKEN.findall(text[max(0, m.start() - 50):m.start()])
+    for w in reversed(before[-5:]):
+        lw = w.lower()
+        if lw in _CLAUSE_END or lw[0].isdigit():
+            break
+        if lw in MEASURES:
+            return MEASURES[lw], w
+    return "", ""
+
+
+def dates(sentences: Sequence[Sentence]) -> list[DateFact]:
+    out = []
+    for i, s in enumerate(sentences):
+        for m in DATE.finditer(s.text):
+            kind, value = _date_value(m)
+            if kind == "relative":
+                continue
+            out.append(DateFact(s.article, i, s.start + m.start(), s.start + m.end(), m.group(),
+                                kind, value, _window_terms(s.text, m.start(), m.end(), 80)))
+    return out

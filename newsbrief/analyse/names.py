@@ -1,0 +1,155 @@
+"""When two written names are one person: spelling and transliteration variants, shortened
+forms, surname-only references.
+
+A name is split into given names and a surname (Arabic articles such as ``al-`` set apart).
+Each word is compared twice: as spelled (rapidfuzz ratio) and as a consonant skeleton that
+ignores what transliteration varies most (vowels, doubled letters, q/k, ph/f ...), so
+"Miqdad"/"Mokdad", "Shallal"/"Shalal", "Jassim"/"Jassem" agree while "Bashar"/"Hafez" do not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+# Words that join a name but do not identify anyone: Arabic and European particles.
+PARTICLES = frozenset("al el ul bin ibn de da di del dos das van von der du la le".split())
+# Spelled-word similarity (0-100) at or above which two name words are one spelling apart.
+SAME_WORD = 80
+# Similarity of joined given names ("abdulaziz" / "abulaziz") at or above which they match.
+SAME_GIVEN = 80
+_SPLIT = re.compile(r"[\s\-‐–]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_DIGRAPHS = (("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"),
+             ("ch", "c"), ("ck", "k"), ("q", "k"), ("z", "s"), ("x", "ks"))
+
+
+@dataclass(frozen=True)
+class Name:
+    given: tuple[str, ...]  # lowercased given names, particles removed
+    surname: str  # lowercased, "" when the name is empty
+
+    @property
+    def full(self) -> bool:
+        return bool(self.given)
+
+    @property
+    def key(self) -> str:
+        """Spelling key: two mentions with the same key are written the same way."""
+        return " ".join((*self.given, self.surname))
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=20_000)
+def parse(text: str) -> Name:
+    """"Abdul-Aziz Jassem al-Shallal's" -> given (abdul, aziz, jassem), surname shallal."""
+    words = [w for w in _SPLIT.split(_ascii(text).lower().strip(" ,.;:\"'“”‘’()")) if w]
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    words = [re.sub(r"[^a-z0-9']", "", w) for w in words]
+    words = [w for w in words if w and w not in PARTICLES and w != "the"]
+    if not words:
+        return Name((), "")
+    return Name(tuple(words[:-1]), words[-1])
+
+
+@lru_cache(maxsize=20_000)
+def skeleton(word: str) -> str:
+    """Consonant skeleton: initial letter (vowels folded to 'a'), then consonants without
+    vowels or repeats. "miqdad" and "mokdad" -> "mkd"; "shallal" and "shalal" -> "sl"."""
+    w = word.lower()
+    for a, b in _DIGRAPHS:
+        w = w.replace(a, b)
+    if not w:
+        return ""
+    head = "a" if w[0] in "aeiouy" else w[0]
+    out = [head]
+    for c in w[1:]:
+        if c in "aeiouyw'" or c == out[-1]:
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two spellings of one name word."""
+    if a == b:
+        return True
+    if a[0].isdigit() or b[0].isdigit():
+        return False
+    if fuzz.ratio(a, b) >= SAME_WORD and _fold(a[0]) == _fold(b[0]):
+        return True
+    sa, sb = skeleton(a), skeleton(b)
+    # A skeleton of one or two letters ("l" for Louai/Loay) is too short to trust alone.
+    return sa == sb and (len(sa) >= 3 or fuzz.ratio(a, b) >= 60)
+
+
+def _fold(letter: str) -> str:
+    """Initial letters transliterations swap: Gaddafi/Qaddafi/Kadhafi, Osama/Usama."""
+    if letter in "gqkc":
+        return "k"
+    return "a" if letter in "aeiouy" else letter
+
+
+def _initial(a: str, b: str) -> bool:
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def same_given(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two lists of given names can belong to one person."""
+    if not a or not b:
+        return True
+    if same_word(a[0], b[0]) or _initial(a[0], b[0]):
+        return True
+    # Written together or apart: "Abulaziz" vs "Abdul Aziz (Jassim)".
+    ja, jb = "".join(a), "".join(b)
+    short, long_ = (ja, jb) if len(ja) <= len(jb) else (jb, ja)
+    if len(short) >= 5 and short[0] == long_[0]:
+        best = max(fuzz.ratio(short, long_[:n]) for n in range(len(short) - 1,
+                                                               min(len(long_), len(short) + 3) + 1))
+        if best >= SAME_GIVEN:
+            return True
+    # One source drops the first given name: "Jassim al-Shallal" vs "Abdul Aziz Jassim ...".
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return len(shorter) < len(longer) and all(any(same_word(x, y) for y in longer)
+                                              for x in shorter)
+
+
+def same_person(a: Name, b: Name) -> bool:
+    """Whether two written names can be one person (surnames agree, given names compatible)."""
+    if not a.surname or not b.surname:
+        return False
+    return same_word(a.surname, b.surname) and same_given(a.given, b.given)
+
+
+def spelled_differently(a: Name, b: Name) -> bool:
+    """Whether two names of one person differ in spelling, not only in length: "Jassim" vs
+    "Jassem" does, "Bashar Assad" vs "Assad" does not."""
+    wa = [*a.given, a.surname]
+    wb = [*b.given, b.surname]
+    if a.surname != b.surname:
+        return True
+    shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return not all(any(w == x or _initial(w, x) for x in longer) for w in shorter)
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_MINOR = frozenset("of the for and in on at to".split())
+
+
+def acronym_of(short: str, long_: str) -> bool:
+    """"FSA" for "Free Syrian Army", "LCC" for "Local Coordination Committees (of Syria)"."""
+    if not _ACRONYM.match(short):
+        return False
+    words = [w for w in _SPLIT.split(long_) if w and w.lower() not in _MINOR]
+    initials = "".join(w[0].upper() for w in words)
+    return len(short) >= 2 and (initials == short or (len(short) >= 3 and
+                                                      initials.startswith(short)))

@@ -1,0 +1,160 @@
+"""Titles and ranks in front of people's names, reduced to a canonical form and a family.
+
+Two outlets calling one person "Maj. Gen." and "Lt Gen" disagree; "Gen." and "Maj. Gen." do
+not (the bare rank is how second references shorten a compound one), and neither do "former
+Sen." and "Secretary" (people hold several offices in a career). So a title is compared only
+with titles of the same family, and a bare base rank is compatible with any compound of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# canonical title -> family. Only titles whose families hold mutually exclusive offices are
+# here: "spokesman" or "leader" are descriptions, not titles that can contradict each other.
+FAMILIES: dict[str, str] = {
+    **dict.fromkeys(
+        ["general", "lieutenant general", "major general", "brigadier general", "colonel",
+         "lieutenant colonel", "major", "captain", "lieutenant", "first lieutenant",
+         "second lieutenant", "sergeant", "staff sergeant", "master sergeant",
+         "sergeant major", "corporal", "private", "admiral", "vice admiral", "rear admiral",
+         "commodore", "commander", "lieutenant commander", "field marshal", "brigadier"],
+        "rank"),
+    **dict.fromkeys(
+        ["president", "vice president", "prime minister", "deputy prime minister", "governor",
+         "lieutenant governor", "mayor", "deputy mayor", "chancellor", "premier"], "executive"),
+    **dict.fromkeys(["senator", "representative", "congressman", "congresswoman",
+                     "assemblyman", "assemblywoman", "state senator"], "legislator"),
+    **dict.fromkeys(["judge", "justice", "chief justice", "magistrate"], "judiciary"),
+    **dict.fromkeys(["pope", "cardinal", "archbishop", "bishop"], "clergy"),
+    **dict.fromkeys(["king", "queen", "prince", "princess", "crown prince", "emperor"], "royal"),
+    **dict.fromkeys(["detective", "inspector", "superintendent", "sheriff", "deputy sheriff",
+                     "constable", "police chief"], "police"),
+}
+
+# Congressman/congresswoman and representative name one office.
+_SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative"}
+
+# Surface spellings -> canonical. Keys are lowercased with periods removed.
+_ALIASES: dict[str, str] = {
+    "gen": "general", "lt gen": "lieutenant general", "lieut gen": "lieutenant general",
+    "maj gen": "major general", "brig gen": "brigadier general", "brig": "brigadier",
+    "col": "colonel", "lt col": "lieutenant colonel", "maj": "major", "capt": "captain",
+    "cpt": "captain", "lt": "lieutenant", "1st lt": "first lieutenant",
+    "2nd lt": "second lieutenant", "sgt": "sergeant", "staff sgt": "staff sergeant",
+    "master sgt": "master sergeant", "sgt maj": "sergeant major", "cpl": "corporal",
+    "pvt": "private", "adm": "admiral", "vice adm": "vice admiral", "rear adm": "rear admiral",
+    "cmdr": "commander", "cdr": "commander", "lt cmdr": "lieutenant commander",
+    "lt cdr": "lieutenant commander", "pres": "president", "vice pres": "vice president",
+    "pm": "prime minister", "gov": "governor", "lt gov": "lieutenant governor",
+    "sen": "senator", "rep": "representative", "state sen": "state senator",
+    "det": "detective", "insp": "inspector", "supt": "superintendent",
+}
+
+# Words that say the title is not current: such titles never conflict with another.
+_NOT_CURRENT = {"former", "ex", "retired", "then", "late", "acting", "interim", "onetime",
+                "one-time", "incoming", "outgoing", "elected"}
+
+# Longest first so "Lt. Gen." wins over "Lt.".
+_SURFACES = sorted(
+    {*FAMILIES, *(_ALIASES.keys())}, key=lambda s: (-len(s.split()), -len(s))
+)
+
+
+def _surface_pattern(s: str) -> str:
+    parts = []
+    for w in s.split():
+        if w in _ALIASES or w in {"lt", "maj", "gen", "col", "brig", "sgt", "adm", "cmdr"}:
+            parts.append(re.escape(w) + r"\.?")  # abbreviations may carry a period
+        else:
+            parts.append(re.escape(w))
+    return r"[\s-]+".join(parts)
+
+
+TITLE = r"(?:" + "|".join(_surface_pattern(s) for s in _SURFACES) + r")"
+_QUALIFIER = r"(?:(?:former|ex|retired|then|late|acting|interim|incoming|outgoing)[\s-]+)?"
+
+# A title directly followed by a capitalised name ("Maj. Gen. Abdul Aziz Jassim al-Shallal").
+_NAME_WORD = (r"(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?[A-Z][a-zA-Z'’]+"
+              r"(?:-[A-Z][a-zA-Z'’]+)*")
+# The title matches in any case ("Sen.", "sen."), the name only when capitalised, so "a major
+# strategic gain" is not a major called Strategic.
+TITLE_BEFORE_NAME = re.compile(
+    rf"\b(?P<title>(?i:{_QUALIFIER}{TITLE}))\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+)
+_TITLE_AT_END = re.compile(rf"\b(?P<title>{_QUALIFIER}{TITLE})[\s,]*$", re.IGNORECASE)
+_TITLE_AT_START = re.compile(rf"^(?P<title>{_QUALIFIER}{TITLE})\s+", re.IGNORECASE)
+# "Manaf Tlass, a brigadier general and ..." : an appositive after the name.
+_APPOSITIVE = re.compile(rf"\s*,\s+(?:a|an|the)\s+(?P<title>{_QUALIFIER}{TITLE})\b",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str  # as written, e.g. "Maj. Gen."
+    canonical: str  # e.g. "major general"
+    family: str
+    current: bool
+
+
+def parse(text: str) -> Title | None:
+    """The title written as ``text`` ("Maj. Gen.", "former Sen."), or None if it is not one."""
+    words = re.sub(r"[.]", "", text.lower()).replace("-", " ").split()
+    current = True
+    while words and words[0] in _NOT_CURRENT:
+        current = False
+        words = words[1:]
+    key = " ".join(words)
+    canonical = _ALIASES.get(key, key)
+    family = FAMILIES.get(canonical)
+    if family is None:
+        return None
+    return Title(text.strip(), canonical, family, current)
+
+
+def before(text: str, start: int) -> tuple[int, Title] | None:
+    """A title ending right before offset ``start`` of ``text`` (its start and the title)."""
+    window = text[max(0, start - 40):start]
+    m = _TITLE_AT_END.search(window)
+    if not m:
+        return None
+    t = parse(m.group("title"))
+    if t is None:
+        return None
+    return start - len(window) + m.start("title"), t
+
+
+def leading(name: str) -> tuple[int, Title] | None:
+    """A title at the start of a tagged name ("Gen Abulaziz al-Shalal"): its length and it."""
+    m = _TITLE_AT_START.match(name)
+    if not m:
+        return None
+    t = parse(m.group("title"))
+    if t is None or not name[m.end():].strip():
+        return None
+    return m.end(), t
+
+
+def appositive(text: str, end: int) -> tuple[int, int, Title] | None:
+    """A title in an appositive right after a name ("X, a brigadier general")."""
+    m = _APPOSITIVE.match(text, end, min(len(text), end + 60))
+    if not m:
+        return None
+    t = parse(m.group("title"))
+    if t is None:
+        return None
+    return m.start("title"), m.end("title"), t
+
+
+def compatible(a: Title, b: Title) -> bool:
+    """Whether two titles of one person can both be right."""
+    if not (a.current and b.current) or a.family != b.family:
+        return True
+    x = _SAME_OFFICE.get(a.canonical, a.canonical)
+    y = _SAME_OFFICE.get(b.canonical, b.canonical)
+    if x == y:
+        return True
+    # A bare base rank shortens a compound one: "Gen." for "Maj. Gen.", "Col." for "Lt. Col.".
+    return (x.endswith(" " + y) and x.split()[-1] == y) or (y.endswith(" " + x) and
+                                                            y.split()[-1] == x)
