@@ -115,6 +115,8 @@ class Options:
     offtopic_threshold: float | None = None
     # Shingle-Jaccard above which two articles count as copies of one another.
     duplicate_threshold: float = 0.8
+    # Run the cross-source analysis (entities, conflicts, support; ``newsbrief.analyse``).
+    analysis: bool = True
 
     def __post_init__(self) -> None:
         if self.words < 1:

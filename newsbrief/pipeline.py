@@ -59,7 +59,7 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
     credit = {a: sentences[a] for a in sentences if a in kept_ids or a in screening.copies}
     attributed = attribute(chosen, credit)
     items = [attributed[i] for i in order(_lead(scored, picked), _positions(attributed, sentences))]
-    return Brief(
+    brief = Brief(
         id=story_id,
         sentences=tuple(items),
         articles=tuple(clean_articles),
@@ -67,6 +67,13 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
         removed=removed,
         options=opts,
     )
+    if opts.analysis:
+        from .analyse import analyse, apply  # imported late: it may load spaCy
+
+        used = [a for a in clean_articles if a.id in credit]
+        found = analyse(used, [s for a in used for s in sentences[a.id]], brief.sentences)
+        brief = apply(brief, found)
+    return brief
 
 
 def _lead(scored: Scored, picked: list[int]) -> int:

@@ -45,6 +45,22 @@ def _describe(brief: Brief, article_id: str) -> str:
 SECTIONS: dict[str, list[Callable[[Brief], str]]] = {"text": [], "markdown": []}
 
 
+def _differences_text(brief: Brief) -> str:
+    from .analyse.render import differences_text
+
+    return differences_text(brief)
+
+
+def _differences_markdown(brief: Brief) -> str:
+    from .analyse.render import differences_markdown
+
+    return differences_markdown(brief)
+
+
+SECTIONS["text"].append(_differences_text)
+SECTIONS["markdown"].append(_differences_markdown)
+
+
 def to_text(brief: Brief, *, explain: bool = False) -> str:
     names = labels(brief)
     lines = [f"{s.text} {_tags(brief, names, i)}" for i, s in enumerate(brief.sentences)]

@@ -131,7 +131,7 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
         if not a.times or not b.times or a.times & b.times:
             return ""
         return "time"
-    if a.since and b.since and a.since != b.since:
+    if a.since and b.since and a.since.lower() != b.since.lower():
         return "time"
     return "same"
 

@@ -196,7 +196,7 @@ def _date_value(m: re.Match[str]) -> tuple[str, str]:
 
 def _since(text: str) -> str:
     m = _SINCE.search(text)
-    return " ".join(m.group("what").lower().replace(".", "").split()) if m else ""
+    return " ".join(m.group("what").split()) if m else ""
 
 
 def _window_terms(text: str, start: int, end: int, width: int = 60) -> frozenset[str]:
