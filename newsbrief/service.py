@@ -18,6 +18,7 @@ import json
 import logging
 import math
 import os
+import re
 import threading
 from collections.abc import Mapping
 from contextlib import asynccontextmanager
@@ -243,13 +244,12 @@ def _check_limits(req: Any, settings: Settings) -> None:
             raise ClientError(422, f"article {i}: url must start with http:// or https://")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ud800-\udfff]")  # not tab, newlines, \v, \f
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:65536]
-    if not sample:
-        return False
-    control = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\v")
-                  or 0xD800 <= ord(c) <= 0xDFFF)
-    return control > _BINARY_CONTROL_SHARE * len(sample)
+    return bool(sample) and len(_CONTROL.findall(sample)) > _BINARY_CONTROL_SHARE * len(sample)
 
 
 def _size(n: int) -> str:

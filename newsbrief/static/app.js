@@ -25,8 +25,8 @@
     markdown: "",       // the same brief as Markdown, for the copy button
     labels: new Map(),  // article id -> short outlet label
     rendered: new Map(),// article id -> the key of the highlight now drawn
-    pinned: -1,         // the sentence chosen by click or keyboard
-    shown: -1,          // the sentence whose sources are highlighted now
+    pinned: null,       // the element (sentence or differing value) chosen by click or keyboard
+    sources: new WeakMap(), // element -> the source spans it stands for
   };
 
   // ---------------------------------------------------------------------------------------
@@ -146,8 +146,7 @@
     const brief = Object.assign({}, data);
     delete brief.markdown;
     state.brief = brief;
-    state.pinned = -1;
-    state.shown = -1;
+    state.pinned = null;
     state.rendered.clear();
     state.labels = new Map((brief.articles || []).map((a) => [a.id, label(a)]));
 
@@ -157,6 +156,7 @@
     $("count").textContent = `${brief.words} words from ${countUsed(brief)} of ${(brief.articles || []).length} articles`;
 
     renderConflicts(brief.conflicts);
+    renderEntities(brief.entities);
     renderSetAside(brief.set_aside || []);
     renderArticles(brief.articles || []);
     $("result").hidden = false;
@@ -175,7 +175,7 @@
   }
 
   function sentenceItem(s, i) {
-    const item = el("li", { class: "sentence", tabindex: "0", "data-index": String(i) });
+    const item = el("li", { class: "sentence", "data-index": String(i) });
     item.append(el("span", { class: "stext", text: s.text }));
     const outlets = [...new Set((s.sources || []).map((src) => state.labels.get(src.article) || src.article))];
     const tags = el("span", { class: "tags", "aria-label": `Sources: ${outlets.join(", ")}` });
@@ -185,37 +185,47 @@
         title: `reported by ${s.support.articles} of ${s.support.of} articles` }));
     }
     item.append(" ", tags);
-    item.addEventListener("click", () => pin(i, true));
-    item.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); pin(i, true); }
-      else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-        e.preventDefault();
-        const next = e.key === "ArrowDown" ? item.nextElementSibling : item.previousElementSibling;
-        if (next) next.focus();
-      }
-    });
-    item.addEventListener("focus", () => pin(i, false));
-    item.addEventListener("mouseenter", () => highlight(i, false));
-    item.addEventListener("mouseleave", () => highlight(state.pinned, false));
+    selectable(item, s.sources || []);
     return item;
   }
 
-  function pin(i, scroll) {
-    state.pinned = i;
-    for (const li of $("sentences").children) {
-      li.classList.toggle("pinned", Number(li.dataset.index) === i);
-      li.setAttribute("aria-current", Number(li.dataset.index) === i ? "true" : "false");
-    }
-    highlight(i, scroll);
+  // Click, Enter/Space or keyboard focus pins ``item`` and highlights its source spans; hover
+  // shows them while the pointer is over it. Arrow keys move between siblings.
+  function selectable(item, sources) {
+    item.tabIndex = 0;
+    item.classList.add("selectable");
+    state.sources.set(item, sources);
+    item.addEventListener("click", () => pin(item, true));
+    item.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); pin(item, true); }
+      else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        const next = e.key === "ArrowDown" ? item.nextElementSibling : item.previousElementSibling;
+        if (next && next.tabIndex === 0) next.focus();
+      }
+    });
+    item.addEventListener("focus", () => pin(item, false));
+    item.addEventListener("mouseenter", () => highlight(sources, false));
+    item.addEventListener("mouseleave", () => highlight(state.pinned ? state.sources.get(state.pinned) : [], false));
   }
 
-  // Draw the source passages of sentence ``i`` (or none when i < 0) in the article texts.
-  function highlight(i, scroll) {
+  function pin(item, scroll) {
+    if (state.pinned && state.pinned !== item) {
+      state.pinned.classList.remove("pinned");
+      state.pinned.setAttribute("aria-current", "false");
+    }
+    state.pinned = item;
+    item.classList.add("pinned");
+    item.setAttribute("aria-current", "true");
+    highlight(state.sources.get(item) || [], scroll);
+  }
+
+  // Draw the given source spans ({article, start, end}) in the article texts; [] clears them.
+  function highlight(sources, scroll) {
     if (!state.brief) return;
-    state.shown = i;
-    const sentence = i >= 0 ? state.brief.sentences[i] : null;
     const spans = new Map();
-    for (const src of (sentence && sentence.sources) || []) {
+    for (const src of sources) {
+      if (!src || typeof src.start !== "number" || typeof src.end !== "number") continue;
       if (!spans.has(src.article)) spans.set(src.article, []);
       spans.get(src.article).push([src.start, src.end]);
     }
@@ -290,51 +300,72 @@
     $("aside").hidden = items.length === 0;
   }
 
-  // "conflicts" comes from the cross-source analysis when it is there. Each entry is shown as
-  // its own statement when it has one, else as the values each outlet reports.
+  // "conflicts" comes from the cross-source analysis when it is there:
+  // [{kind, subject, values: [{text, sources: [{article, start, end}]}], compatible}].
+  // Each value is selectable like a sentence: it highlights where each outlet says it.
+  // Conflicts whose values can all be true ("more than 40,000" / "at least 40,000") come last.
   function renderConflicts(conflicts) {
     const list = $("conflicts");
     list.replaceChildren();
-    const items = Array.isArray(conflicts) ? conflicts : [];
+    const items = (Array.isArray(conflicts) ? conflicts : []).filter((c) => c != null);
+    const order = (c) => (c && c.compatible === true ? 1 : 0);
+    items.sort((x, y) => order(x) - order(y));
     for (const c of items) list.append(conflictItem(c));
     $("differ").hidden = items.length === 0;
   }
 
+  const KINDS = { name: "Name", title: "Title", number: "Figure", date: "Date", quantity: "Figure" };
+
   function conflictItem(c) {
-    if (typeof c === "string") return el("li", { text: c });
-    const li = el("li");
-    if (!c || typeof c !== "object") { li.textContent = String(c); return li; }
-    const head = c.text || c.message || c.summary || c.description || c.about || c.kind || c.type;
-    if (head) li.append(el("span", { class: "chead", text: String(head) }));
-    const values = c.values || c.variants || c.claims || c.readings;
-    if (Array.isArray(values) && values.length) {
-      const ul = el("ul");
-      for (const v of values) ul.append(el("li", { text: describeValue(v) }));
+    if (typeof c !== "object") return el("li", { text: String(c) });
+    const li = el("li", { class: "conflict" });
+    const kind = typeof c.kind === "string" ? (Object.hasOwn(KINDS, c.kind) ? KINDS[c.kind] : c.kind) : "";
+    const head = el("div", { class: "chead" });
+    if (kind) head.append(el("span", { class: "kind", text: kind }), " ");
+    head.append(String(c.subject ?? c.text ?? c.message ?? ""));
+    if (c.compatible === true) {
+      head.append(" ", el("span", { class: "compatible", text: "compatible",
+        title: "The sources word it differently, but all of the values can be true." }));
+    }
+    li.append(head);
+    const values = Array.isArray(c.values) ? c.values : [];
+    if (values.length) {
+      const ul = el("ul", { class: "values" });
+      for (const v of values) ul.append(valueItem(v));
       li.append(ul);
-    } else if (values && typeof values === "object") {
-      const ul = el("ul");
-      for (const [k, v] of Object.entries(values)) ul.append(el("li", { text: `${k}: ${describeValue(v)}` }));
-      li.append(ul);
-    } else if (!head) {
-      li.textContent = describeValue(c);
     }
     return li;
   }
 
-  function describeValue(v) {
-    if (v == null) return "";
-    if (typeof v !== "object") return String(v);
-    if (Array.isArray(v)) return v.map(describeValue).join(", ");
-    const value = v.value ?? v.text ?? v.claim;
-    const who = v.articles || v.sources || v.outlets || (v.article ? [v.article] : null);
-    if (value != null && who) {
-      const names = (Array.isArray(who) ? who : [who]).map((w) => {
-        const id = typeof w === "object" && w ? w.article || w.id : w;
-        return state.labels.get(id) || String(id);
-      });
-      return `${describeValue(value)} (${[...new Set(names)].join(", ")})`;
+  function valueItem(v) {
+    if (v == null || typeof v !== "object") return el("li", { text: String(v) });
+    const sources = Array.isArray(v.sources) ? v.sources : [];
+    const item = el("li", { class: "value" });
+    item.append(el("q", { text: String(v.text ?? v.value ?? "") }), " ");
+    const outlets = [...new Set(sources.map((src) => state.labels.get(src.article) || String(src.article)))];
+    for (const o of outlets) item.append(el("span", { class: "tag", text: o }));
+    if (sources.some((src) => typeof src.start === "number")) selectable(item, sources);
+    return item;
+  }
+
+  // "entities" from the analysis: people, places and organisations, with the variant spellings.
+  function renderEntities(entities) {
+    const list = $("entity-list");
+    list.replaceChildren();
+    const items = (Array.isArray(entities) ? entities : []).filter((e) => e && e.name);
+    for (const e of items) {
+      const li = el("li");
+      li.append(el("span", { class: "ename", text: String(e.name) }));
+      if (e.kind) li.append(" ", el("span", { class: "muted", text: String(e.kind) }));
+      const variants = (Array.isArray(e.variants) ? e.variants : []).filter((x) => x !== e.name);
+      if (variants.length) li.append(" ", el("span", { class: "variants", text: `also: ${variants.join("; ")}` }));
+      if (Array.isArray(e.articles)) {
+        li.append(" ", el("span", { class: "muted", text: `(${e.articles.length} of ${(state.brief.articles || []).length} articles)` }));
+      }
+      list.append(li);
     }
-    return Object.entries(v).map(([k, x]) => `${k}: ${describeValue(x)}`).join("; ");
+    $("entities").hidden = items.length === 0;
+    $("entity-count").textContent = String(items.length);
   }
 
   // ---------------------------------------------------------------------------------------
