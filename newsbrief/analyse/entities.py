@@ -131,7 +131,8 @@ def find_mentions(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
             raw.append((i, t.start, t.end, t.kind))
             a, b = _strip(s.text[t.start:t.end])
             surfaces.setdefault(s.text[t.start + a:t.start + b], t.kind)
-    # Names the tagger found, looked up in the sentences it did not read. In cased text a
+    # Names the tagger found, looked up in every sentence (it did not read them all, and misses
+    # some mentions in those it read). In cased text a
     # person's surname alone counts too ("Shallal said ..."); not in lowercased text, where
     # "brown" is as likely a colour as Dan Brown.
     lookups: dict[str, str] = {}
@@ -147,8 +148,6 @@ def find_mentions(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
         alternation = "|".join(re.escape(s) for s in sorted(lookups, key=len, reverse=True))
         rx = re.compile(rf"(?<![\w-])(?P<p>(?:[Aa]l|[Ee]l)-)?(?P<n>{alternation})(?![\w-])")
         for i, s in enumerate(sentences):
-            if s.text in by_text:
-                continue
             for m in rx.finditer(s.text):
                 if lower[s.article] and m.group("n") not in surfaces:
                     continue

@@ -1,0 +1,207 @@
+"""Conflicts between articles, built from hand-written articles: what must be found, and the
+legitimately different quantities that must not be reported."""
+
+import pytest
+
+from newsbrief.analyse import analyse, nlp
+from newsbrief.model import Article, BriefSentence, SourceSpan
+from newsbrief.segment import segment
+
+
+@pytest.fixture(autouse=True, params=["spacy", "rules"])
+def backend(request, monkeypatch):
+    """Every case runs with the statistical tagger and in the degraded, rules-only mode."""
+    if request.param == "spacy":
+        if not nlp.available():
+            pytest.skip("spaCy model not installed (pip install '.[analysis]')")
+    else:
+        monkeypatch.setattr(nlp, "_model", lambda: None)
+    return request.param
+
+
+def story(*texts):
+    arts = [Article(id=f"a{i}", index=i, text=t, raw=t, outlet=f"Outlet {i}")
+            for i, t in enumerate(texts)]
+    return arts, [s for a in arts for s in segment(a)]
+
+
+def kinds(analysis, kind):
+    return [c for c in analysis.conflicts if c.kind == kind]
+
+
+def check_offsets(analysis, arts):
+    text = {a.id: a.text for a in arts}
+    for c in analysis.conflicts:
+        for v in c.values:
+            for s in v.sources:
+                assert text[s.article][s.start:s.end] == s.text
+
+
+def test_number_conflict_found_with_both_sides_and_their_words():
+    arts, sents = story(
+        "Police said 25 people were killed in the bombing of the market in Kano on Monday.",
+        "The bombing of the market in Kano on Monday left 31 people dead, a hospital said.",
+    )
+    a = analyse(arts, sents)
+    [c] = kinds(a, "number")
+    assert not c.compatible
+    assert {v.text for v in c.values} == {"25", "31"}
+    assert {v.sources[0].article for v in c.values} == {"a0", "a1"}
+    assert "killed" in c.subject
+    check_offsets(a, arts)
+
+
+def test_tolls_of_different_days_are_not_a_conflict():
+    arts, sents = story(
+        "On Monday, 25 people were killed in the city, activists said.",
+        "On Tuesday, 31 people were killed in the city, activists said.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_different_subjects_are_not_a_conflict():
+    arts, sents = story(
+        "Among the 3,300 Syrian refugees who have entered Turkey in the past two days, one was "
+        "a member of Parliament.",
+        "The agency said that 3,900 soldiers were staying in Turkey after fleeing Syria.",
+        "The agency said 147,107 Syrians were staying in Turkey after fleeing Syria.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_a_day_toll_and_a_war_toll_are_not_a_conflict():
+    arts, sents = story(
+        "More than 40,000 people have been killed since March 2011, activists say.",
+        "At least 164 people were killed on Wednesday, activists said.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_same_figure_worded_differently_is_marked_compatible():
+    arts, sents = story(
+        "More than 40,000 people have been killed in the conflict, activists say.",
+        "The conflict has left at least 40,000 people dead.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert c.compatible
+    assert [v.text for v in c.values] == ["More than 40,000", "at least 40,000"]
+
+
+def test_an_open_bound_met_by_the_other_figure_is_not_reported():
+    arts, sents = story(
+        "The storm killed at least 100 people across the region.",
+        "The storm killed 164 people across the region.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_rank_conflict_and_its_sources():
+    arts, sents = story(
+        "Maj. Gen. Walter Brennan said the base was secure.",
+        "Lt. Gen. Walter Brennan told reporters the base was secure.",
+    )
+    a = analyse(arts, sents)
+    [c] = kinds(a, "title")
+    assert c.subject == "Walter Brennan"
+    assert {v.text for v in c.values} == {"Maj. Gen.", "Lt. Gen."}
+    check_offsets(a, arts)
+
+
+def test_a_shortened_rank_is_not_a_conflict():
+    arts, sents = story(
+        "Maj. Gen. Walter Brennan said the base was secure.",
+        "Gen. Walter Brennan said the base was secure.",
+    )
+    assert kinds(analyse(arts, sents), "title") == []
+
+
+def test_date_of_one_event_differs():
+    arts, sents = story(
+        "The cargo ship sank on Dec. 7 off the coast of Sicily after a fire broke out in its "
+        "engine room.",
+        "The cargo ship sank on Dec. 9 off the coast of Sicily after a fire broke out in its "
+        "engine room, the coast guard said.",
+    )
+    a = analyse(arts, sents)
+    [c] = kinds(a, "date")
+    assert {v.text for v in c.values} == {"Dec. 7", "Dec. 9"}
+    check_offsets(a, arts)
+
+
+def test_two_dates_told_apart_by_one_article_are_not_a_conflict():
+    arts, sents = story(
+        "The suspect was arrested on Monday and charged on Tuesday in the city court.",
+        "The suspect was charged on Tuesday in the city court.",
+    )
+    assert kinds(analyse(arts, sents), "date") == []
+
+
+def test_name_variants_give_a_name_conflict_and_one_entity():
+    arts, sents = story(
+        "Maj. Gen. Abdul Aziz Jassim al-Shallal announced his defection. Al-Shallal fled.",
+        "Lt Gen Abulaziz al-Shalal is one of the highest-ranking officials to defect.",
+    )
+    a = analyse(arts, sents)
+    people = [e for e in a.entities if e.kind == "person"]
+    assert len(people) == 1
+    assert {"Abdul Aziz Jassim al-Shallal", "Abulaziz al-Shalal"} <= set(people[0].variants)
+    assert people[0].articles == ("a0", "a1")
+    [c] = kinds(a, "name")
+    assert {v.text for v in c.values} == {"Abdul Aziz Jassim al-Shallal", "Abulaziz al-Shalal"}
+    assert len(kinds(a, "title")) == 1
+
+
+def test_namesakes_stay_two_people():
+    arts, sents = story(
+        "President Bashar al-Assad met the envoy in Damascus.",
+        "His father, President Hafez al-Assad, ruled Syria for three decades.",
+    )
+    a = analyse(arts, sents)
+    names = sorted(e.name for e in a.entities if e.kind == "person")
+    assert names == ["Bashar al-Assad", "Hafez al-Assad"]
+    assert kinds(a, "name") == []
+
+
+def test_account_told_differently():
+    arts, sents = story(
+        "Colonel Ahmed Karim escaped with help from rebels. \"The last three hours were on a "
+        "scooter,\" said Omar Haddad, a rebel spokesman.",
+        "Getting Colonel Ahmed Karim out was a dangerous operation. Omar Haddad said the trip "
+        "took four days on horses.",
+    )
+    a = analyse(arts, sents)
+    [c] = kinds(a, "account")
+    assert len(c.values) == 2
+    assert "Ahmed Karim" in c.subject and "Omar Haddad" in c.subject
+    check_offsets(a, arts)
+
+
+def test_support_counts_articles_that_report_the_sentence():
+    arts, sents = story(
+        "Police said 25 people were killed in the bombing of the market in Kano on Monday.",
+        "Twenty-five people died when the market in Kano was bombed on Monday, police said.",
+        "The governor of the state will visit flood victims next week.",
+    )
+    s = sents[0]
+    brief = [BriefSentence(s.text, (SourceSpan(s.article, s.start, s.end),))]
+    a = analyse(arts, sents, brief)
+    k, n = a.support[0]
+    assert n == 3
+    assert k == 2
+
+
+def test_support_drops_an_article_that_contradicts_the_figure():
+    arts, sents = story(
+        "Police said 25 people were killed in the bombing of the market in Kano on Monday.",
+        "Police said 40 people were killed in the bombing of the market in Kano on Monday.",
+    )
+    s = sents[0]
+    brief = [BriefSentence(s.text, (SourceSpan(s.article, s.start, s.end),))]
+    assert analyse(arts, sents, brief).support == ((1, 2),)
+
+
+def test_nothing_to_compare():
+    arts, sents = story("A quiet day.")
+    a = analyse(arts, sents)
+    assert a.conflicts == ()
+    assert analyse([], []).entities == ()

@@ -1,0 +1,55 @@
+"""Name matching: spelling and transliteration variants are one person, namesakes are not."""
+
+from newsbrief.analyse.names import acronym_of, parse, same_person, skeleton, spelled_differently
+
+
+def test_transliteration_variants_are_one_person():
+    for a, b in [
+        ("Abdul Aziz Jassim al-Shallal", "Abdul-Aziz Jassem al-Shallal"),
+        ("Abdul Aziz Jassim al-Shallal", "Abulaziz al-Shalal"),
+        ("Louai Miqdad", "Loay Mokdad"),
+        ("Muammar Gaddafi", "Moammar Qaddafi"),
+        ("John Smith", "J. Smith"),
+    ]:
+        assert same_person(parse(a), parse(b)), (a, b)
+
+
+def test_namesakes_are_not_one_person():
+    for a, b in [
+        ("Bashar al-Assad", "Hafez al-Assad"),
+        ("Barack Obama", "Michelle Obama"),
+        ("George Bush", "Jeb Bush"),
+        ("Kim Jong-un", "Kim Jong-il"),
+        ("Lee Smith", "Lou Smith"),
+    ]:
+        assert not same_person(parse(a), parse(b)), (a, b)
+
+
+def test_parse_sets_particles_and_possessives_apart():
+    n = parse("Abdul-Aziz Jassem al-Shallal's")
+    assert n.given == ("abdul", "aziz", "jassem")
+    assert n.surname == "shallal"
+    assert parse("Al-Shallal").surname == "shallal"
+    assert not parse("Shallal").full
+
+
+def test_skeleton_ignores_vowels_and_doubling():
+    assert skeleton("miqdad") == skeleton("mokdad")
+    assert skeleton("shallal") == skeleton("shalal")
+    assert skeleton("bashar") != skeleton("hafez")
+
+
+def test_spelled_differently_tells_spelling_from_shortening():
+    assert spelled_differently(parse("Abdul Aziz Jassim al-Shallal"),
+                               parse("Abdul-Aziz Jassem al-Shallal"))
+    assert spelled_differently(parse("Louai Miqdad"), parse("Loay Mokdad"))
+    assert not spelled_differently(parse("Bashar Assad"), parse("Bashar al-Assad"))
+    assert not spelled_differently(parse("Bashar Assad"), parse("Assad"))
+    assert not spelled_differently(parse("John Smith"), parse("J. Smith"))
+
+
+def test_acronyms():
+    assert acronym_of("FSA", "Free Syrian Army")
+    assert acronym_of("LCC", "Local Coordination Committees of Syria")
+    assert not acronym_of("FBI", "Free Syrian Army")
+    assert not acronym_of("Fsa", "Free Syrian Army")
