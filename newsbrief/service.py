@@ -64,9 +64,10 @@ class Settings:
     max_article_bytes: int = 2 * MB
     max_articles: int = 100
     max_words: int = 2000
-    # Summaries computed at once per process. The work is CPU-bound Python (the GIL), so more
-    # threads than cores only adds memory; a few let URL fetches and JSON encoding overlap.
-    threads: int = 4
+    # Summaries computed at once per process. One: the work holds the GIL, so more threads add
+    # no throughput, and spaCy (used by the cross-source analysis) does not promise that one
+    # loaded model is safe to call from several threads. Scale with ``workers`` instead.
+    threads: int = 1
     # Requests admitted at once per process (running plus waiting); beyond it a request gets 503
     # with Retry-After at once, so a burst cannot build an unbounded backlog.
     max_queue: int = 64
@@ -154,6 +155,11 @@ class BriefRequest(BaseModel):
                     "source spans by their offsets.")
     explain: bool = Field(False, strict=True,
                           description="JSON only: add the boilerplate that was removed.")
+    analysis: bool = Field(
+        True, strict=True,
+        description="Run the cross-source analysis (entities, \"conflicts\": where the sources "
+                    "differ, per-sentence support). It is most of the time a brief takes; "
+                    "false skips it.")
     include_markdown: bool = Field(
         False, strict=True,
         description="JSON only: add \"markdown\", the same brief rendered as Markdown.")
@@ -270,9 +276,10 @@ def _ingest(req: Any, settings: Settings) -> list[Any]:
 
 
 def _summarize(articles: list[Any], req: Any) -> Any:
+    from .model import Options
     from .pipeline import summarize
 
-    return summarize(articles, words=req.words)
+    return summarize(articles, options=Options(words=req.words, analysis=req.analysis))
 
 
 def _finite(value: Any) -> Any:

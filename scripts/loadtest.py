@@ -49,12 +49,12 @@ def loopback_only(url: str) -> None:
                      "may be load-tested from here")
 
 
-def story_body(folder: Path, words: int) -> bytes:
+def story_body(folder: Path, words: int, analysis: bool = True) -> bytes:
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     if not files:
         sys.exit(f"loadtest: no files in {folder}")
     articles = [{"text": p.read_text(encoding="utf-8", errors="replace")} for p in files]
-    return json.dumps({"articles": articles, "words": words}).encode()
+    return json.dumps({"articles": articles, "words": words, "analysis": analysis}).encode()
 
 
 def free_port() -> int:
@@ -165,6 +165,8 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=4, help="unmeasured requests first")
     ap.add_argument("--story", type=Path, default=EXAMPLE, help="folder of article files")
     ap.add_argument("--words", type=int, default=250)
+    ap.add_argument("--no-analysis", action="store_true",
+                    help='post "analysis": false (no entities/conflicts: the core brief only)')
     ap.add_argument("--json", type=Path, help="also write the report here")
     ap.add_argument("--check", action="store_true",
                     help="exit 1 unless there were 0 errors and p99 < --p99-target")
@@ -178,7 +180,7 @@ def main() -> None:
     if not 0 < args.duration <= HARD_MAX_DURATION:
         ap.error(f"--duration must be in (0, {HARD_MAX_DURATION:.0f}] seconds")
 
-    body = story_body(args.story, args.words)
+    body = story_body(args.story, args.words, analysis=not args.no_analysis)
     proc = None
     if args.spawn:
         url = f"http://127.0.0.1:{free_port()}"
@@ -188,19 +190,26 @@ def main() -> None:
     loopback_only(url)
     try:
         wait_healthy(url, proc)
+        load_before = os.getloadavg()[0]
         report = asyncio.run(run_load(url, body, args.clients, args.duration,
                                       args.max_requests, args.warmup))
     finally:
         if proc is not None:
             stop_server(proc)
     report.update(workers=args.workers if args.spawn else None, story=str(args.story),
-                  body_bytes=len(body), cpus=os.cpu_count())
+                  analysis=not args.no_analysis,
+                  server_threads=os.environ.get("NEWSBRIEF_THREADS") if args.spawn else None,
+                  body_bytes=len(body), cpus=os.cpu_count(),
+                  load_avg_1min={"before": round(load_before, 2),
+                                 "after": round(os.getloadavg()[0], 2)})
 
     lat = report["latency_ms"]
     print(f"{report['requests']} requests in {report['duration_s']} s from {args.clients} "
           f"clients: {report['requests_per_s']} req/s")
     print(f"latency ms: p50 {lat['p50']}  p90 {lat['p90']}  p99 {lat['p99']}  max {lat['max']}")
     print(f"errors: {report['errors']}  statuses: {report['statuses']}")
+    print(f"machine: {report['cpus']} CPUs, 1-min load average {report['load_avg_1min']['before']}"
+          f" before, {report['load_avg_1min']['after']} after")
     for f in report["sample_failures"]:
         print(f"  e.g. {f}")
     if args.json:
