@@ -122,12 +122,13 @@ def test_example_story_brief_and_source_highlighting(page):
 
     sentences = page.locator("#sentences li")
     assert sentences.count() >= 3
-    assert "Shallal" in page.locator("#sentences").inner_text()
+    data = page.evaluate("window.newsbrief.state.brief")
+    shown = [sentences.nth(i).locator(".stext").inner_text() for i in range(sentences.count())]
+    assert shown == [s["text"] for s in data["sentences"]]  # what the API said, as text
     # Every sentence carries its outlet tags.
     for i in range(sentences.count()):
         assert sentences.nth(i).locator(".tag").count() >= 1
     # Set-aside articles (the off-topic 2011 one, when the screen catches it) with reasons.
-    data = page.evaluate("window.newsbrief.state.brief")
     assert page.locator("#aside").is_visible() == bool(data["set_aside"])
     for x in data["set_aside"]:
         assert x["reason"] in page.locator("#set-aside").inner_text()
@@ -188,7 +189,7 @@ def test_copy_markdown_and_download_json(page, base_url):
     page.wait_for_selector("#status:has-text('copied')")  # (no wait_for_function: CSP bars eval)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.evaluate("window.newsbrief.state.markdown")
-    assert copied.startswith("#") and "Shallal" in copied
+    assert copied.startswith("#") and len(copied.split()) >= 50
 
     with page.expect_download() as info:
         page.click("#download")
