@@ -147,8 +147,11 @@ def test_example_story_brief_and_source_highlighting(page):
     assert cited.count() == len({s["article"] for s in data["sentences"][multi]["sources"]})
     assert "pinned" in (target.get_attribute("class") or "")
     shot(page, "brief-example.png")
+    # The README's picture: the brief and, beside it, the highlighted passage.
     page.evaluate("window.scrollTo(0, document.getElementById('result').offsetTop - 8)")
-    page.locator("#articles mark").first.evaluate("m => m.scrollIntoView({block: 'center'})")
+    page.locator("#articles mark").first.evaluate(
+        "m => { const c = document.getElementById('sources');"
+        " c.scrollTop += m.getBoundingClientRect().top - c.getBoundingClientRect().top - 120; }")
     shot(page, "brief-example-view.png", full_page=False)  # the README's picture
 
     # Hovering another sentence shows its sources; leaving it returns to the clicked one.

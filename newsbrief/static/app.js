@@ -181,8 +181,8 @@
     const tags = el("span", { class: "tags", "aria-label": `Sources: ${outlets.join(", ")}` });
     for (const o of outlets) tags.append(el("span", { class: "tag", text: o }));
     if (s.support && typeof s.support.articles === "number") {
-      tags.append(" ", el("span", { class: "support", text: `${s.support.articles}/${s.support.of}`,
-        title: `reported by ${s.support.articles} of ${s.support.of} articles` }));
+      tags.append(" ", el("span", { class: "support", text: `${s.support.articles} of ${s.support.of}`,
+        title: `reported by ${s.support.articles} of the story's ${s.support.of} articles` }));
     }
     item.append(" ", tags);
     selectable(item, s.sources || []);
