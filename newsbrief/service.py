@@ -7,9 +7,13 @@ and a library does not: size limits checked before anything is parsed, CPU work 
 event loop, a bounded queue so overload turns into a quick 503 instead of a growing backlog, and
 the rule that nothing a client sends produces a 500.
 
-Settings come from ``Settings`` (or ``NEWSBRIEF_*`` environment variables, see
-``Settings.from_env``) so that ``newsbrief serve --workers N`` can rebuild the same app in each
-worker process.
+Settings come from ``Settings`` or ``NEWSBRIEF_*`` environment variables (``Settings.from_env``).
+
+Where briefs are computed: with ``workers=1`` in the server process, one at a time, in a thread
+so the event loop stays free. With ``workers=N`` the one HTTP process feeds a pool of N processes
+from a single queue. We do not use uvicorn's own multi-process mode for this: there, each
+keep-alive connection belongs to one process for its whole life, so 16 clients split 10/6 and the
+busier process sets the tail latency; a shared queue hands every brief to the next free process.
 """
 
 from __future__ import annotations
@@ -58,16 +62,13 @@ class Settings:
 
     host: str = "127.0.0.1"
     port: int = 8000
+    # Processes that compute briefs (see the module docstring).
     workers: int = 1
     # Limits on what one request may carry; over them the answer is 413.
     max_body_bytes: int = 10 * MB
     max_article_bytes: int = 2 * MB
     max_articles: int = 100
     max_words: int = 2000
-    # Summaries computed at once per process. One: the work holds the GIL, so more threads add
-    # no throughput, and spaCy (used by the cross-source analysis) does not promise that one
-    # loaded model is safe to call from several threads. Scale with ``workers`` instead.
-    threads: int = 1
     # Requests admitted at once per process (running plus waiting); beyond it a request gets 503
     # with Retry-After at once, so a burst cannot build an unbounded backlog.
     max_queue: int = 64
@@ -101,7 +102,7 @@ class Settings:
         if self.max_queue < 0:
             raise InputError(f"setting max_queue must be 0 or more, got {self.max_queue}")
         for name in ("workers", "max_body_bytes", "max_article_bytes", "max_articles",
-                     "max_words", "threads", "fetch_threads"):
+                     "max_words", "fetch_threads"):
             if getattr(self, name) < 1:
                 raise InputError(f"setting {name} must be at least 1, got {getattr(self, name)}")
 
@@ -275,11 +276,62 @@ def _ingest(req: Any, settings: Settings) -> list[Any]:
     return articles
 
 
-def _summarize(articles: list[Any], req: Any) -> Any:
+def _summarize(articles: list[Any], words: int, analysis: bool) -> Any:
+    """One brief. Takes plain arguments: it may run in a pool process (pickled by reference)."""
     from .model import Options
     from .pipeline import summarize
 
-    return summarize(articles, options=Options(words=req.words, analysis=req.analysis))
+    return summarize(articles, options=Options(words=words, analysis=analysis))
+
+
+def _ready() -> bool:
+    return True
+
+
+class _Pool:
+    """The worker processes that compute briefs, fed from one queue (``ProcessPoolExecutor``).
+
+    Processes are started with "spawn": the server process runs threads, and forking a process
+    with threads can copy a lock in its held state. A process that dies (out of memory, a crash
+    in native code) breaks the whole executor; the pool is then rebuilt, so one bad request costs
+    the requests in flight, not the server."""
+
+    def __init__(self, size: int, warmup: bool) -> None:
+        self.size = size
+        self.warmup = warmup
+        self._executor = self._new()
+
+    def _new(self):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_warm_up if self.warmup else None)
+
+    async def start(self) -> None:
+        """Start every process now (each warms up as it starts), not on the first requests."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(*(loop.run_in_executor(self._executor, _ready)
+                               for _ in range(self.size)))
+
+    async def run(self, fn: Any, *args: Any) -> Any:
+        import asyncio
+        from concurrent.futures.process import BrokenProcessPool
+
+        executor = self._executor
+        try:
+            return await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+        except BrokenProcessPool:
+            log.error("a brief worker process died; starting a new pool")
+            if self._executor is executor:
+                self._executor = self._new()
+                executor.shutdown(wait=False, cancel_futures=True)
+            raise
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _finite(value: Any) -> Any:
@@ -396,17 +448,37 @@ def create_app(settings: Settings | None = None):
 
     settings = settings or Settings.from_env()
     admission = _Admission(settings.max_queue)
-    cpu = anyio.CapacityLimiter(settings.threads)
+    # In-process mode: one brief at a time. The work holds the GIL, so more threads would add no
+    # throughput, and spaCy (the cross-source analysis) does not promise that one loaded model
+    # is safe to call from several threads at once.
+    cpu = anyio.CapacityLimiter(1)
     io = anyio.CapacityLimiter(settings.fetch_threads)
+
+    pool: _Pool | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if settings.warmup:
+        nonlocal pool
+        if settings.workers > 1:
+            pool = _Pool(settings.workers, settings.warmup)
+            await pool.start()
+        elif settings.warmup:
             try:
                 await anyio.to_thread.run_sync(_warm_up, limiter=cpu)
             except Exception:  # a failed warm-up only means a slower first request
                 log.exception("warm-up brief failed")
-        yield
+        try:
+            yield
+        finally:
+            if pool is not None:
+                await anyio.to_thread.run_sync(pool.close)
+                pool = None
+
+    async def compute(articles: list[Any], req: BriefRequest) -> Any:
+        if pool is None:
+            return await anyio.to_thread.run_sync(_summarize, articles, req.words, req.analysis,
+                                                  limiter=cpu)
+        return await pool.run(_summarize, articles, req.words, req.analysis)
 
     app = FastAPI(
         title="newsbrief",
@@ -470,10 +542,10 @@ def create_app(settings: Settings | None = None):
         try:
             body = await request.body()
             req = await anyio.to_thread.run_sync(_parse, body, limiter=io)
-            # Ingest (URL fetches, HTML extraction) and summarizing run in worker threads so the
-            # event loop keeps answering health checks and other clients meanwhile.
+            # Ingest (URL fetches, HTML extraction) runs in threads and the brief in a thread or a
+            # pool process, so the event loop keeps answering other clients meanwhile.
             articles = await anyio.to_thread.run_sync(_ingest, req, settings, limiter=io)
-            brief = await anyio.to_thread.run_sync(_summarize, articles, req, limiter=cpu)
+            brief = await compute(articles, req)
             return await anyio.to_thread.run_sync(_respond, brief, req, limiter=io)
         except ClientError as e:
             return _error(e.status, e.message, **({"errors": e.errors} if e.errors else {}))
@@ -544,15 +616,8 @@ def _version() -> str:
 
 
 def run(settings: Settings) -> None:
-    """Serve until interrupted: what ``newsbrief serve`` calls."""
+    """Serve until interrupted: what ``newsbrief serve`` calls. One HTTP process; with
+    ``workers > 1`` it feeds that many brief processes."""
     import uvicorn
 
-    if settings.workers > 1:
-        # Each worker process builds its own app from the environment: pass the CLI's choices on.
-        for f in fields(settings):
-            os.environ["NEWSBRIEF_" + f.name.upper()] = str(getattr(settings, f.name))
-        uvicorn.run("newsbrief.service:app_from_env", factory=True, host=settings.host,
-                    port=settings.port, workers=settings.workers, log_level="info")
-    else:
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                    log_level="info")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")

@@ -198,7 +198,6 @@ def main() -> None:
             stop_server(proc)
     report.update(workers=args.workers if args.spawn else None, story=str(args.story),
                   analysis=not args.no_analysis,
-                  server_threads=os.environ.get("NEWSBRIEF_THREADS") if args.spawn else None,
                   body_bytes=len(body), cpus=os.cpu_count(),
                   load_avg_1min={"before": round(load_before, 2),
                                  "after": round(os.getloadavg()[0], 2)})

@@ -343,7 +343,7 @@ def test_arbitrary_bytes_never_get_a_server_error(client, data):
 
 
 def test_a_bug_is_a_500_without_a_traceback(monkeypatch):
-    def broken(articles, req):
+    def broken(*args):
         raise RuntimeError("secret internal detail")
 
     monkeypatch.setattr(service, "_summarize", broken)
@@ -359,10 +359,10 @@ def _blocking_summarize(monkeypatch):
     entered, release = threading.Event(), threading.Event()
     real = service._summarize
 
-    def slow(articles, req):
+    def slow(*args):
         entered.set()
         assert release.wait(30), "test never released the request"
-        return real(articles, req)
+        return real(*args)
 
     monkeypatch.setattr(service, "_summarize", slow)
     return entered, release
@@ -402,6 +402,21 @@ def test_full_queue_answers_503_with_retry_after(monkeypatch):
         assert result["r"].status_code == 200
         # The slot is given back: the next request is served.
         assert c.post("/v1/briefs", json={"articles": STORY}).status_code == 200
+
+
+GERMAN = ("Die Bundesregierung hat am Dienstag neue Regeln für den Wohnungsbau beschlossen. "
+          "Nach Angaben des Ministeriums sollen damit jedes Jahr mehr Wohnungen entstehen. "
+          "Kritiker bemängeln, dass die Mieten trotzdem weiter steigen werden. Die Opposition "
+          "spricht von einem Versäumnis der Koalition.")
+
+
+def test_worker_processes_compute_briefs_and_pass_errors_back():
+    """workers > 1: briefs are computed in a pool of processes fed from one queue."""
+    with small_client(workers=2) as c:
+        ok = c.post("/v1/briefs", json={"articles": STORY, "analysis": False, "words": 40})
+        refused = c.post("/v1/briefs", json={"articles": [{"text": GERMAN}], "analysis": False})
+    assert ok.status_code == 200 and ok.json()["sentences"]
+    assert refused.status_code == 422 and "English" in refused.json()["error"]
 
 
 def test_nan_scores_are_sent_as_null():
