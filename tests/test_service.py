@@ -486,3 +486,21 @@ def test_serve_is_listed_by_the_cli():
 
     r = CliRunner().invoke(app, ["serve", "--help"])
     assert r.exit_code == 0 and "--workers" in r.output
+
+
+def test_a_dead_worker_process_is_replaced():
+    import asyncio
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    async def scenario():
+        pool = service._Pool(1, warmup=False)
+        try:
+            await pool.start()
+            with pytest.raises(BrokenProcessPool):
+                await pool.run(os._exit, 3)  # the process dies mid-request
+            return await pool.run(service._ready)  # a new pool serves the next one
+        finally:
+            pool.close()
+
+    assert asyncio.run(scenario()) is True
