@@ -288,6 +288,17 @@ def _ready() -> bool:
     return True
 
 
+def _worker_init(warmup: bool) -> None:
+    """Start of a brief process. Ctrl+C in a terminal reaches the whole process group; the
+    server process shuts the pool down itself, so a worker ignores it instead of dying with a
+    traceback mid-brief."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if warmup:
+        _warm_up()
+
+
 class _Pool:
     """The worker processes that compute briefs, fed from one queue (``ProcessPoolExecutor``).
 
@@ -306,7 +317,7 @@ class _Pool:
         from concurrent.futures import ProcessPoolExecutor
 
         return ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_warm_up if self.warmup else None)
+                                   initializer=_worker_init, initargs=(self.warmup,))
 
     async def start(self) -> None:
         """Start every process now (each warms up as it starts), not on the first requests."""
