@@ -19,6 +19,8 @@ def test_compatibility():
     assert c(p("Col."), p("Lt. Col."))
     assert not c(p("Col."), p("Gen."))
     assert not c(p("Sen."), p("Rep."))
+    assert not c(p("Vice President"), p("President"))
+    assert not c(p("Lt. Gov."), p("Gov."))
     assert c(p("Rep."), p("Congressman"))
     assert c(p("former Sen."), p("Rep."))  # not a current title
     assert c(p("President"), p("Gen."))  # different families: one person, two roles

@@ -56,8 +56,11 @@ def analyse(articles: Sequence[Article], sentences: Sequence[Sentence],
     setting = cmp._setting(entities, len(arts))
     places: dict[int, set[int]] = defaultdict(set)
     people: dict[int, set[int]] = defaultdict(set)
+    named: dict[int, set[int]] = defaultdict(set)
     for e in entities:
         for m in e.mentions:
+            if e.id not in setting:
+                named[m.sentence].add(e.id)
             if e.kind == "place" and e.id not in setting:
                 places[m.sentence].add(e.id)
             elif e.kind == "person":
@@ -71,7 +74,7 @@ def analyse(articles: Sequence[Article], sentences: Sequence[Sentence],
     found += quant.conflicts
     found += cmp.compare_accounts(qs, sents, {k: frozenset(v) for k, v in people.items()},
                                   {e.id: e.name for e in entities}, reported)
-    found += cmp.compare_dates(facts.dates(sents))
+    found += cmp.compare_dates(facts.dates(sents), {k: frozenset(v) for k, v in named.items()})
     support = tuple(_support(b, arts, sents, quant) for b in brief)
     return Analysis(tuple(entities), tuple(found), support, nlp.backend())
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Sentence
-from ..text import STOPWORDS, content_terms
+from ..text import STOPWORDS, content_terms, stem
 
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -99,6 +99,7 @@ PEOPLE = frozenset("people person persons individuals victims lives others".spli
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|ans?|ese|is|ish)$")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _CLAUSE_END = frozenset(".;:!?()")
+_WORDS_ONLY = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class Quantity:
     times: frozenset[str]  # points in time named in the sentence
     since: str  # start of a running total ("march 2011"), "" if none
     context: frozenset[str]  # content terms around the number
+    lead: str = ""  # first content word after the number phrase, stemmed
     # The words that make the claim ("More than 40,000 people -- mostly civilians -- have been
     # killed"): what a reader is shown as each outlet's version.
     claim_start: int = -1
@@ -174,7 +176,8 @@ def point_times(text: str) -> frozenset[str]:
         if any(a <= m.start() < b for a, b in since):
             continue
         kind, value = _date_value(m)
-        out.add(f"{kind}:{value}")
+        if kind != "relative":  # "today" is another day in an article published a day later
+            out.add(f"{kind}:{value}")
     return frozenset(out)
 
 
@@ -199,10 +202,24 @@ def _since(text: str) -> str:
     return " ".join(m.group("what").split()) if m else ""
 
 
-def _window_terms(text: str, start: int, end: int, width: int = 60) -> frozenset[str]:
-    left = text[max(0, start - width):start]
-    right = text[end:end + width]
-    return frozenset(t for t in content_terms(left + " " + right) if not t[0].isdigit())
+def _window_terms(text: str, start: int, end: int, words: int = 10) -> frozenset[str]:
+    """Content terms of the ``words`` words either side of ``text[start:end]``, whole words
+    only, within the sentence."""
+    left = _WORDS_ONLY.findall(text[:start])[-words:]
+    right = _WORDS_ONLY.findall(text[end:])[:words]
+    return frozenset(t for t in content_terms(" ".join(left + right))
+                     if len(t) > 2 and not t[0].isdigit())
+
+
+def _lead(text: str, end: int) -> str:
+    """The first content word after a number phrase ("matched" in "100 matched controls",
+    "fat" in "56 percent fat"): how an outlet that copies a figure usually goes on."""
+    for w in _WORDS_ONLY.findall(text[end:end + 60])[:3]:
+        lw = w.lower()
+        if lw not in STOPWORDS and lw not in _UNITS and not lw[0].isdigit() and lw not in (
+                "percent", "cent", "per", "million", "billion", "thousand"):
+            return stem(lw)
+    return ""
 
 
 def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Quantity]:
@@ -229,7 +246,7 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 text=text[start:m.end()], number=number, value=value, qualifier=kind,
                 low=value * lo, high=value * hi, unit=unit, noun=noun, noun_text=noun_text,
                 measure=measure, measure_text=measure_text, times=times, since=since,
-                context=_window_terms(text, m.start(), m.end()),
+                context=_window_terms(text, m.start(), m.end()), lead=_lead(text, m.end()),
                 claim_start=s.start + c0, claim_end=s.start + c1, claim=text[c0:c1],
             ))
     return out
@@ -311,7 +328,11 @@ def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
         run.append(w)
     if not run or (len(run) == 1 and run[0].lower().endswith(("ed", "ing"))):
         return "", ""
-    head = run[-1]
+    # The head is the first plural in the run ("40,000 employees worldwide", "Syrian
+    # refugees"), else its last word ("five armored vehicles" -> vehicles anyway).
+    plural = [w for w in run if w.lower() in PEOPLE or (w.lower().endswith("s") and
+                                                        not w.lower().endswith(("ss", "us", "is")))]
+    head = plural[0] if plural else run[-1]
     if cased and _DEMONYM.match(head):
         return "people", head
     return _singular(head), head
@@ -347,5 +368,5 @@ def dates(sentences: Sequence[Sentence]) -> list[DateFact]:
             if kind == "relative":
                 continue
             out.append(DateFact(s.article, i, s.start + m.start(), s.start + m.end(), m.group(),
-                                kind, value, _window_terms(s.text, m.start(), m.end(), 80)))
+                                kind, value, _window_terms(s.text, m.start(), m.end(), 12)))
     return out

@@ -82,8 +82,8 @@ def skeleton(word: str) -> str:
 def same_word(a: str, b: str) -> bool:
     """Two spellings of one name word."""
     if a == b:
-        return True
-    if a[0].isdigit() or b[0].isdigit():
+        return bool(a)
+    if not a or not b or a[0].isdigit() or b[0].isdigit():
         return False
     if fuzz.ratio(a, b) >= SAME_WORD and _fold(a[0]) == _fold(b[0]):
         return True

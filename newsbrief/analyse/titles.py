@@ -156,5 +156,8 @@ def compatible(a: Title, b: Title) -> bool:
     if x == y:
         return True
     # A bare base rank shortens a compound one: "Gen." for "Maj. Gen.", "Col." for "Lt. Col.".
+    # Offices do not shorten that way: a vice president is not the president.
+    if a.family != "rank":
+        return False
     return (x.endswith(" " + y) and x.split()[-1] == y) or (y.endswith(" " + x) and
                                                             y.split()[-1] == x)
