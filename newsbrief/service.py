@@ -631,4 +631,7 @@ def run(settings: Settings) -> None:
     ``workers > 1`` it feeds that many brief processes."""
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    # Connections beyond the admission queue plus room for page loads and health checks get a
+    # 503 from uvicorn itself, so idle or slow clients cannot pile up without bound.
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info",
+                limit_concurrency=settings.max_queue + 64, timeout_keep_alive=5)
