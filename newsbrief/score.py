@@ -1,15 +1,22 @@
 """Salience of each candidate sentence.
 
-Three signals, each in [0, 1], combined linearly with the weights in ``Weights``:
-- centrality: TF-IDF cosine of the sentence to the centroid of the whole story;
-- support: how much of the sentence's content the *other* articles also carry (cross-source
-  support: what several outlets report is what the story is about);
-- position: news puts the main event first, so earlier sentences of an article score higher.
+Each candidate gets a row of features (``FEATURES``): where it sits in its article, how
+central it is to the story and to its article (TF-IDF cosines), how much of it the *other*
+articles also carry (cross-source support), its length, how rare its words are, and cues of
+low-value sentences (quotes, first person, a dangling pronoun at the start). A forest of
+regression trees fitted on the Multi-News **train** split (``newsbrief train``; shipped as
+``data/sentence_model.npz``, applied with numpy by ``newsbrief.trees``) turns the row into the
+expected share of the sentence's words and word pairs that an editor's summary would contain:
+a density, so the selection can weigh it by length against the word budget.
+
+Every feature ignores letter case: the model is fitted on Multi-News's lowercased text and
+must behave the same on real, cased articles. Without the shipped model the score falls back
+to a fixed linear blend of centrality, support and position.
 """
 
 from __future__ import annotations
 
-import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,17 +24,36 @@ import numpy as np
 
 from .model import Sentence
 from .resources import idf_table
-from .text import content_terms
-from .vectors import tfidf_matrix
+from .text import sentence_terms, words
+from .trees import shipped
 
 # Sentences outside this length range are fragments (datelines, "he said.") or run-ons
 # (scraped lists glued together); they are never chosen.
 MIN_WORDS = 6
 MAX_WORDS = 80
+MODEL_FILE = "sentence_model.npz"
+
+# Only features that mean the same on Multi-News's truncated documents and on full-length
+# articles: no position relative to the article's end, no article or story length (the
+# truncation sets those, not the story).
+FEATURES = (
+    "position", "inverse_position", "words", "terms", "content_share", "mean_idf",
+    "centrality", "article_centrality", "support", "support_max", "max_sim_other", "mean_sim",
+    "sim_first", "articles", "quotes", "quote_start", "first_person", "attribution", "digits",
+    "pronoun_start", "exclaim", "pair_support", "pair_support_max",
+)
+
+_FIRST_PERSON = frozenset("i we me us my our mine ours i'm we're i've we've i'd we'd".split())
+_ATTRIBUTION = frozenset("said says told according tells tell saying".split())
+_PRONOUN_START = frozenset("he she they it this that these those his her their but and so "
+                           "also however".split())
+_QUOTES = re.compile(r"[\"“”]")
 
 
 @dataclass(frozen=True)
 class Weights:
+    """The fallback blend, used when no learned model is shipped."""
+
     centrality: float = 0.45
     support: float = 0.35
     position: float = 0.20
@@ -36,8 +62,9 @@ class Weights:
 @dataclass(frozen=True)
 class Scored:
     sentences: tuple[Sentence, ...]
-    scores: np.ndarray  # one per sentence
+    scores: np.ndarray  # one per sentence: predicted summary n-gram density
     vectors: np.ndarray  # L2-normalised TF-IDF rows, one per sentence
+    terms: tuple[tuple[str, ...], ...] = ()  # content terms, one tuple per sentence
 
 
 def is_candidate(s: Sentence) -> bool:
@@ -45,31 +72,124 @@ def is_candidate(s: Sentence) -> bool:
     return MIN_WORDS <= n <= MAX_WORDS and not s.text.rstrip().endswith("?")
 
 
+def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(L2-normalised TF-IDF rows, binary presence rows, mean idf per row)."""
+    idf = idf_table()
+    unknown = getattr(idf, "unknown", 10.0)
+    vocab: dict[str, int] = {}
+    cols = [[vocab.setdefault(t, len(vocab)) for t in ts] for ts in terms]
+    weights = np.array([idf.get(t, unknown) for t in vocab] or [0.0])
+    m = np.zeros((len(terms), max(1, len(vocab))), dtype=np.float64)
+    for i, c in enumerate(cols):
+        if c:
+            np.add.at(m[i], c, 1.0)
+    present = (m > 0).astype(np.float64)
+    tf = np.where(m > 0, 1.0 + np.log(np.maximum(m, 1.0)), 0.0) * weights
+    norms = np.linalg.norm(tf, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    counts = present.sum(axis=1)
+    mean_idf = (present @ weights) / np.maximum(counts, 1.0)
+    return tf / norms, present, mean_idf
+
+
+def features(cands: Sequence[Sentence],
+             terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(feature rows in ``FEATURES`` order, TF-IDF vectors) for the candidates of one story."""
+    n = len(cands)
+    vec, present, mean_idf = _tfidf(terms)
+    arts: dict[str, int] = {}
+    art = np.array([arts.setdefault(s.article, len(arts)) for s in cands])
+    n_art = len(arts)
+    onehot = np.zeros((n, n_art))
+    onehot[np.arange(n), art] = 1.0
+
+    sim = vec @ vec.T
+    centroid = vec.sum(axis=0)
+    cn = np.linalg.norm(centroid)
+    centrality = vec @ (centroid / cn) if cn > 0 else np.zeros(n)
+    art_centroid = onehot.T @ vec
+    art_centroid /= np.maximum(np.linalg.norm(art_centroid, axis=1, keepdims=True), 1e-12)
+    art_centrality = np.einsum("ij,ij->i", vec, art_centroid[art])
+
+    # Support: share of a sentence's terms found in each other article.
+    art_present = (onehot.T @ present) > 0  # articles x vocab
+    n_terms = present.sum(axis=1)
+    shared = (present @ art_present.T) / np.maximum(n_terms, 1.0)[:, None]  # n x articles
+    shared[np.arange(n), art] = np.nan
+    if n_art > 1:
+        support = np.nan_to_num(np.nanmean(shared, axis=1))
+        support_max = np.nan_to_num(np.nanmax(shared, axis=1))
+    else:
+        support = np.zeros(n)
+        support_max = np.zeros(n)
+    same = art[:, None] == art[None, :]
+    max_other = np.where(same, -1.0, sim).max(axis=1) if n_art > 1 else np.zeros(n)
+    max_other = np.maximum(max_other, 0.0)
+    mean_sim = (sim.sum(axis=1) - 1.0) / max(1, n - 1)
+    first = {}
+    for i, s in enumerate(cands):
+        first.setdefault(s.article, i)
+    sim_first = sim[np.arange(n), [first[s.article] for s in cands]]
+    toks = [words(s.text) for s in cands]
+    pairs = [set(zip(t, t[1:])) for t in toks]
+    art_pairs: list[set[tuple[str, str]]] = [set() for _ in range(n_art)]
+    for i, p in enumerate(pairs):
+        art_pairs[art[i]] |= p
+    f = {name: k for k, name in enumerate(FEATURES)}
+    rows = np.zeros((n, len(FEATURES)))
+    for i, s in enumerate(cands):
+        t = toks[i]
+        nt = max(1, len(t))
+        stripped = s.text.lstrip()
+        row = rows[i]
+        row[f["position"]] = s.position
+        row[f["inverse_position"]] = 1.0 / (1.0 + s.position)
+        row[f["words"]] = len(s.text.split())
+        row[f["terms"]] = len(terms[i])
+        row[f["content_share"]] = len(terms[i]) / nt
+        row[f["quotes"]] = (len(_QUOTES.findall(s.text)) + s.text.count("''")
+                            + s.text.count("``"))
+        row[f["quote_start"]] = stripped[:1] in "\"“'`"
+        row[f["first_person"]] = sum(w in _FIRST_PERSON for w in t) / nt
+        row[f["attribution"]] = any(w in _ATTRIBUTION for w in t)
+        row[f["digits"]] = sum(w[0].isdigit() for w in t) / nt
+        row[f["pronoun_start"]] = bool(t) and t[0] in _PRONOUN_START
+        row[f["exclaim"]] = "!" in s.text
+        if n_art > 1 and pairs[i]:
+            shares = [len(pairs[i] & art_pairs[a]) / len(pairs[i])
+                      for a in range(n_art) if a != art[i]]
+            row[f["pair_support"]] = sum(shares) / len(shares)
+            row[f["pair_support_max"]] = max(shares)
+    rows[:, f["mean_idf"]] = mean_idf
+    rows[:, f["centrality"]] = centrality
+    rows[:, f["article_centrality"]] = art_centrality
+    rows[:, f["support"]] = support
+    rows[:, f["support_max"]] = support_max
+    rows[:, f["max_sim_other"]] = max_other
+    rows[:, f["mean_sim"]] = mean_sim
+    rows[:, f["sim_first"]] = sim_first
+    rows[:, f["articles"]] = n_art
+    return rows, vec
+
+
+def candidates(sentences: Sequence[Sentence]) -> tuple[tuple[Sentence, ...],
+                                                       tuple[tuple[str, ...], ...]]:
+    cands = tuple(s for s in sentences if is_candidate(s))
+    return cands, tuple(sentence_terms(s.text) for s in cands)
+
+
 def score(sentences: Sequence[Sentence], weights: Weights = Weights()) -> Scored:
     """Scores for the candidate sentences of the kept articles (others are dropped)."""
-    cands = tuple(s for s in sentences if is_candidate(s))
+    cands, terms = candidates(sentences)
     if not cands:
-        return Scored((), np.zeros(0), np.zeros((0, 1), dtype=np.float32))
-    terms = [content_terms(s.text) for s in cands]
-    vec = tfidf_matrix(terms, idf_table())
-    centroid = vec.sum(axis=0)
-    norm = np.linalg.norm(centroid)
-    centrality = vec @ (centroid / norm) if norm > 0 else np.zeros(len(cands))
-
-    article_terms: dict[str, set[str]] = {}
-    for s, t in zip(cands, terms):
-        article_terms.setdefault(s.article, set()).update(t)
-    others = len(article_terms) - 1
-    support = np.zeros(len(cands))
-    if others > 0:
-        for i, (s, t) in enumerate(zip(cands, terms)):
-            if not t:
-                continue
-            uniq = set(t)
-            shared = sum(len(uniq & at) / len(uniq)
-                         for a, at in article_terms.items() if a != s.article)
-            support[i] = shared / others
-    position = np.array([1.0 / math.sqrt(1.0 + s.position) for s in cands])
-    total = (weights.centrality * centrality + weights.support * support
-             + weights.position * position)
-    return Scored(cands, total.astype(np.float64), vec)
+        return Scored((), np.zeros(0), np.zeros((0, 1)), ())
+    x, vec = features(cands, terms)
+    model = shipped(MODEL_FILE)
+    if model is not None and model.features == FEATURES:
+        total = model.predict(x)
+    else:
+        col = FEATURES.index
+        total = (weights.centrality * x[:, col("centrality")]
+                 + weights.support * x[:, col("support")]
+                 + weights.position * np.sqrt(x[:, col("inverse_position")]))
+    return Scored(cands, total.astype(np.float64), vec, terms)

@@ -17,7 +17,8 @@ import numpy as np
 
 from .model import Article, SetAside
 from .resources import idf_table
-from .text import content_terms, english_share, words
+from .text import ENGLISH_MARKERS, content_terms, english_share, words
+from .trees import shipped
 from .vectors import tfidf_matrix
 
 # Below this many words an article is a failed scrape or a stub, not a source.
@@ -87,6 +88,73 @@ def topic_scores(articles: Sequence[Article]) -> list[float]:
     return out
 
 
+ARTICLE_FEATURES = (
+    "log_words", "articles", "topic_ratio", "mean_sim", "max_sim", "sim_rest", "rank_topic",
+    "topic_gap", "english_share", "removed_share", "type_token", "digits", "junk_words",
+    "length_share", "words_per_line",
+)
+MODEL_FILE = "screen_model.npz"
+# Probability of junk or off-topic (the learned model's) at or above which an article is set
+# aside, when the model file does not carry its own chosen threshold.
+JUNK_PROBABILITY = 0.5
+# Words that scraped non-articles (cookie walls, sign-up pages, video players, archive
+# indexes) are full of and news prose rarely uses.
+_JUNK_WORDS = frozenset(
+    """cookie cookies javascript browser subscribe subscriber subscription login log sign
+    password email newsletter click download app video videos photo photos gallery comments
+    comment advertisement advertising copyright rights reserved privacy terms account
+    register follow share tweet facebook twitter instagram youtube http https www com""".split()
+)
+
+
+def article_features(articles: Sequence[Article]) -> np.ndarray:
+    """One row per article, in ``ARTICLE_FEATURES`` order: how it fits the rest of the story
+    and how much it looks like a scrape that failed. Letter case plays no part."""
+    n = len(articles)
+    rows = np.zeros((n, len(ARTICLE_FEATURES)))
+    if n == 0:
+        return rows
+    toks = [words(a.text) for a in articles]
+    m = tfidf_matrix([content_terms(a.text) for a in articles], idf_table())
+    sim = m @ m.T
+    np.fill_diagonal(sim, np.nan)
+    ratios = topic_scores(articles)
+    lengths = np.array([len(t) for t in toks], dtype=float)
+    total = m.sum(axis=0)
+    for i, a in enumerate(articles):
+        t = toks[i]
+        nt = max(1, len(t))
+        rest = total - m[i]
+        rn = np.linalg.norm(rest)
+        rows[i, 0] = np.log1p(len(t))
+        rows[i, 1] = n
+        rows[i, 2] = ratios[i]
+        rows[i, 3] = np.nanmean(sim[i]) if n > 1 else 0.0
+        rows[i, 4] = np.nanmax(sim[i]) if n > 1 else 0.0
+        rows[i, 5] = float(m[i] @ rest / rn) if rn > 0 else 0.0
+        rows[i, 8] = sum(1 for w in t if w in ENGLISH_MARKERS) / nt
+        raw = len(a.raw) if a.raw else len(a.text)
+        rows[i, 9] = 1.0 - len(a.text) / raw if raw else 0.0
+        rows[i, 10] = len(set(t)) / nt
+        rows[i, 11] = sum(w[0].isdigit() for w in t) / nt
+        rows[i, 12] = 100.0 * sum(w in _JUNK_WORDS for w in t) / nt
+        rows[i, 13] = len(t) / max(1.0, lengths.max())
+        rows[i, 14] = len(t) / max(1, a.text.count("\n") + 1)
+    order = np.argsort(np.argsort(ratios))
+    rows[:, 6] = order / max(1, n - 1)
+    rows[:, 7] = max(ratios) - np.array(ratios)
+    return rows
+
+
+def junk_probability(articles: Sequence[Article]) -> np.ndarray | None:
+    """Learned probability that each article is junk or about another story (None without
+    the shipped model)."""
+    model = shipped(MODEL_FILE)
+    if model is None or model.features != ARTICLE_FEATURES or not articles:
+        return None
+    return 1.0 / (1.0 + np.exp(-model.predict(article_features(articles))))
+
+
 def screen(articles: Sequence[Article]) -> Screening:
     set_aside: list[SetAside] = []
     candidates: list[Article] = []
@@ -114,7 +182,28 @@ def screen(articles: Sequence[Article]) -> Screening:
     originals = [a for a in candidates if a.id not in copies]
 
     kept = originals
-    if len(originals) >= 3:
+    junk = junk_probability(originals)
+    if junk is not None:
+        model = shipped(MODEL_FILE)
+        limit = float(model.meta.get("threshold", JUNK_PROBABILITY)) if model else JUNK_PROBABILITY
+        # Never set every article aside: the one that looks best is briefed.
+        best = int(np.argmin(junk))
+        ratios = topic_scores(originals)
+        kept = []
+        for i, a in enumerate(originals):
+            if i == best:
+                kept.append(a)
+            elif len(originals) >= 3 and ratios[i] < OFFTOPIC_RATIO:
+                # The plain topic rule still holds: the learned model was fitted on truncated
+                # Multi-News documents and is less sure on full-length articles.
+                set_aside.append(SetAside(a.id, "about a different story", round(ratios[i], 3)))
+            elif junk[i] >= limit:
+                reason = ("about a different story" if ratios[i] < 1.0
+                          else "looks like a failed scrape or web boilerplate, not a story")
+                set_aside.append(SetAside(a.id, reason, round(float(junk[i]), 3)))
+            else:
+                kept.append(a)
+    elif len(originals) >= 3:
         scores = topic_scores(originals)
         kept = []
         for a, s in zip(originals, scores):

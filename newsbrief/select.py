@@ -7,10 +7,21 @@ import numpy as np
 
 from .score import Scored
 
-# Cosine similarity to an already chosen sentence above which a sentence repeats it.
+# Cosine similarity to an already chosen sentence above which a sentence repeats it. Two
+# passes: paraphrases (a quote restated in another outlet's words) are kept out while other
+# sentences can fill the budget; only when too few remain does the lax limit let them in.
 REDUNDANCY = 0.5
-# How much similarity to what is already chosen costs (maximal marginal relevance).
+STRICT_REDUNDANCY = 0.35
+# In the strict pass, sharing this many consecutive content-word pairs with a chosen sentence
+# also makes a sentence a repeat: quotes and paraphrases keep the telling phrase ("gangs of
+# murder and destruction") while their other words differ, so their cosine stays low.
+SHARED_PAIRS = 2
+# How much similarity to what is already chosen costs (maximal marginal relevance), as a share
+# of the sentence's own score.
 MMR_PENALTY = 0.3
+# A sentence's value is its score (an n-gram density) times its length to this power: 0 ranks
+# by density alone (the knapsack rule), 1 by the total it brings to the budget.
+LENGTH_POWER = 0.3
 
 
 def select(scored: Scored, words: int) -> list[int]:
@@ -20,22 +31,30 @@ def select(scored: Scored, words: int) -> list[int]:
     if n == 0:
         return []
     lengths = np.array([s.words for s in scored.sentences])
+    value = scored.scores * lengths.astype(float) ** LENGTH_POWER
     chosen: list[int] = []
     used = 0
     max_sim = np.zeros(n)
-    available = np.ones(n, dtype=bool)
-    while True:
-        available &= lengths <= words - used
-        if not available.any():
-            break
-        gain = np.where(available, scored.scores - MMR_PENALTY * max_sim, -np.inf)
-        best = int(np.argmax(gain))
-        available[best] = False
-        if max_sim[best] > REDUNDANCY:
-            continue
-        chosen.append(best)
-        used += int(lengths[best])
-        max_sim = np.maximum(max_sim, scored.vectors @ scored.vectors[best])
+    pairs = [set(zip(t, t[1:])) for t in scored.terms] if scored.terms else [set()] * n
+    repeats = np.zeros(n, dtype=bool)
+    for limit in (STRICT_REDUNDANCY, REDUNDANCY):
+        strict = limit == STRICT_REDUNDANCY
+        available = np.ones(n, dtype=bool)
+        available[chosen] = False
+        while True:
+            available &= (lengths <= words - used) & (max_sim <= limit)
+            if strict:
+                available &= ~repeats
+            if not available.any():
+                break
+            gain = np.where(available, value * (1.0 - MMR_PENALTY * max_sim), -np.inf)
+            best = int(np.argmax(gain))
+            available[best] = False
+            chosen.append(best)
+            used += int(lengths[best])
+            max_sim = np.maximum(max_sim, scored.vectors @ scored.vectors[best])
+            if strict and pairs[best]:
+                repeats |= np.array([len(p & pairs[best]) >= SHARED_PAIRS for p in pairs])
     return chosen
 
 

@@ -47,7 +47,8 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed words of ``text`` without stopwords or one-letter tokens."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return [stem(w[:-2] if w.endswith("'s") else w) for w in words(text)
+            if w not in STOPWORDS and len(w) > 1]
 
 
 @lru_cache(maxsize=20_000)

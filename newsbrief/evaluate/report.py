@@ -26,6 +26,9 @@ def markdown(report: EvalReport) -> str:
                      f"{s.words:.0f} | {s.stories_per_s:.1f} | {mem} |")
     nb, tr = report.system("newsbrief"), report.system("textrank")
     lines.append("")
+    for s in report.systems:
+        if s.errors:
+            lines.append(f"{s.name}: {s.errors} stories failed (scored as empty summaries).")
     if nb and tr and tr.stories_per_s:
         lines.append(f"newsbrief throughput / TextRank throughput: "
                      f"**{nb.stories_per_s / tr.stories_per_s:.1f}x** (same run, same stories; "

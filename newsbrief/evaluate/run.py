@@ -41,6 +41,7 @@ class SystemResult:
     words: float = 0.0  # mean words scored per story (after the cut)
     seconds: float = 0.0  # summed time of the system's own calls
     peak_rss_mb: float | None = None
+    errors: int = 0  # stories where the system failed (scored as an empty summary)
 
     @property
     def stories_per_s(self) -> float:
@@ -142,6 +143,7 @@ def _one(task: tuple[int, EvalStory, int]) -> tuple[int, dict[str, Any]]:
             "words": sum(len(s.split()) for s in scored),
             "dropped": result.dropped,
             "n_docs": len(story.documents),
+            "error": result.error,
         }
     return idx, out
 
@@ -199,6 +201,7 @@ def evaluate(path: str, *, words: int = 230, limit: int | None = None, jobs: int
             res = results[name]
             res.stories += 1
             res.seconds += r["seconds"]
+            res.errors += r["error"] is not None
             res.words += r["words"]
             res.rouge1 += r["rouge"][0]
             res.rouge2 += r["rouge"][1]

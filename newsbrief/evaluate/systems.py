@@ -23,6 +23,7 @@ class Output:
     # Positions of the documents the system set aside as junk or off-topic (None: it does not
     # screen). Used for screening precision/recall against the Multi-News+ masks.
     dropped: tuple[int, ...] | None = None
+    error: str | None = None  # an internal error: the story scores zero and is counted
 
 
 System = Callable[[str, int], Output]
@@ -144,10 +145,14 @@ def newsbrief(raw: str, words: int) -> Output:
     rec = json.loads(raw)
     docs = [d if isinstance(d, str) else "" for d in rec.get("documents") or []]
     try:
+        # The cross-source analysis (entities, conflicts) adds data beside the sentences and
+        # never changes them; it is left out of what this measures.
         brief = summarize_story(story_from_documents(str(rec.get("id")), docs),
-                                Options(words=words))
+                                Options(words=words, analysis=False))
     except NewsbriefError:
         return Output((), tuple(range(len(docs))))
+    except Exception as e:  # noqa: BLE001 - one failing story is counted, not fatal
+        return Output((), None, f"{type(e).__name__}: {e}")
     index = {a.id: a.index for a in brief.articles}
     dropped = {index[x.article] for x in brief.set_aside if not x.reason.startswith("near-dup")}
     dropped |= {i for i, d in enumerate(docs) if not d.strip()}  # never ingested

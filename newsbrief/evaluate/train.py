@@ -1,0 +1,227 @@
+"""Fit the learned parameters that ship in ``newsbrief/data`` from the Multi-News **train**
+split: ``newsbrief train ../shared/data/multi_news/train.jsonl.gz``.
+
+Two forests of regression trees (LightGBM; exported to numpy arrays by ``newsbrief.trees``):
+
+- ``screen_model.npz``: probability that an article is junk or about another story, one row
+  of ``screen.ARTICLE_FEATURES`` per article that survives the fixed rules (stub, not English,
+  copy); labels are the Multi-News+ train masks (``keep == false``).
+- ``sentence_model.npz``: the share of a sentence's tokens (plus the share of its token pairs)
+  that the editor's summary of its story contains, Porter-stemmed as ROUGE counts them; one
+  row of ``score.FEATURES`` per candidate sentence of the articles the screen keeps (so it is
+  fitted on what it will see).
+
+Validation data is never read here; it only chooses settings (see docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gzip
+import json
+import multiprocessing as mp
+from collections import Counter
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PROVENANCE = "models.json"
+SEED = 13
+
+
+def _lines(path: str, limit: int) -> Iterator[str]:
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:  # type: ignore[operator]
+        for n, line in enumerate(f):
+            if n >= limit:
+                return
+            if line.strip():
+                yield line
+
+
+@lru_cache(maxsize=200_000)
+def _porter(word: str) -> str:
+    from nltk.stem import porter
+
+    return _stemmer().stem(word) if len(word) > 3 else word
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    from nltk.stem import porter
+
+    return porter.PorterStemmer()
+
+
+def rouge_tokens(text: str) -> list[str]:
+    """Tokens as rouge-score counts them: lowercase alphanumeric runs, Porter-stemmed."""
+    import re
+
+    return [_porter(w) for w in re.findall(r"[a-z0-9]+", text.lower())]
+
+
+def density(sentence: str, ref_uni: Counter[str], ref_bi: Counter[tuple[str, str]]) -> float:
+    """Share of the sentence's tokens in the reference plus share of its token pairs."""
+    toks = rouge_tokens(sentence)
+    if not toks:
+        return 0.0
+    uni = Counter(toks)
+    u = sum(min(c, ref_uni[t]) for t, c in uni.items()) / len(toks)
+    bi = Counter(zip(toks, toks[1:]))
+    b = sum(min(c, ref_bi[t]) for t, c in bi.items()) / max(1, len(toks) - 1)
+    return u + b
+
+
+def _prepare(line: str) -> tuple[dict[str, Any], list[Any]]:
+    from ..clean import clean
+    from ..ingest import story_from_documents
+
+    rec = json.loads(line)
+    story = story_from_documents(str(rec["id"]), rec["documents"])
+    return rec, [clean(a).article for a in story.articles]
+
+
+def _screen_rows(task: tuple[str, tuple[bool, ...] | None]) -> tuple[np.ndarray, np.ndarray]:
+    from ..errors import NewsbriefError
+    from ..screen import MIN_ENGLISH_SHARE, MIN_WORDS, article_features, find_copies
+    from ..text import english_share
+
+    line, keep = task
+    if keep is None:
+        return np.zeros((0, 0)), np.zeros(0)
+    try:
+        _, arts = _prepare(line)
+    except NewsbriefError:
+        return np.zeros((0, 0)), np.zeros(0)
+    arts = [a for a in arts if len(a.text.split()) >= MIN_WORDS
+            and english_share(a.text) >= MIN_ENGLISH_SHARE]
+    copies = find_copies(arts)
+    arts = [a for a in arts if a.id not in copies]
+    if not arts:
+        return np.zeros((0, 0)), np.zeros(0)
+    x = article_features(arts)
+    y = np.array([0.0 if a.index < len(keep) and keep[a.index] else 1.0 for a in arts])
+    return x, y
+
+
+def _sentence_rows(line: str) -> tuple[np.ndarray, np.ndarray]:
+    from ..errors import NewsbriefError
+    from ..score import candidates, features
+    from ..screen import screen
+    from ..segment import segment
+
+    try:
+        rec, arts = _prepare(line)
+    except NewsbriefError:
+        return np.zeros((0, 0)), np.zeros(0)
+    kept = screen(arts).kept
+    sents = [s for a in kept for s in segment(a)]
+    cands, terms = candidates(sents)
+    if not cands:
+        return np.zeros((0, 0)), np.zeros(0)
+    x, _ = features(cands, terms)
+    ref = rouge_tokens(rec["summary"])
+    ref_uni, ref_bi = Counter(ref), Counter(zip(ref, ref[1:]))
+    y = np.array([density(s.text, ref_uni, ref_bi) for s in cands])
+    return x, y
+
+
+def _collect(fn: Callable[[Any], tuple[np.ndarray, np.ndarray]], tasks: Iterator[Any],
+             jobs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    xs, ys, groups = [], [], []
+    with mp.get_context("fork").Pool(jobs) as pool:
+        for g, (x, y) in enumerate(pool.imap(fn, tasks, chunksize=16)):
+            if len(y):
+                xs.append(x)
+                ys.append(y)
+                groups.append(np.full(len(y), g))
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(groups)
+
+
+def _fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, objective: str,
+         params: dict[str, Any]) -> tuple[Any, dict[str, float]]:
+    """Fit on 90% of the stories, report the held-out 10% metric, then refit on all."""
+    import lightgbm as lgb
+
+    rng = np.random.default_rng(SEED)
+    ids = np.unique(groups)
+    held = set(rng.choice(ids, size=max(1, len(ids) // 10), replace=False).tolist())
+    test = np.array([g in held for g in groups])
+    base = {"objective": objective, "verbose": -1, "seed": SEED, "deterministic": True,
+            "num_threads": 2, **params}
+    rounds = base.pop("rounds")
+    booster = lgb.train(base, lgb.Dataset(x[~test], y[~test]), rounds)
+    pred = booster.predict(x[test])
+    if objective == "binary":
+        from sklearn.metrics import roc_auc_score
+
+        metrics = {"heldout_auc": float(roc_auc_score(y[test], pred))}
+    else:
+        metrics = {"heldout_pearson": float(np.corrcoef(pred, y[test])[0, 1])}
+    booster = lgb.train(base, lgb.Dataset(x, y), rounds)
+    return booster, metrics
+
+
+SCREEN_PARAMS = {"rounds": 200, "num_leaves": 15, "max_depth": 6, "learning_rate": 0.05,
+                 "min_data_in_leaf": 50, "feature_fraction": 0.9}
+SENTENCE_PARAMS = {"rounds": 300, "num_leaves": 31, "max_depth": 8, "learning_rate": 0.05,
+                   "min_data_in_leaf": 100, "feature_fraction": 0.8}
+
+
+def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = "all",
+          out_dir: Path = DATA_DIR, screen_threshold: float | None = None,
+          log: Callable[[str], None] = print) -> dict[str, Any]:
+    from .. import screen as screen_mod
+    from .. import score as score_mod
+    from ..trees import from_lightgbm, save, shipped
+    from .data import mask_path, read_masks
+
+    prov_path = out_dir / PROVENANCE
+    prov: dict[str, Any] = json.loads(prov_path.read_text()) if prov_path.exists() else {}
+    if what in ("all", "screen"):
+        masks = read_masks(mask_path(train_path))
+        tasks = ((line, masks.get(json.loads(line)["id"]))
+                 for line in _lines(train_path, stories))
+        x, y, g = _collect(_screen_rows, tasks, jobs)
+        log(f"screen: {len(y)} articles from {len(np.unique(g))} stories, "
+            f"{y.mean():.3f} junk or off-topic")
+        booster, metrics = _fit(x, y, g, "binary", dict(SCREEN_PARAMS))
+        threshold = screen_threshold if screen_threshold is not None else \
+            screen_mod.JUNK_PROBABILITY
+        meta = {"threshold": threshold, **metrics}
+        save(from_lightgbm(booster.dump_model(), list(screen_mod.ARTICLE_FEATURES), meta),
+             str(out_dir / screen_mod.MODEL_FILE))
+        shipped.cache_clear()
+        prov["screen_model"] = _provenance(train_path, stories, len(y), SCREEN_PARAMS, meta)
+        log(f"screen: {metrics}")
+    if what in ("all", "sentences"):
+        x, y, g = _collect(_sentence_rows, _lines(train_path, stories), jobs)
+        log(f"sentences: {len(y)} candidates from {len(np.unique(g))} stories")
+        booster, metrics = _fit(x, y, g, "regression", dict(SENTENCE_PARAMS))
+        save(from_lightgbm(booster.dump_model(), list(score_mod.FEATURES), metrics),
+             str(out_dir / score_mod.MODEL_FILE))
+        shipped.cache_clear()
+        prov["sentence_model"] = _provenance(train_path, stories, len(y), SENTENCE_PARAMS,
+                                             metrics)
+        log(f"sentences: {metrics}")
+    prov_path.write_text(json.dumps(prov, indent=1) + "\n", encoding="utf-8")
+    return prov
+
+
+def _provenance(path: str, stories: int, rows: int, params: dict[str, Any],
+                meta: dict[str, Any]) -> dict[str, Any]:
+    import lightgbm
+
+    return {
+        "data": f"Multi-News train split ({Path(path).name}), first {stories} stories",
+        "rows": rows,
+        "learner": f"lightgbm {lightgbm.__version__}",
+        "params": params,
+        "meta": meta,
+        "command": f"newsbrief train {path} --stories {stories}",
+        "date": _dt.date.today().isoformat(),
+    }

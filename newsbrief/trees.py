@@ -1,0 +1,110 @@
+"""Apply a shipped forest of regression trees with numpy alone.
+
+The trees are fitted offline (``newsbrief train``, with LightGBM, which is only an ``eval``-extra
+dependency) and shipped as flat arrays in an ``.npz`` file: one row per node, all trees
+concatenated. A leaf points to itself with an infinite threshold, so every row of the input
+can walk every tree for the same number of steps, all trees at once, without a Python loop
+over trees or rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Forest:
+    features: tuple[str, ...]  # input column names, in order
+    feature: np.ndarray  # int32, per node: the column it splits on (0 for a leaf)
+    threshold: np.ndarray  # float64, per node: go left when x <= threshold (+inf for a leaf)
+    left: np.ndarray  # int32, per node
+    right: np.ndarray  # int32, per node
+    value: np.ndarray  # float64, per node: the leaf value (0 for a split)
+    roots: np.ndarray  # int32, per tree
+    depth: int
+    # Extra settings fitted or chosen with the model (e.g. a decision threshold).
+    meta: dict[str, Any]
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Raw score per row: the sum of the leaf values over the trees."""
+        if x.shape[0] == 0:
+            return np.zeros(0)
+        rows = np.arange(x.shape[0])[:, None]
+        node = np.broadcast_to(self.roots, (x.shape[0], self.roots.size))
+        for _ in range(self.depth):
+            go_left = x[rows, self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        return self.value[node].sum(axis=1)
+
+
+def from_lightgbm(dump: dict[str, Any], features: list[str], meta: dict[str, Any]) -> Forest:
+    """A ``Forest`` from ``lightgbm.Booster.dump_model()`` (numerical splits, no missing
+    values: every feature we compute is a finite number)."""
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    depth = 0
+
+    def add(node: dict[str, Any], d: int) -> int:
+        nonlocal depth
+        i = len(feature)
+        feature.append(0)
+        threshold.append(np.inf)
+        left.append(i)
+        right.append(i)
+        value.append(0.0)
+        if "leaf_value" in node:
+            value[i] = float(node["leaf_value"])
+            depth = max(depth, d)
+            return i
+        if node.get("decision_type", "<=") != "<=":
+            raise ValueError("only numerical '<=' splits are supported")
+        feature[i] = int(node["split_feature"])
+        threshold[i] = float(node["threshold"])
+        left[i] = add(node["left_child"], d + 1)
+        right[i] = add(node["right_child"], d + 1)
+        return i
+
+    for tree in dump["tree_info"]:
+        roots.append(add(tree["tree_structure"], 0))
+    return Forest(tuple(features), np.array(feature, np.int32), np.array(threshold),
+                  np.array(left, np.int32), np.array(right, np.int32), np.array(value),
+                  np.array(roots, np.int32), depth, meta)
+
+
+def save(forest: Forest, path: str) -> None:
+    import json
+
+    np.savez_compressed(
+        path, feature=forest.feature, threshold=forest.threshold, left=forest.left,
+        right=forest.right, value=forest.value, roots=forest.roots,
+        depth=np.array(forest.depth), features=np.array(json.dumps(list(forest.features))),
+        meta=np.array(json.dumps(forest.meta)),
+    )
+
+
+def load_file(path: Any) -> Forest:
+    import json
+
+    with np.load(path) as z:
+        return Forest(tuple(json.loads(str(z["features"]))), z["feature"], z["threshold"],
+                      z["left"], z["right"], z["value"], z["roots"], int(z["depth"]),
+                      json.loads(str(z["meta"])))
+
+
+@lru_cache(maxsize=4)
+def shipped(name: str) -> Forest | None:
+    """A forest shipped in ``newsbrief/data``; None when the file is not there."""
+    ref = resources.files("newsbrief") / "data" / name
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as p:
+        return load_file(p)
