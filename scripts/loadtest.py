@@ -71,6 +71,35 @@ def spawn_server(port: int, workers: int) -> subprocess.Popen:
                             start_new_session=True)
 
 
+def tree_cpu_seconds(root: int) -> float | None:
+    """CPU time (user + system) used so far by process ``root`` and all its descendants, from
+    /proc (Linux); None elsewhere. With it the report says what one brief costs the server,
+    a figure that, unlike latency, barely moves when other work shares the machine."""
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        stats = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                stats[int(entry)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    except (OSError, ValueError, AttributeError):
+        return None
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, _) in stats.items():
+        children.setdefault(ppid, []).append(pid)
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        if pid in stats:
+            total += stats[pid][1]
+        todo += children.get(pid, [])
+    return total / tick
+
+
 def wait_healthy(url: str, proc: subprocess.Popen | None, timeout: float = 60.0) -> None:
     import httpx
 
@@ -191,11 +220,18 @@ def main() -> None:
     try:
         wait_healthy(url, proc)
         load_before = os.getloadavg()[0]
+        cpu_before = tree_cpu_seconds(proc.pid) if proc else None
         report = asyncio.run(run_load(url, body, args.clients, args.duration,
                                       args.max_requests, args.warmup))
+        cpu_after = tree_cpu_seconds(proc.pid) if proc else None
     finally:
         if proc is not None:
             stop_server(proc)
+    if cpu_before is not None and cpu_after is not None and report["requests"]:
+        # The CPU measured covers the unmeasured warm-up requests too, so they are counted here.
+        served = report["requests"] + args.warmup
+        report["server_cpu_s"] = round(cpu_after - cpu_before, 2)
+        report["server_cpu_ms_per_request"] = round(1000 * (cpu_after - cpu_before) / served, 1)
     report.update(workers=args.workers if args.spawn else None, story=str(args.story),
                   analysis=not args.no_analysis,
                   body_bytes=len(body), cpus=os.cpu_count(),
@@ -209,6 +245,12 @@ def main() -> None:
     print(f"errors: {report['errors']}  statuses: {report['statuses']}")
     print(f"machine: {report['cpus']} CPUs, 1-min load average {report['load_avg_1min']['before']}"
           f" before, {report['load_avg_1min']['after']} after")
+    if "server_cpu_ms_per_request" in report:
+        per = report["server_cpu_ms_per_request"]
+        cores = min(args.workers, report["cpus"] or 1)
+        print(f"server CPU: {per} ms per request (projection, not measured: {cores} free "
+              f"core(s) would serve about {1000 * cores / per:.1f} req/s, and {args.clients} "
+              f"clients would wait about {args.clients * per / cores:.0f} ms each)")
     for f in report["sample_failures"]:
         print(f"  e.g. {f}")
     if args.json:
