@@ -87,5 +87,52 @@ def eval_command(
         json_out.write_text(json.dumps(payload, indent=1), encoding="utf-8")
 
 
+
+
+def train_command(
+    data: Annotated[str, typer.Argument(
+        help="The Multi-News train split (JSONL, plain or gzipped); its "
+             "*.cleansed_mask.jsonl.gz must sit beside it.", show_default=False)],
+    stories: Annotated[int, typer.Option("--stories", min=10,
+                                         help="Fit on the first N train stories.")] = 15_000,
+    only: Annotated[str, typer.Option(
+        "--only", help="all, screen or sentences (the sentence model is fitted on what the "
+                       "screen keeps: refit it after the screen).")] = "all",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 2,
+    out_dir: Annotated[Optional[Path], typer.Option(
+        "--out", help="Folder for the model files (default: the package's data folder).")]
+    = None,
+) -> None:
+    """Refit the shipped screening and sentence-scoring models from the train split."""
+    try:
+        import lightgbm  # noqa: F401
+        import nltk  # noqa: F401
+        import sklearn  # noqa: F401
+    except ImportError as e:
+        _fail(f"training needs the eval extra ({e.name} is missing): pip install 'newsbrief[eval]'")
+    from .train import DATA_DIR, train
+
+    if only not in ("all", "screen", "sentences"):
+        _fail("--only must be all, screen or sentences", 2)
+    if not Path(data).is_file():
+        _fail(f"{data}: no such file")
+    train(data, stories=stories, jobs=jobs, what=only, out_dir=out_dir or DATA_DIR,
+          log=typer.echo)
+
+
+def bench_command(
+    story: Annotated[str, typer.Argument(help="A folder of articles (default: the example story).")]
+    = "examples/syria-military-police-chief",
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Warm runs to time.")] = 20,
+    words: Annotated[int, typer.Option("--words", "-w", min=1)] = 250,
+) -> None:
+    """Warm latency, CLI cold start and peak memory for one story (no analysis extra needed)."""
+    from .bench import bench, format_bench
+
+    typer.echo(format_bench(bench(story, repeat=repeat, words=words)))
+
+
 def register(app: typer.Typer) -> None:
     app.command("eval")(eval_command)
+    app.command("train")(train_command)
+    app.command("bench")(bench_command)

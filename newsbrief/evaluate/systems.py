@@ -35,6 +35,8 @@ def cut(sentences: Sequence[str], words: int) -> tuple[str, ...]:
     out: list[str] = []
     left = words
     for s in sentences:
+        if left <= 0:
+            break
         toks = s.split()
         if not toks:
             continue

@@ -196,7 +196,8 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
         save(from_lightgbm(booster.dump_model(), list(screen_mod.ARTICLE_FEATURES), meta),
              str(out_dir / screen_mod.MODEL_FILE))
         shipped.cache_clear()
-        prov["screen_model"] = _provenance(train_path, stories, len(y), SCREEN_PARAMS, meta)
+        prov["screen_model"] = _provenance(train_path, stories, len(y), SCREEN_PARAMS, meta,
+                                           "screen")
         log(f"screen: {metrics}")
     if what in ("all", "sentences"):
         x, y, g = _collect(_sentence_rows, _lines(train_path, stories), jobs)
@@ -206,14 +207,14 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
              str(out_dir / score_mod.MODEL_FILE))
         shipped.cache_clear()
         prov["sentence_model"] = _provenance(train_path, stories, len(y), SENTENCE_PARAMS,
-                                             metrics)
+                                             metrics, "sentences")
         log(f"sentences: {metrics}")
     prov_path.write_text(json.dumps(prov, indent=1) + "\n", encoding="utf-8")
     return prov
 
 
 def _provenance(path: str, stories: int, rows: int, params: dict[str, Any],
-                meta: dict[str, Any]) -> dict[str, Any]:
+                meta: dict[str, Any], what: str) -> dict[str, Any]:
     import lightgbm
 
     return {
@@ -222,6 +223,6 @@ def _provenance(path: str, stories: int, rows: int, params: dict[str, Any],
         "learner": f"lightgbm {lightgbm.__version__}",
         "params": params,
         "meta": meta,
-        "command": f"newsbrief train {path} --stories {stories}",
+        "command": f"newsbrief train {path} --only {what} --stories {stories}",
         "date": _dt.date.today().isoformat(),
     }
