@@ -250,7 +250,7 @@ def main() -> None:
         cores = min(args.workers, report["cpus"] or 1)
         print(f"server CPU: {per} ms per request (projection, not measured: {cores} free "
               f"core(s) would serve about {1000 * cores / per:.1f} req/s, and {args.clients} "
-              f"clients would wait about {args.clients * per / cores:.0f} ms each)")
+              f"clients would wait about {max(1.0, args.clients / cores) * per:.0f} ms each)")
     for f in report["sample_failures"]:
         print(f"  e.g. {f}")
     if args.json:
