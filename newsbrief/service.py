@@ -68,12 +68,16 @@ class Settings:
     max_body_bytes: int = 10 * MB
     max_article_bytes: int = 2 * MB
     max_articles: int = 100
+    # URLs per request: each fetch may take up to the fetcher's timeout (about 10-20 s).
+    max_urls: int = 20
     max_words: int = 2000
     # Requests admitted at once per process (running plus waiting); beyond it a request gets 503
     # with Retry-After at once, so a burst cannot build an unbounded backlog.
     max_queue: int = 64
     # Concurrent ingest threads: URL fetches wait on the network, not the CPU.
     fetch_threads: int = 16
+    # URLs of one request fetched at once.
+    fetches_per_request: int = 8
     # Fetch URLs on private, loopback and link-local addresses (never on a public server).
     allow_private: bool = False
     # Brief a tiny story at start-up so the first real request does not pay for lazy loading.
@@ -102,7 +106,7 @@ class Settings:
         if self.max_queue < 0:
             raise InputError(f"setting max_queue must be 0 or more, got {self.max_queue}")
         for name in ("workers", "max_body_bytes", "max_article_bytes", "max_articles",
-                     "max_words", "fetch_threads"):
+                     "max_urls", "max_words", "fetch_threads", "fetches_per_request"):
             if getattr(self, name) < 1:
                 raise InputError(f"setting {name} must be at least 1, got {getattr(self, name)}")
 
@@ -232,6 +236,10 @@ def _check_limits(req: Any, settings: Settings) -> None:
         raise ClientError(422, "articles: give at least one article")
     if n > settings.max_articles:
         raise ClientError(413, f"too many articles: {n} (the limit is {settings.max_articles})")
+    urls = sum(1 for a in req.articles if a.url is not None and not (a.text or a.html))
+    if urls > settings.max_urls:
+        raise ClientError(413, f"too many URLs: {urls} (the limit is {settings.max_urls}); "
+                               "paste the text of the others")
     if req.words > settings.max_words:
         raise ClientError(422, f"words: at most {settings.max_words}, got {req.words}")
     for i, a in enumerate(req.articles):
@@ -269,11 +277,42 @@ def _ingest(req: Any, settings: Settings) -> list[Any]:
     from .ingest import article_from_item
 
     _check_limits(req, settings)
-    articles = []
-    for i, a in enumerate(req.articles):
-        item = {k: v for k, v in a.model_dump().items() if v is not None}
-        articles.append(article_from_item(item, index=i, allow_private=settings.allow_private))
-    return articles
+    items = [{k: v for k, v in a.model_dump().items() if v is not None} for a in req.articles]
+
+    def build(i: int) -> Any:
+        return article_from_item(items[i], index=i, allow_private=settings.allow_private)
+
+    fetches = sum(1 for it in items if "url" in it and not ("text" in it or "html" in it))
+    if fetches <= 1:
+        return _unique_ids([build(i) for i in range(len(items))])
+    # Several URLs: fetch them side by side (network waits), keeping the articles in order. The
+    # first failure, in article order, is the error reported.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(min(fetches, settings.fetches_per_request)) as pool:
+        futures = [pool.submit(build, i) for i in range(len(items))]
+        try:
+            return _unique_ids([f.result() for f in futures])
+        finally:
+            for f in futures:
+                f.cancel()
+
+
+def _unique_ids(articles: list[Any]) -> list[Any]:
+    """Articles fetched from one site all take the host as id, and clients may repeat ids;
+    the brief refers to articles by id, so repeats become ``id-2``, ``id-3``..."""
+    from dataclasses import replace
+
+    used: set[str] = set()
+    out = []
+    for a in articles:
+        new, n = a.id, 1
+        while new in used:
+            n += 1
+            new = f"{a.id}-{n}"
+        used.add(new)
+        out.append(a if new == a.id else replace(a, id=new))
+    return out
 
 
 def _summarize(articles: list[Any], words: int, analysis: bool) -> Any:

@@ -213,6 +213,9 @@ class _Article(http.server.BaseHTTPRequestHandler):
             + "</article></body></html>").encode()
 
     def do_GET(self):  # noqa: N802
+        if self.path.startswith("/missing"):
+            self.send_error(404)
+            return
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(self.PAGE)))
@@ -240,6 +243,28 @@ def test_allow_private_setting_reaches_the_fetcher():
     assert r.json()["articles"][0]["url"] == url
 
 
+def test_several_urls_are_fetched_in_order_and_a_failure_is_named():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Article)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with small_client(allow_private=True) as c:
+            urls = [f"{base}/story-{i}.html" for i in range(3)]
+            r = c.post("/v1/briefs", json={"articles": [{"url": u} for u in urls] + [STORY[1]],
+                                           "analysis": False})
+            bad = c.post("/v1/briefs", json={"articles": [
+                {"url": urls[0]}, {"url": f"{base}/missing.html"}, {"url": urls[1]}]})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert r.status_code == 200, r.text
+    arts = r.json()["articles"]
+    assert [a["url"] for a in arts[:3]] == urls
+    assert len({a["id"] for a in arts}) == 4  # one host, still four distinct ids
+    assert bad.status_code == 422
+    assert f"{base}/missing.html" in bad.json()["error"] and "404" in bad.json()["error"]
+
+
 # Limits
 
 
@@ -251,6 +276,12 @@ def test_default_limits():
 def test_too_many_articles_is_413(client):
     r = client.post("/v1/briefs", json={"articles": [{"text": "A short note."}] * 101})
     assert r.status_code == 413 and "101" in r.json()["error"]
+
+
+def test_too_many_urls_is_413(client):
+    r = client.post("/v1/briefs", json={"articles": [{"url": f"https://example.org/{i}"}
+                                                     for i in range(21)]})
+    assert r.status_code == 413 and "URLs" in r.json()["error"]
 
 
 def test_article_over_2mb_is_413(client):
@@ -504,3 +535,11 @@ def test_a_dead_worker_process_is_replaced():
             pool.close()
 
     assert asyncio.run(scenario()) is True
+
+
+def test_repeated_article_ids_are_made_unique(client):
+    third = {"text": STORY[1]["text"].replace("Critics", "Opponents"), "id": "x-2"}
+    r = client.post("/v1/briefs", json={"articles": [dict(STORY[0], id="x"),
+                                                     dict(STORY[1], id="x"), third]})
+    assert r.status_code == 200
+    assert [a["id"] for a in r.json()["articles"]] == ["x", "x-2", "x-2-2"]
