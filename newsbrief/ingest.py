@@ -56,10 +56,17 @@ def decode(data: bytes, *, name: str = "input") -> str:
         if best is None:
             raise InputError(f"{name} could not be decoded as text") from None
         text = str(best)
-    control = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\r\t\f\v")
-    if control > _BINARY_CONTROL_SHARE * min(len(text), 65536):
-        raise InputError(f"{name} looks like binary data, not text or HTML")
+    check_text(text, name=name)
     return text
+
+
+def check_text(text: str, *, name: str = "input") -> None:
+    """Refuse a string that is binary data in disguise (control characters, NULs): such text
+    reaches us as decoded bytes, or directly as a JSON string from the API or a JSONL file."""
+    sample = text[:65536]
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    if "\x00" in sample or control > _BINARY_CONTROL_SHARE * len(sample):
+        raise InputError(f"{name} looks like binary data, not text or HTML")
 
 
 def looks_like_html(text: str) -> bool:
@@ -91,6 +98,7 @@ def html_to_article(html: str, *, id: str, index: int, url: str | None = None,
 def text_to_article(text: str, *, id: str, index: int, path: str | None = None,
                     url: str | None = None, **meta: Any) -> Article:
     """An article from text or HTML, detected by content."""
+    check_text(text, name=path or url or f"article {index}")
     if looks_like_html(text):
         art = html_to_article(text, id=id, index=index, url=url, path=path)
         return replace(art, **{k: v for k, v in meta.items() if v})
@@ -129,7 +137,7 @@ def split_multi_news(line: str) -> list[str]:
 # Stories from records
 
 
-def _unique_ids(articles: list[Article]) -> tuple[Article, ...]:
+def unique_ids(articles: list[Article]) -> tuple[Article, ...]:
     seen: dict[str, int] = {}
     out = []
     for a in articles:
@@ -149,7 +157,7 @@ def story_from_documents(story_id: str, documents: Iterable[str]) -> Story:
             articles.append(_cap(text_to_article(doc, id=f"d{i}", index=i)))
     if not articles:
         raise InputError(f"story {story_id}: every document is empty")
-    return Story(story_id, _unique_ids(articles[:MAX_ARTICLES]))
+    return Story(story_id, unique_ids(articles[:MAX_ARTICLES]))
 
 
 def story_from_record(record: Any, *, default_id: str, allow_private: bool = False) -> Story:
@@ -168,7 +176,7 @@ def story_from_record(record: Any, *, default_id: str, allow_private: bool = Fal
     articles = []
     for i, item in enumerate(items):
         articles.append(_cap(article_from_item(item, index=i, allow_private=allow_private)))
-    return Story(story_id, _unique_ids(articles[:MAX_ARTICLES]))
+    return Story(story_id, unique_ids(articles[:MAX_ARTICLES]))
 
 
 def article_from_item(item: Any, *, index: int, allow_private: bool = False) -> Article:
@@ -269,7 +277,7 @@ def read_inputs(args: list[str], *, stdin: io.TextIOBase | None = None,
                 articles += articles_from_text(_read_file(f), name=f.name,
                                                index=len(articles), path=str(f))
     story_id = _story_id(args)
-    return Story(story_id, _unique_ids(articles[:MAX_ARTICLES]))
+    return Story(story_id, unique_ids(articles[:MAX_ARTICLES]))
 
 
 def _story_id(args: list[str]) -> str:

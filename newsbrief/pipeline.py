@@ -8,7 +8,7 @@ from dataclasses import replace
 from .attribute import attribute
 from .clean import clean
 from .errors import InputError, UnsupportedLanguage
-from .ingest import MAX_ARTICLES, Story, text_to_article
+from .ingest import MAX_ARTICLES, Story, text_to_article, unique_ids
 from .model import DEFAULT_WORDS, Article, Brief, BriefSentence, Options, Sentence
 from .score import Scored, score
 from .screen import screen
@@ -26,7 +26,9 @@ def _as_articles(articles: Sequence[Article | str]) -> list[Article]:
                 out.append(text_to_article(a, id=f"a{i}", index=i))
         else:
             raise InputError(f"article {i}: expected text or an Article, got {type(a).__name__}")
-    return out[:MAX_ARTICLES]
+    # Ids must be unique: spans and set-aside records refer to articles by id (several URLs
+    # from one site all take the host name as their id).
+    return list(unique_ids(out[:MAX_ARTICLES]))
 
 
 def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,

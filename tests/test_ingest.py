@@ -81,3 +81,22 @@ def test_iter_jsonl_reports_bad_lines_and_reads_gzip(tmp_path):
     items = list(iter_jsonl(str(p)))
     assert items[0] == (1, {"id": "a", "documents": ["x"]})
     assert items[1][0] == 3 and isinstance(items[1][1], InputError)
+
+
+def test_binary_text_in_a_string_refused():
+    from newsbrief.ingest import text_to_article
+
+    with pytest.raises(InputError, match="binary"):
+        text_to_article("PK\x03\x04\x14\x00\x06\x00" * 50, id="a", index=0)
+
+
+def test_summarize_makes_article_ids_unique():
+    from newsbrief import Article, summarize
+
+    text = ("The council approved the new city budget on Monday after a long debate about "
+            "schools, roads and the cost of repairing the old bridge over the river.")
+    other = ("Residents packed the hall as the council debated the budget, which raises "
+             "spending on schools and roads and sets aside money for the bridge repairs.")
+    b = summarize([Article(id="example.org", index=0, text=text),
+                   Article(id="example.org", index=1, text=other)], words=60)
+    assert [a.id for a in b.articles] == ["example.org", "example.org-2"]
