@@ -44,6 +44,7 @@ from .model import Article, Sentence
 from .segment import segment
 
 _NUMBER_SITE = re.compile(r"(?<![\w.,$#-])(\d{1,3}(?:,\d{3})+|\d{2,7})(?![\w,]|\.\d)\s+([a-z]{3,})\b")
+_COUNT_WORDS = frozenset("people percent million billion thousand per cent feet mph km".split())
 _TITLE_SWAPS = {
     "sen.": "rep.", "senator": "representative", "rep.": "sen.", "representative": "senator",
     "gen.": "col.", "general": "colonel", "col.": "gen.", "colonel": "general",
@@ -111,9 +112,19 @@ def run(arts: list[Article]) -> tuple[Analysis, float]:
     return out, time.perf_counter() - t
 
 
-def _with_text(arts: list[Article], k: int, start: int, end: int, new: str) -> list[Article]:
+def _with_text(arts: list[Article], k: int, site: re.Match[str], group: int, new: str,
+               everywhere: bool = True) -> list[Article]:
+    """Article ``k`` with ``site``'s ``group`` replaced by ``new``, in every match of the same
+    pattern with the same words when ``everywhere``: an outlet that has a different figure
+    uses it throughout its article."""
     a = arts[k]
-    text = a.text[:start] + new + a.text[end:]
+    spans = [(site.start(group), site.end(group))]
+    if everywhere:
+        spans = [(m.start(group), m.end(group)) for m in site.re.finditer(a.text)
+                 if m.group().lower() == site.group().lower()]
+    text = a.text
+    for s0, e0 in sorted(spans, reverse=True):
+        text = text[:s0] + new + text[e0:]
     return [*arts[:k], replace(a, text=text, raw=text), *arts[k + 1:]]
 
 
@@ -146,17 +157,22 @@ def _new_number(text: str, rng: random.Random) -> str:
 
 def inject_number(arts: list[Article], rng: random.Random):  # type: ignore[no-untyped-def]
     def key(m: re.Match[str]):  # type: ignore[no-untyped-def]
+        # A stated quantity: a figure counting a plural noun or a unit ("40,000 people",
+        # "25 percent"), not a year, a name ("apollo 11 mission") or a number ("911 operator").
         n = int(m.group(1).replace(",", ""))
         if 1900 <= n <= 2100 and "," not in m.group(1):
             return None
-        return (m.group(1), m.group(2))
+        word = m.group(2)
+        if not (word in _COUNT_WORDS or (word.endswith("s") and not word.endswith("ss"))):
+            return None
+        return (m.group(1), word)
 
     sites = _shared_sites(arts, _NUMBER_SITE, key)
     if not sites:
         return None
     k, m = rng.choice(sites)
     new = _new_number(m.group(1), rng)
-    return _with_text(arts, k, m.start(1), m.end(1), new), k, new
+    return _with_text(arts, k, m, 1, new), k, new
 
 
 def inject_title(arts: list[Article], rng: random.Random):  # type: ignore[no-untyped-def]
@@ -173,7 +189,7 @@ def inject_title(arts: list[Article], rng: random.Random):  # type: ignore[no-un
     new = _TITLE_SWAPS[old.lower()]
     if old[0].isupper():
         new = new[0].upper() + new[1:]
-    return _with_text(arts, k, m.start(1), m.end(1), new), k, new
+    return _with_text(arts, k, m, 1, new), k, new
 
 
 def inject_date(arts: list[Article], rng: random.Random):  # type: ignore[no-untyped-def]
@@ -188,10 +204,10 @@ def inject_date(arts: list[Article], rng: random.Random):  # type: ignore[no-unt
         old = m.group(1)
         new = _WEEKDAYS[(_WEEKDAYS.index(old.lower()) + rng.choice([2, 3])) % 7]
         new = new.capitalize() if old[0].isupper() else new
-        return _with_text(arts, k, m.start(1), m.end(1), new), k, new
+        return _with_text(arts, k, m, 1, new), k, new
     day = int(m.group(4))
     new_day = day + 3 if day <= 25 else day - 3
-    return _with_text(arts, k, m.start(4), m.end(4), str(new_day)), k, f"{m.group(3)} {new_day}"
+    return _with_text(arts, k, m, 4, str(new_day)), k, f"{m.group(3)} {new_day}"
 
 
 def respell(word: str, rng: random.Random) -> str:

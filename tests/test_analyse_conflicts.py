@@ -164,16 +164,29 @@ def test_namesakes_stay_two_people():
 
 def test_account_told_differently():
     arts, sents = story(
-        "Colonel Ahmed Karim escaped with help from rebels. \"The last three hours were on a "
-        "scooter,\" said Omar Haddad, a rebel spokesman.",
-        "Getting Colonel Ahmed Karim out was a dangerous operation. Omar Haddad said the trip "
-        "took four days on horses.",
+        "Colonel Ahmed Karim planned his escape to Turkey for weeks with the help of rebels, "
+        "said Omar Haddad, a spokesman for the rebel army. \"The last three hours of the escape "
+        "across the border were on a scooter,\" Haddad said.",
+        "Getting Colonel Ahmed Karim into Turkey was a dangerous operation planned by the rebel "
+        "army. Omar Haddad, a rebel spokesman, said the trip took four days and a trek across "
+        "the border on horses.",
     )
     a = analyse(arts, sents)
     [c] = kinds(a, "account")
     assert len(c.values) == 2
     assert "Ahmed Karim" in c.subject and "Omar Haddad" in c.subject
     check_offsets(a, arts)
+
+
+def test_one_duration_in_two_units_is_not_an_account_conflict():
+    arts, sents = story(
+        "Colonel Ahmed Karim planned his escape to Turkey with the help of rebels, said Omar "
+        "Haddad, a spokesman for the rebel army. The escape across the border took three "
+        "months, Haddad said.",
+        "Getting Colonel Ahmed Karim into Turkey was a dangerous operation planned by the rebel "
+        "army. Omar Haddad, a rebel spokesman, said the escape across the border took 90 days.",
+    )
+    assert kinds(analyse(arts, sents), "account") == []
 
 
 def test_support_counts_articles_that_report_the_sentence():

@@ -66,7 +66,9 @@ def analyse(articles: Sequence[Article], sentences: Sequence[Sentence],
             elif e.kind == "person":
                 people[m.sentence].add(e.id)
     qs = facts.quantities(arts, sents)
-    quant = cmp.compare_quantities(qs, {k: frozenset(v) for k, v in places.items()})
+    quant = cmp.compare_quantities(qs, {k: frozenset(v) for k, v in places.items()},
+                                   facts.numerals(arts),
+                                   {k: frozenset(v) for k, v in people.items()})
     reported = {(a.sentence, b.sentence) for a, b, _ in quant.disagree}
     found: list[Conflict] = []
     found += cmp.compare_names(entities, arts)

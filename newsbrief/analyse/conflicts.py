@@ -16,6 +16,7 @@ from ..model import Article, Sentence
 from . import titles as titles_mod
 from .entities import Entity, Mention
 from .facts import DateFact, Quantity
+from ..text import content_terms
 from .names import parse, spelled_differently
 
 # Two statements of one quantity more than this factor apart are almost always about different
@@ -23,11 +24,15 @@ from .names import parse, spelled_differently
 MAX_RATIO = 3.0
 # Content terms (besides the counted noun and the word after the number) two windows around a
 # number must share when neither a measure word nor the word after the number ties them.
-SHARED_TERMS = 2
+SHARED_TERMS = 3
+# Counts of things below this conflict only when a measure word (killed, injured) ties them.
+SMALL_COUNT = 10
 # Dates are compared when the words around them overlap at least this much (Jaccard) and in at
 # least ``DATE_SHARED`` terms: the same event told with a different day.
-DATE_OVERLAP = 0.15
-DATE_SHARED = 3
+DATE_OVERLAP = 0.35
+DATE_SHARED = 4
+# Words (besides names) that two passages must share to be one episode told twice.
+ACCOUNT_SHARED = 5
 # A place named by at least this share of the story's articles is the story's setting ("Syria"),
 # not a scope that tells one toll from another.
 SETTING_SHARE = 0.5
@@ -110,7 +115,8 @@ class _Union:
 # Quantities
 
 
-def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[int]) -> str:
+def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[int],
+                  ppl_a: frozenset[int] = frozenset(), ppl_b: frozenset[int] = frozenset()) -> str:
     """"same", "time" (same statement, a different day or start date) or "" (not comparable)."""
     if a.unit != b.unit or a.article == b.article:
         return ""
@@ -119,23 +125,28 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     if a.unit == "count":
         if not (a.noun == b.noun or keyed):
             return ""
-        if a.noun == "people":
-            # People are counted for many reasons in one story: only the same measure (killed,
-            # injured ...) or, without one, shared words around the figure tie two counts.
-            if a.measure != b.measure or (not a.measure and shared < 1):
-                return ""
-        elif a.measure and b.measure and a.measure != b.measure:
+        if a.measure and b.measure and a.measure != b.measure:
             return ""
+        if not (a.measure and b.measure):
+            # Without a measure word (killed, injured ...) tying them, counts must share words
+            # around the figure: people are counted for many reasons in one story ("two people
+            # familiar with the matter"); and small counts of things are usually partial
+            # tallies ("four shipments seized Tuesday, another in July").
+            if a.noun == "people" and (a.measure != b.measure or shared < 2):
+                return ""
+            if not (keyed or shared >= 1) or min(a.value, b.value) < SMALL_COUNT:
+                return ""
     elif a.unit == "age":
-        if shared < 1:
+        # An age belongs to a person: both sentences must name that one person and no other.
+        if not (len(ppl_a) == 1 and ppl_a == ppl_b):
             return ""
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS):
         return ""
-    if pa and pb and not pa & pb:
+    if a.unit == "count" and a.noun == "people" and pa and pb and not pa & pb:
         return ""  # tolls of different towns
     if a.times != b.times:
         if a.times and b.times and not a.times & b.times:
-            return "time"
+            return ""  # figures of different days: different figures
         # A toll given for a day and one given without a day are usually different tolls
         # (Wednesday's dead, the war's dead); for other figures the day is just context.
         if a.unit == "count" and a.noun == "people" and not (a.times and b.times):
@@ -190,8 +201,13 @@ def _setting(entities: Sequence[Entity], n_articles: int) -> set[int]:
             and len(e.articles) >= max(2, SETTING_SHARE * n_articles)}
 
 
-def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]) -> Comparison:
-    """``places``: the non-setting place entities named in each sentence."""
+def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]],
+                       numerals: dict[str, set[float]] | None = None,
+                       people: dict[int, frozenset[int]] | None = None) -> Comparison:
+    """``places`` and ``people``: the (non-setting) place and the person entities named in
+    each sentence; ``numerals``: every figure written in digits in each article, quantity or
+    not ("a 211-game suspension")."""
+    people = people or {}
     out = Comparison()
     union = _Union()
     edges: dict[tuple[int, int], str] = {}
@@ -200,12 +216,17 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
     for i, q in enumerate(qs):
         by_unit[q.unit].append(i)
         stated[q.article].add((q.unit, q.value))
+    for art, found in (numerals or {}).items():
+        for unit in by_unit:
+            stated[art] |= {(unit, v) for v in found}
     for idx in by_unit.values():
         for x, i in enumerate(idx):
             for j in idx[x + 1:]:
                 a, b = qs[i], qs[j]
                 scope = _same_subject(a, b, places.get(a.sentence, frozenset()),
-                                      places.get(b.sentence, frozenset()))
+                                      places.get(b.sentence, frozenset()),
+                                      people.get(a.sentence, frozenset()),
+                                      people.get(b.sentence, frozenset()))
                 if not scope:
                     continue
                 rel = _relation(a, b, scope)
@@ -229,6 +250,9 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
             union.union(i, j)
             involved |= {i, j}
     for group in union.groups(sorted(involved)):
+        # An article giving two figures in the group tells several quantities apart (jobs
+        # added, and last month's revised figure): it leaves the comparison.
+        group = _without_multi_valued(qs, group)
         rels = {edges.get((min(i, j), max(i, j))) for i in group for j in group if i < j} - {None}
         articles = {qs[i].article for i in group}
         if len(articles) < 2:
@@ -241,7 +265,7 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
         values: dict[tuple[float, str], list[Quantity]] = defaultdict(list)
         for i in group:
             values[(qs[i].value, qs[i].qualifier)].append(qs[i])
-        if len(values) < 2 or _one_article_gives_two(qs[i] for i in group):
+        if len(values) < 2:
             continue
         vals = tuple(
             Value(_most_common([q.text for q in members]),
@@ -254,14 +278,11 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
     return out
 
 
-def _one_article_gives_two(members: Iterable[Quantity]) -> bool:
-    """Whether one article states two different figures in the group: then the group holds
-    several quantities (82 % of one group, 71 % of another), not one told two ways."""
-    seen: dict[str, float] = {}
-    for q in members:
-        if seen.setdefault(q.article, q.value) != q.value:
-            return True
-    return False
+def _without_multi_valued(qs: Sequence[Quantity], group: list[int]) -> list[int]:
+    values: dict[str, set[float]] = defaultdict(set)
+    for i in group:
+        values[qs[i].article].add(qs[i].value)
+    return [i for i in group if len(values[qs[i].article]) == 1]
 
 
 def _date_conflict(members: list[Quantity]) -> Conflict:
@@ -295,12 +316,22 @@ def compare_accounts(qs: Sequence[Quantity], sentences: Sequence[Sentence],
     people (the sentence and the one before it), with different values: "the last three
     hours on a scooter" against "the trip took four days"."""
 
+    people_ids = {e for ids in people.values() for e in ids}
+
+    def passage_terms(i: int) -> frozenset[str]:
+        text = sentences[i].text
+        if i > 0 and sentences[i - 1].article == sentences[i].article:
+            text = sentences[i - 1].text + " " + sentences[i].text
+        return frozenset(t for t in content_terms(text) if len(t) > 2) - name_terms
+
     def passage_people(i: int) -> frozenset[int]:
         out = set(people.get(i, frozenset()))
         if i > 0 and sentences[i - 1].article == sentences[i].article:
             out |= people.get(i - 1, frozenset())
         return frozenset(out)
 
+    name_terms = frozenset(t for e, n in names.items() if e in people_ids
+                           for t in content_terms(n))
     cands = [q for q in qs if q.unit in ("duration", "distance")]
     stated: dict[str, set[tuple[str, float]]] = defaultdict(set)
     for q in cands:
@@ -311,14 +342,16 @@ def compare_accounts(qs: Sequence[Quantity], sentences: Sequence[Sentence],
     for x, a in enumerate(cands):
         for y in range(x + 1, len(cands)):
             b = cands[y]
-            if a.article == b.article or a.unit != b.unit or a.value == b.value:
+            # "A three-month delay" and "a delay of 90 days" are one duration.
+            if a.article == b.article or a.unit != b.unit or _ratio(a.value, b.value) < 1.1:
                 continue
             if (b.unit, b.value) in stated[a.article] or (a.unit, a.value) in stated[b.article]:
                 continue
             if (a.sentence, b.sentence) in reported or (b.sentence, a.sentence) in reported:
                 continue
             common = passage_people(a.sentence) & passage_people(b.sentence)
-            if len(common) >= 2:
+            if len(common) >= 2 and len(passage_terms(a.sentence) &
+                                        passage_terms(b.sentence)) >= ACCOUNT_SHARED:
                 union.union(x, y)
                 linked |= {x, y}
                 shared_people[union.find(x)] = common

@@ -95,7 +95,7 @@ MEASURES = {
     **dict.fromkeys("rescued".split(), "rescued"),
     **dict.fromkeys("infected sickened".split(), "infected"),
 }
-PEOPLE = frozenset("people person persons individuals victims lives others".split())
+PEOPLE = frozenset("people person persons individuals victims lives".split())
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|ans?|ese|is|ish)$")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _CLAUSE_END = frozenset(".;:!?()")
@@ -283,10 +283,10 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     if (is_digit and "," not in num and "." not in num and 1800 <= number <= 2100
             and not (m.group("cur") or m.group("pct") or scale)):
         return None  # a year
-    if re.match(r"\s*(?::\d|[ap]\.?m\b|-(?!year-old)\w)", after, re.I) and not re.match(
+    if re.match(r"\s*(?::\d|[ap]\.?m\b|-(?!(?:year|month|week|day)s?-old)\w)", after, re.I) and not re.match(
             r"-(?:day|week|month|year|hour|minute|mile)s?\b", after, re.I):
         return None  # a clock time or a compound like "a 9-1 vote"
-    if re.search(rf"(?:{_MONTH_RX}|\bno\.|#|\bpage|\bflight|\broute|\bnumber)\s*$", before, re.I):
+    if re.search(rf"(?:{_MONTH_RX}|\bno\.|#|\bpage|\bflight|\broute|\bnumber|\bper)\s*$", before, re.I):
         return None  # a date ("Dec. 7") or a label
     if not is_digit and re.match(r"\s+of\b", after):
         return None  # "two of them"
@@ -294,9 +294,12 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     qual = m.group("qual") or ""
     if m.group("pct"):
         return "percent", number, number, "", "", *_measure(text, m), qual
-    if re.match(r"-year-old\b|\s+years?\s+old\b", after, re.I) or re.search(r"\baged\s*$",
-                                                                           before, re.I):
-        return "age", number, number, "", "", "", "", qual
+    age = re.match(r"-(year|month|week|day)s?-old\b|\s+(year|month|week|day)s?\s+old\b", after,
+                   re.I)
+    if age or re.search(r"\baged\s*$", before, re.I):
+        unit = (age.group(1) or age.group(2)).lower() if age else "year"
+        years = number * {"year": 1, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365}[unit]
+        return "age", number, years, "", "", "", "", qual
     words = [t for t in _TOKEN.findall(after)][:6]
     if words and words[0] == "-" and len(words) > 1:  # "four-day trip": the unit is glued on
         words = words[1:]
@@ -369,4 +372,15 @@ def dates(sentences: Sequence[Sentence]) -> list[DateFact]:
                 continue
             out.append(DateFact(s.article, i, s.start + m.start(), s.start + m.end(), m.group(),
                                 kind, value, _window_terms(s.text, m.start(), m.end(), 12)))
+    return out
+
+
+_NUMERAL = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+
+
+def numerals(articles: Sequence[Article]) -> dict[str, set[float]]:
+    """Every figure written in digits in each article, whatever it is attached to."""
+    out: dict[str, set[float]] = {}
+    for a in articles:
+        out[a.id] = {float(m.group().replace(",", "")) for m in _NUMERAL.finditer(a.text)}
     return out
