@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .model import BriefSentence, Sentence, SourceSpan
-from .text import content_terms
+from .text import sentence_terms  # cached: scoring has read these sentences already
 
 # Dice overlap of content terms at or above which two sentences report the same thing: high
 # enough that sentences merely on the same topic are not credited, low enough that an edited
@@ -24,10 +24,10 @@ def attribute(chosen: Sequence[Sentence],
     """For each chosen sentence, its own span plus the best-matching sentence of every other
     article in ``by_article`` whose overlap reaches ``SAME_CONTENT``, in the order of
     ``by_article``."""
-    terms = {a: [set(content_terms(s.text)) for s in ss] for a, ss in by_article.items()}
+    terms = {a: [set(sentence_terms(s.text)) for s in ss] for a, ss in by_article.items()}
     out = []
     for s in chosen:
-        mine = set(content_terms(s.text))
+        mine = set(sentence_terms(s.text))
         sources = [SourceSpan(s.article, s.start, s.end)]
         for a, ss in by_article.items():
             if a == s.article or not ss:

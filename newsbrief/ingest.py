@@ -60,11 +60,14 @@ def decode(data: bytes, *, name: str = "input") -> str:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def check_text(text: str, *, name: str = "input") -> None:
     """Refuse a string that is binary data in disguise (control characters, NULs): such text
     reaches us as decoded bytes, or directly as a JSON string from the API or a JSONL file."""
     sample = text[:65536]
-    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    control = len(_CONTROL.findall(sample))  # a regex: a per-character loop cost ~0.3 ms
     if "\x00" in sample or control > _BINARY_CONTROL_SHARE * len(sample):
         raise InputError(f"{name} looks like binary data, not text or HTML")
 

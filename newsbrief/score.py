@@ -24,7 +24,7 @@ import numpy as np
 
 from .model import Sentence
 from .resources import idf_table
-from .text import sentence_terms, words
+from .text import sentence_terms, sentence_words
 from .trees import shipped
 
 # Sentences outside this length range are fragments (datelines, "he said.") or run-ons
@@ -40,8 +40,22 @@ FEATURES = (
     "position", "inverse_position", "words", "terms", "content_share", "mean_idf",
     "centrality", "article_centrality", "support", "support_max", "max_sim_other", "mean_sim",
     "sim_first", "articles", "quotes", "quote_start", "first_person", "attribution", "digits",
-    "pronoun_start", "exclaim", "pair_support", "pair_support_max",
+    "pronoun_start", "exclaim", "pair_support", "pair_support_max", "article_fit",
+    # The same signals relative to the rest of the story (trees compare a value with fixed
+    # thresholds, not with the other sentences): percentile rank and gap to the story's best.
+    "rank_centrality", "rank_support", "rank_pair_support", "rank_max_sim_other",
+    "gap_centrality", "gap_support", "gap_pair_support",
+    # SumBasic-style: how frequent the sentence's words are in the story as a whole, in how
+    # many articles they occur, and how many of the story's top keywords it names.
+    "word_probability", "word_articles", "keywords", "rank_word_probability",
 )
+_RELATIVE = (("centrality", "rank_centrality", "gap_centrality"),
+             ("support", "rank_support", "gap_support"),
+             ("pair_support", "rank_pair_support", "gap_pair_support"),
+             ("max_sim_other", "rank_max_sim_other", None),
+             ("word_probability", "rank_word_probability", None))
+# How many of the story's heaviest terms (count x idf) make its keywords.
+KEYWORDS = 10
 
 _FIRST_PERSON = frozenset("i we me us my our mine ours i'm we're i've we've i'd we'd".split())
 _ATTRIBUTION = frozenset("said says told according tells tell saying".split())
@@ -72,31 +86,38 @@ def is_candidate(s: Sentence) -> bool:
     return MIN_WORDS <= n <= MAX_WORDS and not s.text.rstrip().endswith("?")
 
 
-def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(L2-normalised TF-IDF rows, binary presence rows, mean idf per row)."""
+def _tfidf(terms: Sequence[Sequence[str]]
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(L2-normalised TF-IDF rows, binary presence rows, mean idf per row, term counts per
+    row, idf per column)."""
     idf = idf_table()
     unknown = getattr(idf, "unknown", 10.0)
     vocab: dict[str, int] = {}
-    cols = [[vocab.setdefault(t, len(vocab)) for t in ts] for ts in terms]
-    weights = np.array([idf.get(t, unknown) for t in vocab] or [0.0])
-    m = np.zeros((len(terms), max(1, len(vocab))), dtype=np.float64)
-    for i, c in enumerate(cols):
-        if c:
-            np.add.at(m[i], c, 1.0)
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, ts in enumerate(terms):
+        for t in ts:
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    get = idf.get
+    weights = np.array([get(t, unknown) for t in vocab] or [0.0])
+    width = max(1, len(vocab))
+    m = np.bincount(np.array(rows, dtype=np.intp) * width + np.array(cols, dtype=np.intp),
+                    minlength=len(terms) * width).reshape(len(terms), width).astype(np.float64)
     present = (m > 0).astype(np.float64)
     tf = np.where(m > 0, 1.0 + np.log(np.maximum(m, 1.0)), 0.0) * weights
     norms = np.linalg.norm(tf, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     counts = present.sum(axis=1)
     mean_idf = (present @ weights) / np.maximum(counts, 1.0)
-    return tf / norms, present, mean_idf
+    return tf / norms, present, mean_idf, m, weights
 
 
 def features(cands: Sequence[Sentence],
              terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
     """(feature rows in ``FEATURES`` order, TF-IDF vectors) for the candidates of one story."""
     n = len(cands)
-    vec, present, mean_idf = _tfidf(terms)
+    vec, present, mean_idf, counts, idf = _tfidf(terms)
     arts: dict[str, int] = {}
     art = np.array([arts.setdefault(s.article, len(arts)) for s in cands])
     n_art = len(arts)
@@ -130,7 +151,7 @@ def features(cands: Sequence[Sentence],
     for i, s in enumerate(cands):
         first.setdefault(s.article, i)
     sim_first = sim[np.arange(n), [first[s.article] for s in cands]]
-    toks = [words(s.text) for s in cands]
+    toks = [sentence_words(s.text) for s in cands]
     pairs = [set(zip(t, t[1:])) for t in toks]
     art_pairs: list[set[tuple[str, str]]] = [set() for _ in range(n_art)]
     for i, p in enumerate(pairs):
@@ -169,6 +190,21 @@ def features(cands: Sequence[Sentence],
     rows[:, f["mean_sim"]] = mean_sim
     rows[:, f["sim_first"]] = sim_first
     rows[:, f["articles"]] = n_art
+    # How central the sentence's article is to the story.
+    art_fit = art_centroid @ (centroid / cn) if cn > 0 else np.zeros(n_art)
+    rows[:, f["article_fit"]] = art_fit[art]
+    story_counts = counts.sum(axis=0)
+    safe_terms = np.maximum(n_terms, 1.0)
+    rows[:, f["word_probability"]] = (present @ (story_counts / max(1.0, story_counts.sum()))
+                                      ) / safe_terms
+    rows[:, f["word_articles"]] = (present @ art_present.sum(axis=0)) / safe_terms / n_art
+    top = np.argsort(-(story_counts * idf))[:KEYWORDS]
+    rows[:, f["keywords"]] = present[:, top].sum(axis=1)
+    for base, rank, gap in _RELATIVE:
+        v = rows[:, f[base]]
+        rows[:, f[rank]] = (np.argsort(np.argsort(-v, kind="stable"), kind="stable") / max(1, n - 1))
+        if gap:
+            rows[:, f[gap]] = v.max() - v
     return rows, vec
 
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from .model import Article, SetAside
 from .resources import idf_table
-from .text import ENGLISH_MARKERS, content_terms, english_share, words
+from .text import ENGLISH_MARKERS, terms_of, words
 from .trees import shipped
 from .vectors import tfidf_matrix
 
@@ -43,14 +43,16 @@ class Screening:
     copies: dict[str, str]
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    w = words(text)
+def _shingles(w: list[str]) -> set[tuple[str, ...]]:
     return {tuple(w[i : i + SHINGLE]) for i in range(max(1, len(w) - SHINGLE + 1))}
 
 
-def find_copies(articles: Sequence[Article]) -> dict[str, tuple[str, float]]:
-    """Article id -> (id of the longer article it copies, containment)."""
-    sh = {a.id: _shingles(a.text) for a in articles}
+def find_copies(articles: Sequence[Article],
+                tokens: Sequence[list[str]] | None = None) -> dict[str, tuple[str, float]]:
+    """Article id -> (id of the longer article it copies, containment). ``tokens``: the
+    articles' ``words``, when the caller has them already."""
+    toks = tokens if tokens is not None else [words(a.text) for a in articles]
+    sh = {a.id: _shingles(t) for a, t in zip(articles, toks)}
     order = sorted(articles, key=lambda a: -len(sh[a.id]))
     copies: dict[str, tuple[str, float]] = {}
     for i, a in enumerate(order):
@@ -65,27 +67,37 @@ def find_copies(articles: Sequence[Article]) -> dict[str, tuple[str, float]]:
     return copies
 
 
+def _matrix(tokens: Sequence[list[str]]) -> np.ndarray:
+    return tfidf_matrix([terms_of(t) for t in tokens], idf_table())
+
+
+def _ratios(sim: np.ndarray) -> list[float]:
+    """``topic_scores`` from an article similarity matrix."""
+    n = sim.shape[0]
+    if n < 3:
+        return [1.0] * n
+    sim = sim.copy()
+    np.fill_diagonal(sim, 0.0)
+    total = sim.sum() / 2  # each pair once
+    pairs_rest = (n - 1) * (n - 2) / 2
+    out = []
+    for i in range(n):
+        own = sim[i].sum()
+        mean_rest = (total - own) / pairs_rest
+        out.append(float(own / (n - 1) / mean_rest) if mean_rest > 0 else 1.0)
+    return out
+
+
 def topic_scores(articles: Sequence[Article]) -> list[float]:
     """How well each article fits the story: its mean similarity to the other articles, divided
     by the mean similarity of those others among themselves. About 1 for an article on the
     story; well under 1 for one about something else, even when it shares the broad topic
     (another defection in the same war). A ratio, because absolute similarities vary a lot with
     article length and style. Needs at least three articles; fewer score 1."""
-    n = len(articles)
-    if n < 3:
-        return [1.0] * n
-    m = tfidf_matrix([content_terms(a.text) for a in articles], idf_table())
-    sim = m @ m.T
-    np.fill_diagonal(sim, 0.0)
-    total = sim.sum() / 2  # each pair once
-    out = []
-    for i in range(n):
-        own = sim[i].sum()
-        mean_own = own / (n - 1)
-        pairs_rest = (n - 1) * (n - 2) / 2
-        mean_rest = (total - own) / pairs_rest
-        out.append(float(mean_own / mean_rest) if mean_rest > 0 else 1.0)
-    return out
+    if len(articles) < 3:
+        return [1.0] * len(articles)
+    m = _matrix([words(a.text) for a in articles])
+    return _ratios(m @ m.T)
 
 
 ARTICLE_FEATURES = (
@@ -107,38 +119,43 @@ _JUNK_WORDS = frozenset(
 )
 
 
-def article_features(articles: Sequence[Article]) -> np.ndarray:
+def article_features(articles: Sequence[Article],
+                     tokens: Sequence[list[str]] | None = None) -> np.ndarray:
     """One row per article, in ``ARTICLE_FEATURES`` order: how it fits the rest of the story
-    and how much it looks like a scrape that failed. Letter case plays no part."""
+    and how much it looks like a scrape that failed. Letter case plays no part. ``tokens``:
+    the articles' ``words``, when the caller has them already."""
     n = len(articles)
     rows = np.zeros((n, len(ARTICLE_FEATURES)))
     if n == 0:
         return rows
-    toks = [words(a.text) for a in articles]
-    m = tfidf_matrix([content_terms(a.text) for a in articles], idf_table())
+    toks = tokens if tokens is not None else [words(a.text) for a in articles]
+    m = _matrix(toks)
     sim = m @ m.T
+    ratios = _ratios(sim)
     np.fill_diagonal(sim, np.nan)
-    ratios = topic_scores(articles)
     lengths = np.array([len(t) for t in toks], dtype=float)
     total = m.sum(axis=0)
+    rest = total[None, :] - m
+    rest_norm = np.linalg.norm(rest, axis=1)
+    sim_rest = np.einsum("ij,ij->i", m, rest) / np.where(rest_norm > 0, rest_norm, 1.0)
+    longest = max(1.0, lengths.max())
     for i, a in enumerate(articles):
         t = toks[i]
         nt = max(1, len(t))
-        rest = total - m[i]
-        rn = np.linalg.norm(rest)
         rows[i, 0] = np.log1p(len(t))
         rows[i, 1] = n
         rows[i, 2] = ratios[i]
-        rows[i, 3] = np.nanmean(sim[i]) if n > 1 else 0.0
-        rows[i, 4] = np.nanmax(sim[i]) if n > 1 else 0.0
-        rows[i, 5] = float(m[i] @ rest / rn) if rn > 0 else 0.0
+        if n > 1:
+            rows[i, 3] = np.nanmean(sim[i])
+            rows[i, 4] = np.nanmax(sim[i])
+        rows[i, 5] = sim_rest[i] if rest_norm[i] > 0 else 0.0
         rows[i, 8] = sum(1 for w in t if w in ENGLISH_MARKERS) / nt
         raw = len(a.raw) if a.raw else len(a.text)
         rows[i, 9] = 1.0 - len(a.text) / raw if raw else 0.0
         rows[i, 10] = len(set(t)) / nt
-        rows[i, 11] = sum(w[0].isdigit() for w in t) / nt
-        rows[i, 12] = 100.0 * sum(w in _JUNK_WORDS for w in t) / nt
-        rows[i, 13] = len(t) / max(1.0, lengths.max())
+        rows[i, 11] = sum(1 for w in t if w[0].isdigit()) / nt
+        rows[i, 12] = 100.0 * sum(1 for w in t if w in _JUNK_WORDS) / nt
+        rows[i, 13] = len(t) / longest
         rows[i, 14] = len(t) / max(1, a.text.count("\n") + 1)
     order = np.argsort(np.argsort(ratios))
     rows[:, 6] = order / max(1, n - 1)
@@ -146,13 +163,14 @@ def article_features(articles: Sequence[Article]) -> np.ndarray:
     return rows
 
 
-def junk_probability(articles: Sequence[Article]) -> np.ndarray | None:
+def junk_probability(articles: Sequence[Article],
+                     tokens: Sequence[list[str]] | None = None) -> np.ndarray | None:
     """Learned probability that each article is junk or about another story (None without
     the shipped model)."""
     model = shipped(MODEL_FILE)
     if model is None or model.features != ARTICLE_FEATURES or not articles:
         return None
-    return 1.0 / (1.0 + np.exp(-model.predict(article_features(articles))))
+    return 1.0 / (1.0 + np.exp(-model.predict(article_features(articles, tokens))))
 
 
 def screen(articles: Sequence[Article]) -> Screening:
@@ -162,6 +180,7 @@ def screen(articles: Sequence[Article]) -> Screening:
     # article is short (a wire flash, a one-paragraph update): then only near-empty ones go.
     min_words = MIN_WORDS if any(len(a.text.split()) >= MIN_WORDS for a in articles) \
         else MIN_WORDS_ALONE
+    toks: dict[str, list[str]] = {}
     for a in articles:
         n = len(a.text.split())
         if n < min_words:
@@ -169,26 +188,28 @@ def screen(articles: Sequence[Article]) -> Screening:
                       else f"too little text ({n} words)")
             set_aside.append(SetAside(a.id, reason, float(n)))
             continue
-        share = english_share(a.text)
+        toks[a.id] = t = words(a.text)
+        share = sum(1 for w in t if w in ENGLISH_MARKERS) / len(t) if t else 0.0
         if share < MIN_ENGLISH_SHARE:
             set_aside.append(SetAside(a.id, "not English (only English is supported)",
                                       round(share, 3)))
             continue
         candidates.append(a)
 
-    copies = find_copies(candidates)
+    copies = find_copies(candidates, [toks[a.id] for a in candidates])
     for cid, (of, c) in copies.items():
         set_aside.append(SetAside(cid, f"near-duplicate of {of}", round(c, 3)))
     originals = [a for a in candidates if a.id not in copies]
 
     kept = originals
-    junk = junk_probability(originals)
-    if junk is not None:
-        model = shipped(MODEL_FILE)
-        limit = float(model.meta.get("threshold", JUNK_PROBABILITY)) if model else JUNK_PROBABILITY
+    model = shipped(MODEL_FILE)
+    if model is not None and model.features == ARTICLE_FEATURES and originals:
+        x = article_features(originals, [toks[a.id] for a in originals])
+        junk = 1.0 / (1.0 + np.exp(-model.predict(x)))
+        ratios = x[:, ARTICLE_FEATURES.index("topic_ratio")].tolist()
+        limit = float(model.meta.get("threshold", JUNK_PROBABILITY))
         # Never set every article aside: the one that looks best is briefed.
         best = int(np.argmin(junk))
-        ratios = topic_scores(originals)
         kept = []
         for i, a in enumerate(originals):
             if i == best:

@@ -36,7 +36,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
-@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match "defects"/"defected"/"defecting"."""
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s"):
@@ -45,17 +44,52 @@ def stem(word: str) -> str:
     return word
 
 
+# word -> its content term ("" for a stopword or a one-letter token). A plain dict, since a
+# cached function call per word cost more than the stemming; cleared when it grows too big.
+_TERMS: dict[str, str] = {}
+_TERMS_MAX = 300_000
+
+
+def _term(w: str) -> str:
+    if w in STOPWORDS or len(w) < 2:
+        t = ""
+    else:
+        t = stem(w[:-2] if w.endswith("'s") else w)
+    if len(_TERMS) >= _TERMS_MAX:
+        _TERMS.clear()
+    _TERMS[w] = t
+    return t
+
+
+def terms_of(tokens: list[str]) -> list[str]:
+    """Content terms of already tokenized words (see ``content_terms``)."""
+    get = _TERMS.get
+    out = []
+    for w in tokens:
+        t = get(w)
+        if t is None:
+            t = _term(w)
+        if t:
+            out.append(t)
+    return out
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed words of ``text`` without stopwords or one-letter tokens."""
-    return [stem(w[:-2] if w.endswith("'s") else w) for w in words(text)
-            if w not in STOPWORDS and len(w) > 1]
+    return terms_of(words(text))
+
+
+@lru_cache(maxsize=20_000)
+def sentence_words(text: str) -> tuple[str, ...]:
+    """``words`` of a sentence, cached (several stages read the same sentences)."""
+    return tuple(words(text))
 
 
 @lru_cache(maxsize=20_000)
 def sentence_terms(text: str) -> tuple[str, ...]:
     """``content_terms`` of a sentence, cached: scoring, selection and attribution all ask for
     the terms of the same sentences (whole articles go uncached through ``content_terms``)."""
-    return tuple(content_terms(text))
+    return tuple(terms_of(sentence_words(text)))  # type: ignore[arg-type]
 
 
 def english_share(text: str) -> float:

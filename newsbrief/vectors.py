@@ -16,26 +16,30 @@ def tfidf_matrix(
     idf); without one the documents' own document frequencies are used. Empty documents give
     zero rows."""
     vocab: dict[str, int] = {}
-    for doc in docs:
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, doc in enumerate(docs):
         for t in doc:
-            vocab.setdefault(t, len(vocab))
-    m = np.zeros((len(docs), max(1, len(vocab))), dtype=np.float32)
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    width = max(1, len(vocab))
     if not vocab:
-        return m
+        return np.zeros((len(docs), width), dtype=np.float32)
     if idf is None:
         df: Counter[str] = Counter()
         for doc in docs:
             df.update(set(doc))
         n = len(docs)
-        weights = {t: math.log((n + 1) / (df[t] + 1)) + 1.0 for t in vocab}
+        weights = np.array([math.log((n + 1) / (df[t] + 1)) + 1.0 for t in vocab])
     else:
         # A shipped table carries its unseen-term idf; recomputing the max of 100k values per
         # call cost more than the rest of the story's scoring.
         unknown = getattr(idf, "unknown", None) or max(idf.values(), default=1.0)
-        weights = {t: idf.get(t, unknown) for t in vocab}
-    for i, doc in enumerate(docs):
-        for t, c in Counter(doc).items():
-            m[i, vocab[t]] = (1.0 + math.log(c)) * weights[t]
+        get = idf.get
+        weights = np.array([get(t, unknown) for t in vocab])
+    counts = np.bincount(np.array(rows) * width + np.array(cols),
+                         minlength=len(docs) * width).reshape(len(docs), width)
+    m = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1)), 0.0) * weights
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return m / norms
+    return (m / norms).astype(np.float32)
