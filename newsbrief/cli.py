@@ -45,6 +45,10 @@ Words = Annotated[int, typer.Option("--words", "-w", min=1, max=5000,
                                     help="Word budget: the brief never exceeds it.")]
 AllowPrivate = Annotated[bool, typer.Option(
     "--allow-private", help="Allow URLs on loopback, private and link-local addresses.")]
+Analysis = Annotated[bool, typer.Option(
+    "--analysis/--no-analysis",
+    help="Cross-source analysis: entities, where the sources differ, support counts "
+         "(loads spaCy when installed: about 2 s once per process).")]
 
 
 @app.command()
@@ -61,6 +65,7 @@ def brief(
     output: Annotated[Optional[Path], typer.Option("--output", "-o",
                                                    help="Write to this file.")] = None,
     allow_private: AllowPrivate = False,
+    analysis: Analysis = True,
 ) -> None:
     """Brief one story from its articles."""
     from .ingest import read_inputs
@@ -72,7 +77,7 @@ def brief(
         fail(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}", 2)
     try:
         story = read_inputs(inputs, stdin=sys.stdin, allow_private=allow_private)
-        result = summarize_story(story, Options(words=words))
+        result = summarize_story(story, Options(words=words, analysis=analysis))
     except NewsbriefError as e:
         fail(str(e))
     text = render(result, fmt, explain=explain)
@@ -96,6 +101,7 @@ def batch(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     words: Words = DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
+    analysis: Analysis = True,
 ) -> None:
     """Brief many stories: one JSON brief per line, in input order, with a progress bar."""
     from rich.console import Console
@@ -117,7 +123,7 @@ def batch(
                   TimeRemainingColumn(), console=console, transient=True) as bar:
         task = bar.add_task("briefing", total=total)
         try:
-            result = run_batch(source, out, Options(words=words), jobs=jobs,
+            result = run_batch(source, out, Options(words=words, analysis=analysis), jobs=jobs,
                                allow_private=allow_private,
                                progress=lambda: bar.advance(task))
         except NewsbriefError as e:

@@ -142,3 +142,10 @@ def test_batch_jobs_output_identical(tmp_path):
 def test_batch_missing_file_is_an_error(tmp_path):
     r = run("batch", str(tmp_path / "nope.jsonl"))
     assert r.exit_code == 1 and "no such file" in r.output
+
+
+def test_no_analysis_flag_leaves_out_the_differences(example_dir):
+    off = json.loads(run("brief", str(example_dir), "-f", "json", "--no-analysis").output)
+    assert "conflicts" not in off and all("support" not in s for s in off["sentences"])
+    on = run("brief", str(example_dir), "--analysis")
+    assert on.exit_code == 0 and "Where the sources differ" in on.output
