@@ -27,6 +27,9 @@ MAX_RATIO = 3.0
 SHARED_TERMS = 3
 # Counts of things below this conflict only when a measure word (killed, injured) ties them.
 SMALL_COUNT = 10
+STRICT_GROUPS = True
+# Approximate figures this close (ratio) that can both be right agree.
+CLOSE_RATIO = 1.06
 # Dates are compared when the words around them overlap at least this much (Jaccard) and in at
 # least ``DATE_SHARED`` terms: the same event told with a different day.
 DATE_OVERLAP = 0.35
@@ -120,8 +123,8 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     """"same", "time" (same statement, a different day or start date) or "" (not comparable)."""
     if a.unit != b.unit or a.article == b.article:
         return ""
-    keyed = bool(a.lead) and a.lead == b.lead
-    shared = len((a.context & b.context) - {a.noun, a.lead, b.lead})
+    keyed = (bool(a.lead) and a.lead == b.lead) or (bool(a.prior) and a.prior == b.prior)
+    shared = len((a.context & b.context) - {a.noun, a.lead, b.lead, a.prior, b.prior})
     if a.unit == "count":
         if not (a.noun == b.noun or keyed):
             return ""
@@ -143,7 +146,7 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS):
         return ""
     if a.unit == "count" and a.noun == "people" and pa and pb and not pa & pb:
-        return ""  # tolls of different towns
+        return ""  # tolls of different towns (places named nowhere else in the other article)
     if a.times != b.times:
         if a.times and b.times and not a.times & b.times:
             return ""  # figures of different days: different figures
@@ -174,9 +177,14 @@ def _relation(a: Quantity, b: Quantity, scope: str) -> str:
     # An open bound that the other, exact figure satisfies ("at least 100" and "164") is, more
     # often than not, two counts of different scope: neither agreement nor conflict.
     for x, y in ((a, b), (b, a)):
-        if x.qualifier in ("more", "atleast", "upto", "less") and y.qualifier in ("", "about"):
-            if x.low <= y.value <= x.high:
-                return ""
+        if (x.qualifier in ("more", "atleast", "upto", "less", "nearly")
+                and y.qualifier in ("", "about") and x.low <= y.value <= x.high):
+            return ""
+    # Two approximate figures a few percent apart that can both be right ("more than 900,000"
+    # and "nearly 901,000") say the same thing.
+    if (a.qualifier or b.qualifier) and max(a.low, b.low) <= min(a.high, b.high) and \
+            _ratio(a.value, b.value) <= CLOSE_RATIO:
+        return "agree"
     return "conflict"
 
 
@@ -202,7 +210,7 @@ def _setting(entities: Sequence[Entity], n_articles: int) -> set[int]:
 
 
 def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]],
-                       numerals: dict[str, set[float]] | None = None,
+                       numerals: dict[str, set[tuple[float, str]]] | None = None,
                        people: dict[int, frozenset[int]] | None = None) -> Comparison:
     """``places`` and ``people``: the (non-setting) place and the person entities named in
     each sentence; ``numerals``: every figure written in digits in each article, quantity or
@@ -216,15 +224,20 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
     for i, q in enumerate(qs):
         by_unit[q.unit].append(i)
         stated[q.article].add((q.unit, q.value))
-    for art, found in (numerals or {}).items():
-        for unit in by_unit:
-            stated[art] |= {(unit, v) for v in found}
+    written = numerals or {}
+    named_in: dict[str, frozenset[int]] = defaultdict(frozenset)
+    for q in qs:
+        named_in[q.article] = named_in[q.article] | places.get(q.sentence, frozenset())
+    # Every comparable pair, with how strongly it is tied (shared words, same key word).
+    found: dict[tuple[int, int], tuple[str, int]] = {}
     for idx in by_unit.values():
         for x, i in enumerate(idx):
             for j in idx[x + 1:]:
                 a, b = qs[i], qs[j]
-                scope = _same_subject(a, b, places.get(a.sentence, frozenset()),
-                                      places.get(b.sentence, frozenset()),
+                pa, pb = places.get(a.sentence, frozenset()), places.get(b.sentence, frozenset())
+                if pa & named_in[b.article] or pb & named_in[a.article]:
+                    pa = pb = frozenset()  # the other article names that place too
+                scope = _same_subject(a, b, pa, pb,
                                       people.get(a.sentence, frozenset()),
                                       people.get(b.sentence, frozenset()))
                 if not scope:
@@ -234,15 +247,29 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
                     continue
                 # An article that also gives the other figure is telling two things apart
                 # ("a suspension of 211 games, lowered to 162").
-                if rel == "conflict" and ((b.unit, b.value) in stated[a.article] or
-                                       (a.unit, a.value) in stated[b.article]):
+                if rel == "conflict" and (_gives(a.article, b, stated, written) or
+                                          _gives(b.article, a, stated, written)):
                     continue
-                edges[(i, j)] = rel
-                if rel == "agree":
-                    out.agree.append((a, b))
-                else:
-                    out.disagree.append((a, b, rel))
-                    union.union(i, j)
+                found[(i, j)] = (rel, _tie(a, b))
+    # Each figure is compared with its best match in each other article only, so an article
+    # that gives several figures of one kind (winds of 130, 50 and 70 mph) is read figure by
+    # figure rather than all against all.
+    best: dict[tuple[int, str], tuple[int, int]] = {}
+    for (i, j), (_rel, tie) in found.items():
+        for me, other in ((i, j), (j, i)):
+            key = (me, qs[other].article)
+            if key not in best or tie > best[key][0]:
+                best[key] = (tie, other)
+    keep = {(min(me, o), max(me, o)) for (me, _), (_, o) in best.items()}
+    for (i, j) in sorted(keep):
+        rel = found[(i, j)][0]
+        a, b = qs[i], qs[j]
+        edges[(i, j)] = rel
+        if rel == "agree":
+            out.agree.append((a, b))
+        else:
+            out.disagree.append((a, b, rel))
+            union.union(i, j)
     involved = {i for pair, rel in edges.items() if rel != "agree" for i in pair}
     # Facts that agree with one side join the picture ("at least 40,000" from a third outlet).
     for (i, j), rel in edges.items():
@@ -252,7 +279,7 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
     for group in union.groups(sorted(involved)):
         # An article giving two figures in the group tells several quantities apart (jobs
         # added, and last month's revised figure): it leaves the comparison.
-        group = _without_multi_valued(qs, group)
+        group = group if not STRICT_GROUPS else _without_multi_valued(qs, group)
         rels = {edges.get((min(i, j), max(i, j))) for i in group for j in group if i < j} - {None}
         articles = {qs[i].article for i in group}
         if len(articles) < 2:
@@ -278,11 +305,39 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
     return out
 
 
+def _tie(a: Quantity, b: Quantity) -> int:
+    """How strongly two comparable figures are tied: shared words around them, more for the
+    same word right before or after, and for the same measure."""
+    tie = len(a.context & b.context)
+    tie += 3 * (bool(a.lead) and a.lead == b.lead) + 3 * (bool(a.prior) and a.prior == b.prior)
+    tie += 3 * (bool(a.measure) and a.measure == b.measure) + 2 * (a.noun == b.noun)
+    return tie
+
+
+def _gives(article: str, q: Quantity, stated: dict[str, set[tuple[str, float]]],
+           written: dict[str, set[tuple[float, str]]]) -> bool:
+    """Whether ``article`` also gives ``q``'s figure, as a quantity or written before the
+    same word."""
+    if (q.unit, q.value) in stated[article]:
+        return True
+    words = {w for w in (q.noun, q.noun_text.lower(), q.lead) if w}
+    if q.number >= 1000 or q.number % 10:
+        # A specific figure ("1,750", "37") written anywhere in the article, whatever follows.
+        if any(n == q.number for n, _ in written.get(article, ())):
+            return True
+    return any((q.number, w) in written.get(article, ()) or
+               (q.number, w.rstrip("s")) in written.get(article, ()) for w in words)
+
+
 def _without_multi_valued(qs: Sequence[Quantity], group: list[int]) -> list[int]:
-    values: dict[str, set[float]] = defaultdict(set)
+    """The group less the articles that give two figures that cannot both be right ("20,457
+    pairs" and "more than 20,000 pairs" can)."""
+    by_article: dict[str, list[Quantity]] = defaultdict(list)
     for i in group:
-        values[qs[i].article].add(qs[i].value)
-    return [i for i in group if len(values[qs[i].article]) == 1]
+        by_article[qs[i].article].append(qs[i])
+    several = {art for art, ms in by_article.items()
+               if any(_relation(x, y, "same") == "conflict" for x in ms for y in ms if x is not y)}
+    return [i for i in group if qs[i].article not in several]
 
 
 def _date_conflict(members: list[Quantity]) -> Conflict:

@@ -99,6 +99,7 @@ PEOPLE = frozenset("people person persons individuals victims lives".split())
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|ans?|ese|is|ish)$")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _CLAUSE_END = frozenset(".;:!?()")
+_QUAL_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
 _WORDS_ONLY = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
@@ -123,6 +124,7 @@ class Quantity:
     since: str  # start of a running total ("march 2011"), "" if none
     context: frozenset[str]  # content terms around the number
     lead: str = ""  # first content word after the number phrase, stemmed
+    prior: str = ""  # nearest content word before it, stemmed
     # The words that make the claim ("More than 40,000 people -- mostly civilians -- have been
     # killed"): what a reader is shown as each outlet's version.
     claim_start: int = -1
@@ -211,6 +213,16 @@ def _window_terms(text: str, start: int, end: int, words: int = 10) -> frozenset
                      if len(t) > 2 and not t[0].isdigit())
 
 
+def _prior(text: str, start: int) -> str:
+    """The nearest content word before a number phrase, within three words ("jailed" in
+    "jailed for 20 weeks", "course" in "over the course of 1,000 years")."""
+    for w in reversed(_WORDS_ONLY.findall(text[max(0, start - 40):start])[-3:]):
+        lw = w.lower()
+        if lw not in STOPWORDS and not lw[0].isdigit() and lw not in _QUAL_WORDS:
+            return stem(lw)
+    return ""
+
+
 def _lead(text: str, end: int) -> str:
     """The first content word after a number phrase ("matched" in "100 matched controls",
     "fat" in "56 percent fat"): how an outlet that copies a figure usually goes on."""
@@ -247,6 +259,7 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 low=value * lo, high=value * hi, unit=unit, noun=noun, noun_text=noun_text,
                 measure=measure, measure_text=measure_text, times=times, since=since,
                 context=_window_terms(text, m.start(), m.end()), lead=_lead(text, m.end()),
+                prior=_prior(text, start),
                 claim_start=s.start + c0, claim_end=s.start + c1, claim=text[c0:c1],
             ))
     return out
@@ -290,6 +303,8 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
         return None  # a date ("Dec. 7") or a label
     if not is_digit and re.match(r"\s+of\b", after):
         return None  # "two of them"
+    if re.match(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH_RX}(?!\w)", after, re.I):
+        return None  # a date written day first ("31 May")
     number *= _SCALES.get(scale, 1.0)
     qual = m.group("qual") or ""
     if m.group("pct"):
@@ -344,6 +359,10 @@ def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
 def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
     """What happened to those counted: the nearest measure word after the number (up to the
     next number or clause end), else just before it."""
+    before = _TOKEN.findall(text[max(0, m.start() - 50):m.start()])
+    for w in reversed(before[-2:]):  # "killing 10 people and wounding 20": killing
+        if w.lower() in MEASURES:
+            return MEASURES[w.lower()], w
     after = _TOKEN.findall(text[m.end():m.end() + 100])
     seen = 0
     for w in after:
@@ -353,7 +372,6 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
         if lw in MEASURES:
             return MEASURES[lw], w
         seen += lw[0].isalpha()
-    before = _TOKEN.findall(text[max(0, m.start() - 50):m.start()])
     for w in reversed(before[-5:]):
         lw = w.lower()
         if lw in _CLAUSE_END or lw[0].isdigit():
@@ -375,12 +393,17 @@ def dates(sentences: Sequence[Sentence]) -> list[DateFact]:
     return out
 
 
-_NUMERAL = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+_URL = re.compile(r"\S*(?:https?:|www\.|\.com|/)\S*")
+_NUMERAL = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-]+([A-Za-z]+))?")
 
 
-def numerals(articles: Sequence[Article]) -> dict[str, set[float]]:
-    """Every figure written in digits in each article, whatever it is attached to."""
-    out: dict[str, set[float]] = {}
+def numerals(articles: Sequence[Article]) -> dict[str, set[tuple[float, str]]]:
+    """Every figure written in digits in each article with the word after it, whatever the
+    figure is part of ("a 211-game suspension" -> (211, "game"))."""
+    out: dict[str, set[tuple[float, str]]] = {}
     for a in articles:
-        out[a.id] = {float(m.group().replace(",", "")) for m in _NUMERAL.finditer(a.text)}
+        text = _URL.sub(" ", a.text)  # a link's slug is not the article's statement
+        out[a.id] = {(float(m.group(1).replace(",", "")), _singular(m.group(2) or ""))
+                     for m in _NUMERAL.finditer(text)}
     return out

@@ -138,7 +138,14 @@ def spelled_differently(a: Name, b: Name) -> bool:
     if a.surname != b.surname:
         return True
     shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return not all(any(w == x or _initial(w, x) for x in longer) for w in shorter)
+    return not all(any(w == x or _initial(w, x) or _short_form(w, x) for x in longer)
+                   for w in shorter)
+
+
+def _short_form(a: str, b: str) -> bool:
+    """"Chris" for "Christopher", "Alex" for "Alexander": a familiar short form."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 3 and long_.startswith(short)
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")

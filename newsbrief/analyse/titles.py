@@ -157,6 +157,8 @@ def compatible(a: Title, b: Title) -> bool:
         return True
     # A bare base rank shortens a compound one: "Gen." for "Maj. Gen.", "Col." for "Lt. Col.".
     # Offices do not shorten that way: a vice president is not the president.
+    if a.family == "legislator" and {x, y} == {"senator", "state senator"}:
+        return True  # "state Sen. Wendy Davis", then "Senator Davis"
     if a.family != "rank":
         return False
     return (x.endswith(" " + y) and x.split()[-1] == y) or (y.endswith(" " + x) and
