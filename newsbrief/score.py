@@ -211,6 +211,10 @@ def features(cands: Sequence[Sentence],
 def candidates(sentences: Sequence[Sentence]) -> tuple[tuple[Sentence, ...],
                                                        tuple[tuple[str, ...], ...]]:
     cands = tuple(s for s in sentences if is_candidate(s))
+    if not cands:
+        # Only fragments or run-ons (a scrape without sentence stops): better one of those,
+        # if it fits the budget, than an empty brief.
+        cands = tuple(s for s in sentences if s.words >= 3)
     return cands, tuple(sentence_terms(s.text) for s in cands)
 
 

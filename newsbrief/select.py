@@ -62,5 +62,7 @@ def order(first: int, positions: list[float]) -> list[int]:
     """Reading order for chosen sentences: ``first`` (the main event) leads, then the rest by
     ``positions``, where each sentence sits in the articles that report it (the mean over its
     sources, so a paragraph that one scrape happens to start with is not put first)."""
+    if not positions:
+        return []
     rest = sorted((i for i in range(len(positions)) if i != first), key=positions.__getitem__)
     return [first, *rest]

@@ -46,3 +46,14 @@ def test_selection_respects_the_budget_and_puts_a_paraphrase_last():
     # only comes in once every sentence that says something new is in.
     quotes = [k for k, t in enumerate(texts) if "good day for the city" in t]
     assert len(quotes) == 1 or quotes[1] == len(texts) - 1
+
+
+def test_a_story_of_run_on_sentences_still_gets_a_brief_or_none_without_error():
+    from newsbrief.select import order
+
+    long = sent("a", 0, " ".join(["word"] * 90))
+    short = sent("a", 1, "Only three words")
+    scored = score([long, short])
+    assert len(scored.sentences) == 2  # fallback: run-ons and fragments are candidates
+    assert [scored.sentences[i] for i in select(scored, 50)] == [short]
+    assert order(0, []) == []
