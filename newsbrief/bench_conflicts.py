@@ -294,12 +294,10 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     mask = args.mask or args.data.replace(".jsonl.gz", ".cleansed_mask.jsonl.gz")
     rng = random.Random(args.seed)
+    t = time.perf_counter()
     if nlp.available():
-        t = time.perf_counter()
         nlp.tag(["Warm-up sentence for the tagger in Paris."])
-        load_s = time.perf_counter() - t
-    else:
-        load_s = 0.0
+    load_s = time.perf_counter() - t
     counts: Counter[str] = Counter()
     times: list[float] = []
     times5: list[float] = []

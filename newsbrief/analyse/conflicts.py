@@ -8,6 +8,7 @@ factor of ``MAX_RATIO`` of each other. Everything else is a different quantity, 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -180,12 +181,33 @@ def _relation(a: Quantity, b: Quantity, scope: str) -> str:
         if (x.qualifier in ("more", "atleast", "upto", "less", "nearly")
                 and y.qualifier in ("", "about") and x.low <= y.value <= x.high):
             return ""
+    # One figure rounded from the other ("$7.15 billion" / "$7.2 billion", "4.1 %" / "4 %").
+    if _ratio(a.value, b.value) <= CLOSE_RATIO and (_rounds_to(a.text, b.text) or
+                                                   _rounds_to(b.text, a.text)):
+        return "agree"
     # Two approximate figures a few percent apart that can both be right ("more than 900,000"
     # and "nearly 901,000") say the same thing.
     if (a.qualifier or b.qualifier) and max(a.low, b.low) <= min(a.high, b.high) and \
             _ratio(a.value, b.value) <= CLOSE_RATIO:
         return "agree"
     return "conflict"
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _rounds_to(precise: str, rounded: str) -> bool:
+    """Whether the figure written ``rounded`` is the figure written ``precise``, rounded."""
+    p, r = _FIGURE.search(precise), _FIGURE.search(rounded)
+    if not p or not r:
+        return False
+    x, y = float(p.group().replace(",", "")), float(r.group().replace(",", ""))
+    digits = r.group().replace(",", "")
+    if "." in digits:
+        step = 10 ** -len(digits.split(".")[1])
+    else:
+        step = 10 ** (len(digits) - len(digits.rstrip("0"))) if digits.rstrip("0") else 1
+    return x != y and abs(x - y) <= step / 2 + 1e-9
 
 
 def _subject(q: Quantity) -> str:

@@ -85,7 +85,9 @@ def same_word(a: str, b: str) -> bool:
         return bool(a)
     if not a or not b or a[0].isdigit() or b[0].isdigit():
         return False
-    if fuzz.ratio(a, b) >= SAME_WORD and _fold(a[0]) == _fold(b[0]):
+    # Spelled alike: only for words long enough that one letter is not most of the word
+    # ("May" and "Macy" are two names).
+    if min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= SAME_WORD and _fold(a[0]) == _fold(b[0]):
         return True
     sa, sb = skeleton(a), skeleton(b)
     # A skeleton of one or two letters ("l" for Louai/Loay) is too short to trust alone.

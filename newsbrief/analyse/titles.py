@@ -122,6 +122,11 @@ def before(text: str, start: int) -> tuple[int, Title] | None:
     t = parse(m.group("title"))
     if t is None:
         return None
+    # "former BJU president Bob Jones": a qualifier a word or two before the title.
+    lead_in = re.findall(r"[\w-]+", text[max(0, start - len(window) + m.start("title") - 30):
+                                          start - len(window) + m.start("title")].lower())[-3:]
+    if t.current and any(w in _NOT_CURRENT for w in lead_in):
+        t = Title(t.text, t.canonical, t.family, False)
     return start - len(window) + m.start("title"), t
 
 
