@@ -168,7 +168,10 @@ def _fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, objective: str,
 
 SCREEN_PARAMS = {"rounds": 200, "num_leaves": 15, "max_depth": 6, "learning_rate": 0.05,
                  "min_data_in_leaf": 50, "feature_fraction": 0.9}
-SENTENCE_PARAMS = {"rounds": 300, "num_leaves": 31, "max_depth": 8, "learning_rate": 0.05,
+# 150 small trees score as well as 300 or 500 larger ones (val 300 ROUGE-1 44.32 vs 44.37 /
+# 44.29, within noise) and cost a third of the time to apply. A LambdaRank objective on
+# per-story relevance bins did no better (44.35).
+SENTENCE_PARAMS = {"rounds": 150, "num_leaves": 15, "max_depth": 6, "learning_rate": 0.1,
                    "min_data_in_leaf": 100, "feature_fraction": 0.8}
 
 
