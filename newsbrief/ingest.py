@@ -141,12 +141,19 @@ def split_multi_news(line: str) -> list[str]:
 
 
 def unique_ids(articles: list[Article]) -> tuple[Article, ...]:
-    seen: dict[str, int] = {}
+    """Repeated ids become ``id-2``, ``id-3``...: the brief refers to articles by id, and
+    articles fetched from one site all take its host as id. A suffix never collides with an
+    id given as such ("a", "a-2", "a" -> "a", "a-2", "a-3")."""
+    used = {a.id for a in articles}
+    seen: set[str] = set()
     out = []
     for a in articles:
-        n = seen.get(a.id, 0)
-        seen[a.id] = n + 1
-        out.append(a if n == 0 else replace(a, id=f"{a.id}-{n + 1}"))
+        new, n = a.id, 1
+        while new in seen or (new != a.id and new in used):
+            n += 1
+            new = f"{a.id}-{n}"
+        seen.add(new)
+        out.append(a if new == a.id else replace(a, id=new))
     return tuple(out)
 
 

@@ -274,7 +274,7 @@ def _size(n: int) -> str:
 def _ingest(req: Any, settings: Settings) -> list[Any]:
     """Check the limits, then build the articles (fetching URLs). Runs in a worker thread: the
     binary check alone reads up to 64k characters per article."""
-    from .ingest import article_from_item
+    from .ingest import article_from_item, unique_ids
 
     _check_limits(req, settings)
     items = [{k: v for k, v in a.model_dump().items() if v is not None} for a in req.articles]
@@ -284,7 +284,7 @@ def _ingest(req: Any, settings: Settings) -> list[Any]:
 
     fetches = sum(1 for it in items if "url" in it and not ("text" in it or "html" in it))
     if fetches <= 1:
-        return _unique_ids([build(i) for i in range(len(items))])
+        return list(unique_ids([build(i) for i in range(len(items))]))
     # Several URLs: fetch them side by side (network waits), keeping the articles in order. The
     # first failure, in article order, is the error reported.
     from concurrent.futures import ThreadPoolExecutor
@@ -292,27 +292,10 @@ def _ingest(req: Any, settings: Settings) -> list[Any]:
     with ThreadPoolExecutor(min(fetches, settings.fetches_per_request)) as pool:
         futures = [pool.submit(build, i) for i in range(len(items))]
         try:
-            return _unique_ids([f.result() for f in futures])
+            return list(unique_ids([f.result() for f in futures]))
         finally:
             for f in futures:
                 f.cancel()
-
-
-def _unique_ids(articles: list[Any]) -> list[Any]:
-    """Articles fetched from one site all take the host as id, and clients may repeat ids;
-    the brief refers to articles by id, so repeats become ``id-2``, ``id-3``..."""
-    from dataclasses import replace
-
-    used: set[str] = set()
-    out = []
-    for a in articles:
-        new, n = a.id, 1
-        while new in used:
-            n += 1
-            new = f"{a.id}-{n}"
-        used.add(new)
-        out.append(a if new == a.id else replace(a, id=new))
-    return out
 
 
 def _summarize(articles: list[Any], words: int, analysis: bool) -> Any:

@@ -100,3 +100,11 @@ def test_summarize_makes_article_ids_unique():
     b = summarize([Article(id="example.org", index=0, text=text),
                    Article(id="example.org", index=1, text=other)], words=60)
     assert [a.id for a in b.articles] == ["example.org", "example.org-2"]
+
+
+def test_unique_ids_never_collide_with_given_ids():
+    from newsbrief.ingest import unique_ids
+    from newsbrief.model import Article
+
+    arts = [Article(id=i, index=n, text="x") for n, i in enumerate(["a", "a-2", "a", "a"])]
+    assert [a.id for a in unique_ids(arts)] == ["a", "a-2", "a-3", "a-4"]

@@ -542,4 +542,5 @@ def test_repeated_article_ids_are_made_unique(client):
     r = client.post("/v1/briefs", json={"articles": [dict(STORY[0], id="x"),
                                                      dict(STORY[1], id="x"), third]})
     assert r.status_code == 200
-    assert [a["id"] for a in r.json()["articles"]] == ["x", "x-2", "x-2-2"]
+    # A client's own "x-2" keeps its id; the repeated "x" takes the next free suffix.
+    assert [a["id"] for a in r.json()["articles"]] == ["x", "x-3", "x-2"]
