@@ -28,6 +28,9 @@ MAX_RATIO = 3.0
 SHARED_TERMS = 3
 # Counts of things below this conflict only when a measure word (killed, injured) ties them.
 SMALL_COUNT = 10
+# Content terms two sentences around a toll must share to be taken as one event told twice even
+# though only one of them names the day.
+STRONG_TIE = 5
 STRICT_GROUPS = True
 # Approximate figures this close (ratio) that can both be right agree.
 CLOSE_RATIO = 1.06
@@ -129,6 +132,13 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     if a.unit == "count":
         if not (a.noun == b.noun or keyed):
             return ""
+        # Two named, different things ("twelve students" and "13 people" killed) are different
+        # counts even when the same verb ties them: one is often part of the other.
+        if a.noun != b.noun and a.noun_text and b.noun_text:
+            return ""
+        # "All 50 states" is the whole of something, not a reported count of it.
+        if a.total != b.total:
+            return ""
         if a.measure and b.measure and a.measure != b.measure:
             return ""
         if not (a.measure and b.measure):
@@ -153,7 +163,9 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             return ""  # figures of different days: different figures
         # A toll given for a day and one given without a day are usually different tolls
         # (Wednesday's dead, the war's dead); for other figures the day is just context.
-        if a.unit == "count" and a.noun == "people" and not (a.times and b.times):
+        # Unless the two sentences tell one event in the same words (STRONG_TIE terms).
+        if a.unit == "count" and a.noun == "people" and not (a.times and b.times) \
+                and shared < STRONG_TIE:
             return ""
     if a.since and b.since and a.since.lower() != b.since.lower():
         return "time"

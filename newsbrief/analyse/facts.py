@@ -130,6 +130,9 @@ class Quantity:
     claim_start: int = -1
     claim_end: int = -1
     claim: str = ""
+    # Stated as a whole ("all 50 states", "each of the 12 jurors"): the size of a group, not a
+    # reported count of something that happened to part of it.
+    total: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,6 +237,9 @@ def _lead(text: str, end: int) -> str:
     return ""
 
 
+_ALL_BEFORE = re.compile(r"\b(?:all|all of the|all the|each of the|every one of the)\s*$", re.I)
+
+
 def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Quantity]:
     """Every quantity stated in ``sentences`` (years, clock times, dates, ordinals and vague
     words like "dozens" are not quantities)."""
@@ -261,6 +267,7 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 context=_window_terms(text, m.start(), m.end()), lead=_lead(text, m.end()),
                 prior=_prior(text, start),
                 claim_start=s.start + c0, claim_end=s.start + c1, claim=text[c0:c1],
+                total=bool(_ALL_BEFORE.search(text[max(0, start - 20):start])),
             ))
     return out
 
