@@ -39,7 +39,7 @@ CLOSE_RATIO = 1.06
 DATE_OVERLAP = 0.35
 DATE_SHARED = 4
 # Words (besides names) that two passages must share to be one episode told twice.
-ACCOUNT_SHARED = 5
+ACCOUNT_SHARED = 6
 # A place named by at least this share of the story's articles is the story's setting ("Syria"),
 # not a scope that tells one toll from another.
 SETTING_SHARE = 0.5
@@ -193,6 +193,12 @@ def _relation(a: Quantity, b: Quantity, scope: str) -> str:
         if (x.qualifier in ("more", "atleast", "upto", "less", "nearly")
                 and y.qualifier in ("", "about") and x.low <= y.value <= x.high):
             return ""
+    # Open bounds in opposite directions that overlap ("more than 4 feet" / "up to 6 feet")
+    # can both be right: usually measures of different places or moments, not a conflict.
+    if {a.qualifier, b.qualifier} & {"more", "atleast"} and \
+            {a.qualifier, b.qualifier} & {"upto", "less", "nearly"} and \
+            max(a.low, b.low) <= min(a.high, b.high):
+        return ""
     # One figure rounded from the other ("$7.15 billion" / "$7.2 billion", "4.1 %" / "4 %").
     if _ratio(a.value, b.value) <= CLOSE_RATIO and (_rounds_to(a.text, b.text) or
                                                    _rounds_to(b.text, a.text)):

@@ -76,16 +76,19 @@ def is_lowercased(text: str) -> bool:
     return len(words) >= 30 and sum(w[0].isupper() for w in words) / len(words) < 0.01
 
 
-def choose_for_tagging(sentences: Sequence[Sentence], budget: int = NER_WORD_BUDGET) -> list[int]:
+def choose_for_tagging(sentences: Sequence[Sentence], budget: int = NER_WORD_BUDGET,
+                       titled: Sequence[bool] | None = None) -> list[int]:
     """Indexes of the sentences worth the tagger's time, within ``budget`` words, one per
-    distinct text (syndicated copies are read once)."""
+    distinct text (syndicated copies are read once). ``titled``: whether each sentence has a
+    titled name (found when not given)."""
     firsts: dict[str, int] = {}
     for i, s in enumerate(sentences):
         firsts.setdefault(s.text, i)
 
     def priority(i: int) -> tuple[int, int, int, int]:
         text = sentences[i].text
-        facts = bool(_NUMBERISH.search(text) or titles.TITLE_BEFORE_NAME.search(text))
+        has_title = titled[i] if titled is not None else titles.names_after_titles(text)
+        facts = bool(has_title or _NUMBERISH.search(text))
         return (-facts, -min(len(_CAPITAL.findall(text)), 3), sentences[i].position, i)
 
     chosen, used = [], 0
@@ -117,7 +120,9 @@ def _strip(text: str) -> tuple[int, int]:
 def find_mentions(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Mention]:
     by_id = {a.id: a for a in articles}
     lower = {a.id: is_lowercased(a.text) for a in articles}
-    chosen = choose_for_tagging(sentences)
+    # Titled names ("Maj. Gen. X") are looked for once per sentence: the pattern is slow.
+    titled = [titles.names_after_titles(s.text) for s in sentences]
+    chosen = choose_for_tagging(sentences, titled=[bool(t) for t in titled])
     tags = dict(zip(chosen, nlp.tag([sentences[i].text for i in chosen]), strict=True))
     by_text = {sentences[i].text: t for i, t in tags.items()}
 
@@ -136,30 +141,41 @@ def find_mentions(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
     # person's surname alone counts too ("Shallal said ..."); not in lowercased text, where
     # "brown" is as likely a colour as Dan Brown.
     lookups: dict[str, str] = {}
+    # Surnames of lowercased names ("obama" of "barack obama"): a name only right after a
+    # title ("vice president obama"), the one cue lowercased text still gives.
+    titled_only: set[str] = set()
     for surface, kind in surfaces.items():
         if len(surface) < 3 or surface.lower() in _NOT_A_NAME:
             continue
         lookups[surface] = kind
-        if kind == "person" and surface[:1].isupper():
+        if kind == "person" and len(surface.split()) >= 2:
             last = re.sub(r"^(?i:al|el)-", "", surface.split()[-1])
-            if len(last) >= 4 and last[0].isupper() and last not in lookups:
+            if len(last) < 4 or last in lookups or last.lower() in _NOT_A_NAME:
+                continue
+            if last[0].isupper():
                 lookups[last] = "person"
+            elif last.isalpha() and last.islower():
+                lookups[last] = "person"
+                titled_only.add(last)
     if lookups:
         alternation = "|".join(re.escape(s) for s in sorted(lookups, key=len, reverse=True))
         rx = re.compile(rf"(?<![\w-])(?P<p>(?:[Aa]l|[Ee]l)-)?(?P<n>{alternation})(?![\w-])")
         for i, s in enumerate(sentences):
             for m in rx.finditer(s.text):
-                if lower[s.article] and m.group("n") not in surfaces:
+                if m.group("n") in titled_only:
+                    if titles.before(s.text, m.start()) is None:
+                        continue
+                elif lower[s.article] and m.group("n") not in surfaces:
                     continue
                 raw.append((i, m.start(), m.end(), lookups[m.group("n")]))
     # Cue rules ("said X", "X province", titles) where the tagger did not read, in cased text.
     for i, s in enumerate(sentences):
         if s.text in by_text or lower[s.article]:
             continue
-        raw += [(i, t.start, t.end, t.kind) for t in nlp.rule_tags(s.text)]
+        raw += [(i, t.start, t.end, t.kind) for t in nlp.rule_tags(s.text, titled[i])]
     # People introduced by a title, in every sentence.
-    for i, s in enumerate(sentences):
-        for m in titles.TITLE_BEFORE_NAME.finditer(s.text):
+    for i, found_titles in enumerate(titled):
+        for m in found_titles:
             raw.append((i, m.start("name"), m.end("name"), "person"))
 
     raw.sort(key=lambda r: (r[0], r[1], -(r[2] - r[1])))

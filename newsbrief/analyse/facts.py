@@ -207,6 +207,13 @@ def _since(text: str) -> str:
     return " ".join(m.group("what").split()) if m else ""
 
 
+def _event_date(text: str, m: re.Match[str]) -> bool:
+    """Whether "since X" goes on to tell what happened at X ("the first since May 2017, when
+    one soldier was killed and two others wounded"): X is then the date of that other event,
+    not the start of a running total."""
+    return re.match(r"\s*,?\s*when\b", text[m.end():m.end() + 12], re.I) is not None
+
+
 def _window_terms(text: str, start: int, end: int, words: int = 10) -> frozenset[str]:
     """Content terms of the ``words`` words either side of ``text[start:end]``, whole words
     only, within the sentence."""
@@ -251,10 +258,16 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
             continue
         times = point_times(text)
         since = _since(text)
+        events = [e for e in _SINCE.finditer(text) if _event_date(text, e)]
         for m in NUMBER.finditer(text):
             q = _quantity(text, m, cased.get(s.article, True))
             if q is None:
                 continue
+            q_times, q_since = times, since
+            told = [e for e in events if e.end() <= m.start()]
+            if told:  # a figure of the event "since X, when ..." tells: its time is X
+                what = " ".join(told[-1].group("what").lower().split())
+                q_times, q_since = times | point_times(what) | {f"at:{what}"}, ""
             unit, number, value, noun, noun_text, measure, measure_text, qual = q
             kind, lo, hi = _QUALIFIERS.get(qual.lower(), ("", 1.0, 1.0)) if qual else ("", 1.0, 1.0)
             start = m.start() if qual else m.start("cur") if m.group("cur") else m.start("num")
@@ -263,7 +276,7 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 article=s.article, sentence=i, start=s.start + start, end=s.start + m.end(),
                 text=text[start:m.end()], number=number, value=value, qualifier=kind,
                 low=value * lo, high=value * hi, unit=unit, noun=noun, noun_text=noun_text,
-                measure=measure, measure_text=measure_text, times=times, since=since,
+                measure=measure, measure_text=measure_text, times=q_times, since=q_since,
                 context=_window_terms(text, m.start(), m.end()), lead=_lead(text, m.end()),
                 prior=_prior(text, start),
                 claim_start=s.start + c0, claim_end=s.start + c1, claim=text[c0:c1],
@@ -368,6 +381,8 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
     next number or clause end), else just before it."""
     before = _TOKEN.findall(text[max(0, m.start() - 50):m.start()])
     for w in reversed(before[-2:]):  # "killing 10 people and wounding 20": killing
+        if w.lower() in ("and", "or", ","):
+            break  # "one was killed and two others wounded": "killed" is the other figure's
         if w.lower() in MEASURES:
             return MEASURES[w.lower()], w
     after = _TOKEN.findall(text[m.end():m.end() + 100])

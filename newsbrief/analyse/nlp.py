@@ -93,11 +93,12 @@ _PLACE_CUE = re.compile(
 )
 
 
-def rule_tags(text: str) -> list[Tag]:
-    from .titles import TITLE_BEFORE_NAME
+def rule_tags(text: str, titled: Sequence[re.Match[str]] | None = None) -> list[Tag]:
+    """``titled``: ``titles.names_after_titles(text)`` when the caller has it already."""
+    from .titles import names_after_titles
 
     tags: list[Tag] = []
-    for m in TITLE_BEFORE_NAME.finditer(text):
+    for m in (titled if titled is not None else names_after_titles(text)):
         tags.append(Tag(m.start("name"), m.end("name"), "person"))
     for rx in (_SAID_AFTER, _SAID_BEFORE):
         for m in rx.finditer(text):

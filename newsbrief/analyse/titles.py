@@ -83,6 +83,21 @@ _NAME_WORD = (r"(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?[A-Z][a-zA-Z'â€
 TITLE_BEFORE_NAME = re.compile(
     rf"\b(?P<title>(?i:{_QUALIFIER}{TITLE}))\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 )
+# The last word of every title ("gen" of "Maj. Gen."): a sentence where none of them stands
+# right before a capitalised word has no titled name, and is not searched with the (slow, wide
+# alternation) pattern above.
+_LAST_WORDS = frozenset(w.split()[-1] for w in _SURFACES)
+_BEFORE_CAPITAL = re.compile(
+    r"([A-Za-z]+)\.?(?=[\s-]+(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?[A-Z])")
+
+
+def names_after_titles(text: str) -> list[re.Match[str]]:
+    """``TITLE_BEFORE_NAME``'s matches in ``text``."""
+    if not any(w.lower() in _LAST_WORDS for w in _BEFORE_CAPITAL.findall(text)):
+        return []
+    return list(TITLE_BEFORE_NAME.finditer(text))
+
+
 _TITLE_AT_END = re.compile(rf"\b(?P<title>{_QUALIFIER}{TITLE})[\s,]*$", re.IGNORECASE)
 _TITLE_AT_START = re.compile(rf"^(?P<title>{_QUALIFIER}{TITLE})\s+", re.IGNORECASE)
 # "Manaf Tlass, a brigadier general and ..." : an appositive after the name.
