@@ -218,3 +218,55 @@ def test_nothing_to_compare():
     a = analyse(arts, sents)
     assert a.conflicts == ()
     assert analyse([], []).entities == ()
+
+
+def test_a_named_part_is_not_compared_with_the_whole():
+    # Twelve students and a teacher: 13 people. Different nouns tied only by "killed".
+    arts, sents = story(
+        "The gunmen killed twelve students and a teacher at the high school in Littleton.",
+        "The gunmen killed 13 people at the high school in Littleton, police said.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_a_whole_is_not_compared_with_a_count_of_part_of_it():
+    arts, sents = story(
+        "Early voting is offered in 38 states across the country, the report on ballots found.",
+        "Ballots from all 50 states across the country will be counted, the report found.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_overlapping_open_bounds_in_opposite_directions_are_not_reported():
+    arts, sents = story(
+        "The storm dumped more than 4 feet of snow around Buffalo on Tuesday, officials said.",
+        "The storm dumped up to 6 feet of snow around Buffalo on Tuesday, officials said.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+    # Bounds that cannot both hold are still a conflict.
+    arts, sents = story(
+        "The storm dumped more than 8 feet of snow around Buffalo on Tuesday, officials said.",
+        "The storm dumped up to 5 feet of snow around Buffalo on Tuesday, officials said.",
+    )
+    assert len(kinds(analyse(arts, sents), "number")) == 1
+
+
+def test_figures_of_an_earlier_event_told_after_since_when_are_dated_by_it():
+    arts, sents = story(
+        "It was the first US death in Somalia since May 2017, when one soldier was killed and "
+        "two others wounded in a gun battle with al-Shabab west of Mogadishu.",
+        "One soldier was killed and four others were wounded on Friday in an attack on "
+        "al-Shabab fighters in southwestern Somalia, officials said.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_a_toll_with_a_day_and_one_without_compared_when_told_in_the_same_words():
+    arts, sents = story(
+        "A heavily armed couple dressed in battle gear opened fire on a holiday banquet for "
+        "co-workers on Wednesday, killing 14 people and seriously wounding many others.",
+        "A heavily armed couple dressed in battle gear opened fire on a holiday banquet for "
+        "co-workers, killing 8 people and seriously wounding many others.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"14", "8"}
