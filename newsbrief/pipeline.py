@@ -61,6 +61,11 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
     credit = {a: sentences[a] for a in sentences if a in kept_ids or a in screening.copies}
     attributed = attribute(chosen, credit)
     items = [attributed[i] for i in order(_lead(scored, picked), _positions(attributed, sentences))]
+    if not items:
+        # Text with no sentence short enough for the budget (a lyric or a list scraped without
+        # any full stop): an empty brief would look like success.
+        raise InputError(f"nothing to brief: no sentence of the kept articles fits in "
+                         f"{opts.words} words")
     brief = Brief(
         id=story_id,
         sentences=tuple(items),

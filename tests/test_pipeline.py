@@ -93,3 +93,10 @@ def test_errors_for_nothing_to_brief():
         summarize(["Der Bundestag hat am Dienstag ein neues Gesetz beschlossen, das die "
                    "Förderung von Solaranlagen auf Dächern deutlich ausweitet und die "
                    "Genehmigung für private Haushalte vereinfacht, teilte das Ministerium mit."])
+
+
+def test_no_sentence_within_budget_is_an_error_not_an_empty_brief():
+    text = ("The city council approved a new budget on Monday after a long debate. The plan "
+            "raises spending on schools and roads across the whole of the county.")
+    with pytest.raises(InputError, match="no sentence of the kept articles fits in 4 words"):
+        summarize([text], words=4)

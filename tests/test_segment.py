@@ -42,3 +42,12 @@ def test_segment_offsets_point_into_article_text():
     for s in sents:
         assert text[s.start:s.end] == s.text
     assert [s.position for s in sents] == [0, 1, 2]
+
+
+def test_missing_space_after_stop_still_splits_but_domains_and_files_do_not():
+    t = "She is not one to be messed with.on wednesday, she sued in 2013.in september, he left."
+    assert texts(t) == ["She is not one to be messed with.", "on wednesday, she sued in 2013.",
+                        "in september, he left."]
+    t = "Visit cnn.com for more. See nytimes.com/x and report.pdf today. Version 2.0 is out."
+    assert texts(t) == ["Visit cnn.com for more.", "See nytimes.com/x and report.pdf today.",
+                        "Version 2.0 is out."]
