@@ -78,3 +78,23 @@ def test_lowercased_text_is_recognised():
             "roads and the power failed in most of the homes near the river bank")
     assert entities.is_lowercased(text)
     assert not entities.is_lowercased(text.replace("officials", "Officials in Texas"))
+
+
+def test_lowercased_surname_counts_only_right_after_a_title(monkeypatch):
+    # Multi-News style text: all lowercase, so a bare "obama" could be any word; after a
+    # title it is the person the tagger found as "barack obama".
+    def tag(texts):
+        return [[nlp.Tag(m.start(), m.end(), "person")
+                 for m in __import__("re").finditer("barack obama", t)] for t in texts]
+
+    monkeypatch.setattr(nlp, "tag", tag)
+    filler = " ".join(["the debate in denver was watched by many voters, officials said."] * 4)
+    ents = found(
+        "mitt romney faced barack obama in denver on wednesday. " + filler,
+        "the rematch pits mitt romney against vice president obama again. the obama plan was "
+        "not discussed much. " + filler,
+    )
+    [p] = [e for e in ents if e.kind == "person" and "barack obama" in e.variants]
+    a1 = [m for m in p.mentions if m.article == "a1"]
+    assert [(m.text, m.title.canonical if m.title else None) for m in a1] == [
+        ("obama", "vice president")]
