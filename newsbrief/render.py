@@ -87,7 +87,7 @@ def _short(text: str, n: int = 100) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _md(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Escape the characters Markdown would read as formatting in article text."""
     for c in "\\`*_[]<>#|":
         text = text.replace(c, "\\" + c)
@@ -96,22 +96,22 @@ def _md(text: str) -> str:
 
 def to_markdown(brief: Brief, *, explain: bool = False) -> str:
     names = labels(brief)
-    sentences = [f"{_md(s.text)} *{_md(_tags(brief, names, i))}*"
+    sentences = [f"{escape_markdown(s.text)} *{escape_markdown(_tags(brief, names, i))}*"
                  for i, s in enumerate(brief.sentences)]
-    body = [f"## Brief: {_md(brief.id)}", "",
+    body = [f"## Brief: {escape_markdown(brief.id)}", "",
             " ".join(sentences) or "(nothing to brief)", "",
             f"*{brief.words} words from {len(brief.articles) - len(brief.set_aside)} of "
             f"{len(brief.articles)} articles.*", "", "### Sources", ""]
-    body += [f"- **{_md(names[a.id])}**: {_md(_describe(brief, a.id))}" for a in brief.articles]
+    body += [f"- **{escape_markdown(names[a.id])}**: {escape_markdown(_describe(brief, a.id))}" for a in brief.articles]
     if brief.set_aside:
         body += ["", "### Set aside", ""]
-        body += [f"- **{_md(names[x.article])}**: {_md(x.reason)}" for x in brief.set_aside]
+        body += [f"- **{escape_markdown(names[x.article])}**: {escape_markdown(x.reason)}" for x in brief.set_aside]
     for section in SECTIONS["markdown"]:
         if text := section(brief):
             body += ["", text]
     if explain and brief.removed:
         body += ["", "### Removed as boilerplate", ""]
-        body += [f"- {_md(names.get(r.article, r.article))}, {r.reason}: {_md(_short(r.text))}"
+        body += [f"- {escape_markdown(names.get(r.article, r.article))}, {r.reason}: {escape_markdown(_short(r.text))}"
                  for r in brief.removed]
     return "\n".join(body).rstrip() + "\n"
 

@@ -26,6 +26,7 @@ from .model import Sentence
 from .resources import idf_table
 from .text import sentence_terms, sentence_words
 from .trees import shipped
+from .vectors import count_matrix
 
 # Sentences outside this length range are fragments (datelines, "he said.") or run-ons
 # (scraped lists glued together); they are never chosen.
@@ -92,18 +93,9 @@ def _tfidf(terms: Sequence[Sequence[str]]
     row, idf per column)."""
     idf = idf_table()
     unknown = getattr(idf, "unknown", 10.0)
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, ts in enumerate(terms):
-        for t in ts:
-            rows.append(i)
-            cols.append(vocab.setdefault(t, len(vocab)))
+    m, vocab = count_matrix(terms)
     get = idf.get
     weights = np.array([get(t, unknown) for t in vocab] or [0.0])
-    width = max(1, len(vocab))
-    m = np.bincount(np.array(rows, dtype=np.intp) * width + np.array(cols, dtype=np.intp),
-                    minlength=len(terms) * width).reshape(len(terms), width).astype(np.float64)
     present = (m > 0).astype(np.float64)
     tf = np.where(m > 0, 1.0 + np.log(np.maximum(m, 1.0)), 0.0) * weights
     norms = np.linalg.norm(tf, axis=1, keepdims=True)

@@ -87,14 +87,10 @@ def differences_text(brief: Brief) -> str:
     return "\n".join(out)
 
 
-def _md(text: str) -> str:
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
 def differences_markdown(brief: Brief) -> str:
     """The section as Markdown; "" when the analysis did not run on this brief."""
+    from ..render import escape_markdown  # late: newsbrief.render imports this module
+
     if "conflicts" not in brief.extra:
         return ""
     rows = _lines(brief)
@@ -103,9 +99,9 @@ def differences_markdown(brief: Brief) -> str:
         out.append("No differences found between the sources on names, titles, figures or dates.")
     for c, values in rows:
         label = _KIND_LABEL.get(c["kind"], c["kind"])
-        out.append(f"- **{label}: {_md(c['subject'])}**{_md(_note(c))}")
+        out.append(f"- **{label}: {escape_markdown(c['subject'])}**{escape_markdown(_note(c))}")
         for text, where in values:
-            out.append(f"  - “{_md(text)}” *({_md(where)})*")
+            out.append(f"  - “{escape_markdown(text)}” *({escape_markdown(where)})*")
     if brief.extra.get("analysis", {}).get("backend") == "rules":
         out += ["", "*spaCy is not installed: names were found by cues only; "
                 "`pip install 'newsbrief[analysis]'` for the full analysis.*"]
