@@ -25,6 +25,10 @@ TAIL_MIN_SHARE = 0.4
 # Whole-line rules are for short lines (menus, prompts, captions). A longer line is a paragraph
 # (a Multi-News document is one line): a keyword inside it removes only its sentence, below.
 LINE_RULE_MAX_CHARS = 300
+# Except a line that *opens* like a photo caption ("View Photo Gallery — In this image made
+# from video ..."): captions run to a few hundred characters, and only the opening is matched,
+# so a longer line is still taken whole up to this length.
+CAPTION_MAX_CHARS = 1000
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 
@@ -65,6 +69,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                            r"\d{4}\W*$"),
         ("cookie notice", r"(we use cookies|cookie policy|privacy policy|terms of (use|service))"),
     )
+)
+
+_CAPTION_OPENING = re.compile(
+    r"(view photo gallery|click through to see|in this (photo|image|file photo|undated photo|"
+    r"handout photo)\b.{0,60}?\b(provided|made|taken|released|distributed|shows?)\b)",
+    re.I,
 )
 
 _TAIL_MARKERS = re.compile(
@@ -132,6 +142,10 @@ def _norm(line: str) -> str:
 
 
 def _line_rule(line: str) -> str | None:
+    if len(line) > CAPTION_MAX_CHARS:
+        return None
+    if len(line) > LINE_RULE_MAX_CHARS:
+        return "photo caption" if _CAPTION_OPENING.match(line) else None
     for reason, pattern in _LINE_RULES:
         if pattern.search(line):
             return reason
@@ -174,7 +188,7 @@ def clean(article: Article) -> Cleaned:
             for k, v in found.items():
                 meta.setdefault(k, v)
             reason = "byline" if "author" in found else "dateline"
-        if reason is None and len(stripped) <= LINE_RULE_MAX_CHARS:
+        if reason is None:
             reason = _line_rule(stripped)
         if reason is None and prev_reason == "gallery text" and len(stripped.split()) <= 30:
             reason = "gallery text"  # the teaser under a "Gallery" / "Timeline" label

@@ -90,3 +90,16 @@ def test_plain_article_unchanged():
     raw = "The city opened a new bridge on Friday.\nThousands walked across it in the rain."
     c = cleaned(raw)
     assert c.article.text == raw and c.removed == ()
+
+
+def test_long_caption_line_removed_but_long_paragraph_kept():
+    caption = ("View Photo Gallery — In this image made from video broadcast on Al Arabiya TV on "
+               "Dec. 25, 2012, a general makes remarks saying he is joining the revolution. "
+               "Syrian airstrikes continue: The military continues its aerial bombardment, "
+               "inflicting deadly results on civilians across the north of the country today.")
+    paragraph = ("The council met on Monday to discuss the budget, and members said the plan to "
+                 "raise spending on schools and roads would need a vote in the spring. " * 3)
+    assert len(caption) > 300 and len(paragraph) > 300
+    c = cleaned(caption + "\n" + paragraph.strip())
+    assert c.article.text == paragraph.strip()
+    assert [r.reason for r in c.removed] == ["photo caption"]

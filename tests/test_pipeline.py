@@ -100,3 +100,11 @@ def test_no_sentence_within_budget_is_an_error_not_an_empty_brief():
             "raises spending on schools and roads across the whole of the county.")
     with pytest.raises(InputError, match="no sentence of the kept articles fits in 4 words"):
         summarize([text], words=4)
+
+
+def test_example_article_texts_are_free_of_captions_and_lists(example_brief):
+    # Not only the brief: every cleaned article text (shown by the web page, cited by spans).
+    for a in example_brief.articles:
+        for phrase in ("View Photo Gallery", "In this photo provided", "Click through",
+                       "Part of complete coverage", "Only subscribers", "Skip to main content"):
+            assert phrase not in a.text, (a.id, phrase)
