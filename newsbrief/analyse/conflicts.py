@@ -520,6 +520,9 @@ def compare_names(entities: Sequence[Entity], articles: Sequence[Article]) -> li
             for m in full or ms:
                 forms[parse(m.text).key].append(m)
         keys = sorted(forms, key=lambda k: (-len(k.split()), -len(forms[k])))
+        # Each value is shown as its own fullest spelling, chosen before shortened forms fold
+        # in: a surname repeated often ("Shallal") must not stand for "Abdul Aziz Jassim al-Shallal".
+        shown = {k: _most_common([m.text for m in forms[k]]) for k in keys}
         # Shortened forms ("Abdul Aziz al-Shallal") fold into the fuller spelling they match.
         kept: list[str] = []
         for k in keys:
@@ -537,7 +540,7 @@ def compare_names(entities: Sequence[Entity], articles: Sequence[Article]) -> li
         vals = []
         for k in kept:
             ms = forms[k]
-            vals.append(Value(_most_common([m.text for m in ms]),
+            vals.append(Value(shown[k],
                               tuple(Source(m.article, m.start, m.end, text_of[m.article][m.start:m.end])
                                     for m in ms)))
         out.append(Conflict("name", e.name, tuple(vals)))
