@@ -108,13 +108,10 @@ class BriefSentence:
 
 @dataclass(frozen=True)
 class Options:
-    """Settings for one brief. Learned parameters live apart from these (see ``weights``)."""
+    """Settings for one brief. Learned parameters live apart from these, in ``newsbrief/data/``
+    (see ``newsbrief.resources``)."""
 
     words: int = DEFAULT_WORDS
-    # Articles whose topical similarity to the rest of the story falls below this are set aside.
-    offtopic_threshold: float | None = None
-    # Shingle-Jaccard above which two articles count as copies of one another.
-    duplicate_threshold: float = 0.8
     # Run the cross-source analysis (entities, conflicts, support; ``newsbrief.analyse``).
     analysis: bool = True
 
