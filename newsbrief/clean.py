@@ -168,6 +168,15 @@ def clean(article: Article) -> Cleaned:
     first_text = True
     prev_reason: str | None = None
 
+    def take_metadata(line: str) -> str | None:
+        """Record a byline's or dateline's fields; the removal reason, or None."""
+        found = _metadata_line(line)
+        if not found:
+            return None
+        for k, v in found.items():
+            meta.setdefault(k, v)
+        return "byline" if "author" in found else "dateline"
+
     def drop(start: int, text: str, reason: str) -> None:
         removed.append(Removed(article.id, start, start + len(text), text, reason))
 
@@ -182,12 +191,9 @@ def clean(article: Article) -> Cleaned:
             drop(s0, raw[s0:].rstrip(), "related-stories list")
             break
 
-        reason = None
-        if first_text and (found := _metadata_line(stripped)):
-            # Bylines and datelines sit above the story; read them before any rule eats them.
-            for k, v in found.items():
-                meta.setdefault(k, v)
-            reason = "byline" if "author" in found else "dateline"
+        # Bylines and datelines above the story are read before any rule can eat them;
+        # further down, only lines no rule claimed are tried.
+        reason = take_metadata(stripped) if first_text else None
         if reason is None:
             reason = _line_rule(stripped)
         if reason is None and prev_reason == "gallery text" and len(stripped.split()) <= 30:
@@ -201,10 +207,8 @@ def clean(article: Article) -> Cleaned:
             elif _DOUBLED.match(stripped):
                 reason = "repeated line"
             seen.add(key)
-        if reason is None and (found := _metadata_line(stripped)):
-            for k, v in found.items():
-                meta.setdefault(k, v)
-            reason = "byline" if "author" in found else "dateline"
+        if reason is None and not first_text:
+            reason = take_metadata(stripped)
         if reason is None and _is_heading(stripped):
             if first_text and "title" not in meta and len(stripped.split()) >= 3:
                 meta["title"] = re.sub(r"^(video|photos?|watch):\s*", "", stripped, flags=re.I)
