@@ -77,24 +77,24 @@ def analyse(articles: Sequence[Article], sentences: Sequence[Sentence],
     found += cmp.compare_accounts(qs, sents, {k: frozenset(v) for k, v in people.items()},
                                   {e.id: e.name for e in entities}, reported)
     found += cmp.compare_dates(facts.dates(sents), {k: frozenset(v) for k, v in named.items()})
-    support = tuple(_support(b, arts, sents, quant) for b in brief)
+    terms = [frozenset(content_terms(s.text)) for s in sents]
+    support = tuple(_support(b, arts, sents, terms, quant) for b in brief)
     return Analysis(tuple(entities), tuple(found), support, nlp.backend())
 
 
 def _support(b: BriefSentence, articles: Sequence[Article], sentences: Sequence[Sentence],
-             quant: cmp.Comparison) -> tuple[int, int]:
+             terms: Sequence[frozenset[str]], quant: cmp.Comparison) -> tuple[int, int]:
     """Articles that report the sentence: its attributed sources, plus articles with a sentence
     that states the same content in other words, less any that contradicts one of its
-    numbers."""
+    numbers. ``terms``: the content terms of each of ``sentences``."""
     n = len(articles)
     ids = {a.id for a in articles}
     backing = {s.article for s in b.sources if s.article in ids}
     mine = set(content_terms(b.text))
     if mine:
-        for s in sentences:
+        for s, theirs in zip(sentences, terms, strict=True):
             if s.article in backing:
                 continue
-            theirs = set(content_terms(s.text))
             if theirs and 2 * len(mine & theirs) / (len(mine) + len(theirs)) >= SUPPORT_OVERLAP:
                 backing.add(s.article)
     spans = [(s.article, s.start, s.end) for s in b.sources]
