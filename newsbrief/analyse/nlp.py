@@ -94,6 +94,13 @@ _PLACE_CUE = re.compile(
     rf"|\b(?P<name2>{_NAME_WORD}) (?:province|city|county|district)\b"
 )
 
+_SAID_WORD = re.compile(r"\b(?:said|says|told|according)\b")
+_ORG_WORD = re.compile(
+    r"(?:Army|Ministry|Agency|Council|Committee|Party|University|Network|Observatory|"
+    r"Directorate|Guard|Association|Organi[sz]ation|Union|Institute|Department|Court|Police|"
+    r"Bank|Company|Corporation|Inc|Corp|Foundation)")
+_PLACE_WORD = re.compile(r"\b(?:village|town|city|province|region|district|state|county)\b")
+
 
 def rule_tags(text: str, titled: Sequence[re.Match[str]] | None = None) -> list[Tag]:
     """``titled``: ``titles.names_after_titles(text)`` when the caller has it already."""
@@ -102,15 +109,20 @@ def rule_tags(text: str, titled: Sequence[re.Match[str]] | None = None) -> list[
     tags: list[Tag] = []
     for m in (titled if titled is not None else names_after_titles(text)):
         tags.append(Tag(m.start("name"), m.end("name"), "person"))
-    for rx in (_SAID_AFTER, _SAID_BEFORE):
-        for m in rx.finditer(text):
-            if not _ORG_CUE.fullmatch(m.group("name")):
-                tags.append(Tag(m.start("name"), m.end("name"), "person"))
-    for m in _ORG_CUE.finditer(text):
-        tags.append(Tag(m.start("name"), m.end("name"), "organisation"))
-    for m in _PLACE_CUE.finditer(text):
-        g = "name" if m.group("name") else "name2"
-        tags.append(Tag(m.start(g), m.end(g), "place"))
+    # Each pattern only where its cue word occurs: most sentences have none, and the name
+    # patterns are slow to fail (every capitalised word is a possible start).
+    if _SAID_WORD.search(text):
+        for rx in (_SAID_AFTER, _SAID_BEFORE):
+            for m in rx.finditer(text):
+                if not _ORG_CUE.fullmatch(m.group("name")):
+                    tags.append(Tag(m.start("name"), m.end("name"), "person"))
+    if _ORG_WORD.search(text):
+        for m in _ORG_CUE.finditer(text):
+            tags.append(Tag(m.start("name"), m.end("name"), "organisation"))
+    if _PLACE_WORD.search(text):
+        for m in _PLACE_CUE.finditer(text):
+            g = "name" if m.group("name") else "name2"
+            tags.append(Tag(m.start(g), m.end(g), "place"))
     # Keep the first of overlapping tags (titles and quotes are the surest cues).
     tags.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Tag] = []
