@@ -103,6 +103,20 @@ _SENTENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _STOP = re.compile(r"[.!?]")
+# Every phrase a sentence rule can match contains one of these (lowercase, spaces as in the
+# patterns). Four case-insensitive scans of every line cost more than the rest of cleaning;
+# a substring test of the lowered line rules most lines out first.
+_SENTENCE_RULE_KEYS = (
+    "breaking news", "sign up for ", "subscribe to ", "delivered ",
+    "only subscribers are eligible", "reset your password", "the news and stories that matter",
+    "we use cookies", "by us", "by continuing to us", "cookie policy",
+    "share this ", "share on ", "click here", "click to share", "follow us on",
+    "was originally", "may be missing photos, graphics or links",
+)
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
+# turn into that letter alone (dotted and dotless I, long s): text with one of them is always
+# scanned with the rules themselves.
+_FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
 
 # Bylines and outlet cues, turned into metadata.
 _BYLINE = re.compile(
@@ -256,7 +270,7 @@ def clean(article: Article) -> Cleaned:
 def _drop_sentences(text: str, offset: int, drop) -> tuple[str, int]:  # type: ignore[no-untyped-def]
     """Remove boilerplate sentences from within a line; returns the text left and its offset
     (the offset of the first kept character, so spans stay honest for a leading removal)."""
-    if len(text) < 40:
+    if len(text) < 40 or not _may_have_rule_sentence(text):
         return text, offset
     cuts: list[tuple[int, int, str]] = []
     for reason, pattern in _SENTENCE_RULES:
@@ -277,6 +291,14 @@ def _drop_sentences(text: str, offset: int, drop) -> tuple[str, int]:  # type: i
     pieces.append(text[pos:])
     out = re.sub(r"\s{2,}", " ", "".join(pieces)).strip()
     return out, offset
+
+
+def _may_have_rule_sentence(text: str) -> bool:
+    """False only when no ``_SENTENCE_RULES`` pattern can match in ``text``."""
+    if any(c in text for c in _FOLD_EXCEPTIONS):
+        return True
+    lowered = text.lower()
+    return any(k in lowered for k in _SENTENCE_RULE_KEYS)
 
 
 def _join(kept: list[tuple[int, str]]) -> str:
