@@ -27,16 +27,13 @@ def bag_matrix(bags: Sequence[Mapping[str, int]]) -> tuple[np.ndarray, list[str]
     """``count_matrix`` from each document's term counts instead of its term list (the same
     matrix when each mapping lists its terms in order of first occurrence, as a ``Counter``
     built from the list does)."""
-    vocab: dict[str, int] = {}
-    for bag in bags:
-        for t in bag:
-            if t not in vocab:
-                vocab[t] = len(vocab)
+    terms = list(dict.fromkeys(chain.from_iterable(bags)))
+    vocab = dict(zip(terms, range(len(terms))))
     counts = np.zeros((len(bags), max(1, len(vocab))))
     for i, bag in enumerate(bags):
         if bag:
-            counts[i, [vocab[t] for t in bag]] = list(bag.values())
-    return counts, list(vocab)
+            counts[i, list(map(vocab.__getitem__, bag))] = list(bag.values())
+    return counts, terms
 
 
 def tfidf_matrix(
