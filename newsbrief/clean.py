@@ -167,8 +167,19 @@ def _line_rule(line: str) -> str | None:
 
 
 def _is_heading(line: str) -> bool:
-    words = line.split()
-    return len(words) <= HEADING_MAX_WORDS and not _ENDS_SENTENCE.search(line)
+    return not _more_words_than(line, HEADING_MAX_WORDS) and not _ENDS_SENTENCE.search(line)
+
+
+def _more_words_than(text: str, n: int) -> bool:
+    """``len(text.split()) > n`` without splitting all of a long paragraph."""
+    return len(text.split(None, n)) > n
+
+
+def _is_doubled(line: str) -> bool:
+    """A line that is one phrase of 8 or more characters twice ("Photo gallery Photo gallery").
+    A match starts its second copy at index 9 or later with the line's first 8 characters, so
+    a substring search rules out almost every line before the backtracking regex runs."""
+    return line.find(line[:8], 9) >= 0 and _DOUBLED.match(line) is not None
 
 
 def clean(article: Article) -> Cleaned:
@@ -210,17 +221,21 @@ def clean(article: Article) -> Cleaned:
         reason = take_metadata(stripped) if first_text else None
         if reason is None:
             reason = _line_rule(stripped)
-        if reason is None and prev_reason == "gallery text" and len(stripped.split()) <= 30:
+        if reason is None and prev_reason == "gallery text" and not _more_words_than(stripped, 30):
             reason = "gallery text"  # the teaser under a "Gallery" / "Timeline" label
-        if reason is None and _BULLET.match(line) and len(stripped.split()) <= BULLET_MAX_WORDS:
+        if (reason is None and _BULLET.match(line)
+                and not _more_words_than(stripped, BULLET_MAX_WORDS)):
             reason = "highlights list"
         if reason is None:
-            key = _norm(stripped)
+            # The normalised key is only needed to compare with lines before or after this
+            # one: a one-line article (every Multi-News document) never builds it.
+            key = _norm(stripped) if seen or n + 1 < len(lines) else None
             if key and key in seen and len(key) > 3:
                 reason = "repeated line"
-            elif _DOUBLED.match(stripped):
+            elif _is_doubled(stripped):
                 reason = "repeated line"
-            seen.add(key)
+            if key is not None:
+                seen.add(key)
         if reason is None and not first_text:
             reason = take_metadata(stripped)
         if reason is None and _is_heading(stripped):
@@ -315,7 +330,7 @@ def _join(kept: list[tuple[int, str]]) -> str:
 
 def _metadata_line(line: str) -> dict[str, str] | None:
     """Author, outlet and date from a byline or dateline, or None if the line is neither."""
-    if len(line.split()) > 16:
+    if _more_words_than(line, 16):
         return None
     if m := _SIGNOFF.match(line):
         return {"author": m.group("author").strip()}
@@ -336,6 +351,9 @@ def _metadata_line(line: str) -> dict[str, str] | None:
 def _self_reference(body: str) -> str | None:
     """An outlet that names itself as the employer of a correspondent ("the BBC's Middle East
     correspondent ... our correspondent adds"), only when the text also says "our"."""
+    # The pattern is case-sensitive and ends in one of three words: most bodies name none.
+    if not any(w in body for w in ("correspondent", "reporter", "editor")):
+        return None
     m = _SELF_REFERENCE.search(body)
     if m and re.search(r"\bour (correspondent|reporter)\b", body, re.I):
         return m.group("outlet")

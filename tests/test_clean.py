@@ -141,3 +141,25 @@ def test_boilerplate_sentence_with_unusual_case_folding_still_removed():
             "repairs could not wait. Work starts next month.")
     out = clean(Article(id="a", index=0, text=body)).article.text
     assert "alerts" not in out and "Work starts next month." in out
+
+
+def test_word_count_and_doubled_line_helpers():
+    from newsbrief.clean import _DOUBLED, _is_doubled, _more_words_than
+
+    for text in ("", "one", "one two three", " a  b\tc d \n e ", "w " * 40):
+        for n in (0, 1, 3, 4, 5, 30):
+            assert _more_words_than(text, n) == (len(text.split()) > n), (text, n)
+    lines = ["Photo gallery Photo gallery", "Photo gallery  Photo gallery", "Photo gallery Photo",
+             "Breaking: Breaking: news", "abcdefgh abcdefgh", "abcdefg abcdefg", "x" * 20,
+             "The storm hit the coast. The storm hit the coast.", "aaaaaaaaaaaaaaaaaaa"]
+    for line in lines:
+        assert _is_doubled(line) == (_DOUBLED.match(line) is not None), line
+    assert _is_doubled("Photo gallery Photo gallery") and not _is_doubled("abcdefg abcdefg")
+
+
+def test_repeated_line_across_a_long_article_still_caught():
+    line = "Sign in to see the rest of our coverage of the storm and the clean-up"
+    text = (line + "\n" + "The storm hit the coast on Tuesday and closed schools. " * 3 + "\n"
+            + line)
+    out = clean(Article(id="a", index=0, text=text))
+    assert [r.reason for r in out.removed].count("repeated line") == 1
