@@ -35,7 +35,7 @@ def select(scored: Scored, words: int) -> list[int]:
     chosen: list[int] = []
     used = 0
     max_sim = np.zeros(n)
-    pairs = [set(zip(t, t[1:])) for t in scored.terms] if scored.terms else [set()] * n
+    pairs = _PairSets(scored.terms)
     repeats = np.zeros(n, dtype=bool)
     for limit in (STRICT_REDUNDANCY, REDUNDANCY):
         strict = limit == STRICT_REDUNDANCY
@@ -54,8 +54,29 @@ def select(scored: Scored, words: int) -> list[int]:
             used += int(lengths[best])
             max_sim = np.maximum(max_sim, scored.vectors @ scored.vectors[best])
             if strict and pairs[best]:
-                repeats |= np.array([len(p & pairs[best]) >= SHARED_PAIRS for p in pairs])
+                # Only sentences still available can be chosen later in this pass (the set
+                # only shrinks), so only they are tested.
+                mine = pairs[best]
+                for i in np.flatnonzero(available).tolist():
+                    if len(pairs[i] & mine) >= SHARED_PAIRS:
+                        repeats[i] = True
     return chosen
+
+
+class _PairSets:
+    """Consecutive content-word pairs of each sentence, built on first use: most sentences
+    are never the chosen one nor still available when a pair test runs."""
+
+    def __init__(self, terms: tuple[tuple[str, ...], ...]) -> None:
+        self._terms = terms
+        self._sets: dict[int, set[tuple[str, str]]] = {}
+
+    def __getitem__(self, i: int) -> set[tuple[str, str]]:
+        found = self._sets.get(i)
+        if found is None:
+            t = self._terms[i] if self._terms else ()
+            found = self._sets[i] = set(zip(t, t[1:]))
+        return found
 
 
 def order(first: int, positions: list[float]) -> list[int]:
