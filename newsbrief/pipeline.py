@@ -52,13 +52,15 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
                              "boilerplate is too short to brief")
         raise InputError("nothing to brief: " + "; ".join(sorted(reasons)))
 
-    sentences = {a.id: segment(a) for a in clean_articles}
     kept_ids = {a.id for a in screening.kept}
+    # Copies of kept articles are not a source of sentences but are credited as sources;
+    # nothing reads the sentences of the other articles set aside, so they are not split.
+    sentences = {a.id: segment(a) for a in clean_articles
+                 if a.id in kept_ids or a.id in screening.copies}
     scored = score([s for a in screening.kept for s in sentences[a.id]])
     picked = select(scored, opts.words)
     chosen = [scored.sentences[i] for i in picked]
-    # Copies of kept articles are not a source of sentences but are credited as sources.
-    credit = {a: sentences[a] for a in sentences if a in kept_ids or a in screening.copies}
+    credit = sentences
     attributed = attribute(chosen, credit)
     items = [attributed[i] for i in order(_lead(scored, picked), _positions(attributed, sentences))]
     if not items:
