@@ -45,7 +45,7 @@ class Screening:
     copies: dict[str, str]
 
 
-def _shingles(w: list[str]) -> set[tuple[str, ...]]:
+def _shingles(w: Sequence[str]) -> set[tuple[str, ...]]:
     """Every run of ``SHINGLE`` consecutive words; a shorter text is its own one shingle."""
     if len(w) < SHINGLE:
         return {tuple(w)}
@@ -53,7 +53,7 @@ def _shingles(w: list[str]) -> set[tuple[str, ...]]:
 
 
 def find_copies(articles: Sequence[Article],
-                tokens: Sequence[list[str]] | None = None) -> dict[str, tuple[str, float]]:
+                tokens: Sequence[Sequence[str]] | None = None) -> dict[str, tuple[str, float]]:
     """Article id -> (id of the longer article it copies, containment). ``tokens``: the
     articles' ``words``, when the caller has them already."""
     toks = tokens if tokens is not None else [words(a.text) for a in articles]
@@ -143,7 +143,7 @@ class _Bag:
     english: int  # tokens among ENGLISH_MARKERS
 
     @classmethod
-    def of(cls, tokens: list[str]) -> _Bag:
+    def of(cls, tokens: Sequence[str]) -> _Bag:
         counts = Counter(tokens)
         return cls(len(tokens), counts, _count_of(counts, ENGLISH_MARKERS))
 
@@ -210,14 +210,17 @@ def junk_probability(articles: Sequence[Article],
     return 1.0 / (1.0 + np.exp(-model.predict(article_features(articles, tokens))))
 
 
-def screen(articles: Sequence[Article]) -> Screening:
+def screen(articles: Sequence[Article],
+           tokens: Mapping[str, Sequence[str]] | None = None) -> Screening:
+    """Which articles to brief from. ``tokens``: article id -> its ``words``, when the caller
+    has them already (the pipeline joins its sentences' words, which it needs anyway)."""
     set_aside: list[SetAside] = []
     candidates: list[Article] = []
     # A short text is a stub beside full articles, but it is all there is when every
     # article is short (a wire flash, a one-paragraph update): then only near-empty ones go.
     lengths = [len(a.text.split()) for a in articles]
     min_words = MIN_WORDS if any(n >= MIN_WORDS for n in lengths) else MIN_WORDS_ALONE
-    toks: dict[str, list[str]] = {}
+    toks: dict[str, Sequence[str]] = {}
     bags: dict[str, _Bag] = {}
     for a, n in zip(articles, lengths):
         if n < min_words:
@@ -225,7 +228,7 @@ def screen(articles: Sequence[Article]) -> Screening:
                       else f"too little text ({n} words)")
             set_aside.append(SetAside(a.id, reason, float(n)))
             continue
-        toks[a.id] = t = words(a.text)
+        toks[a.id] = t = tokens[a.id] if tokens is not None else words(a.text)
         bags[a.id] = bag = _Bag.of(t)
         share = bag.english / len(t) if t else 0.0
         if share < MIN_ENGLISH_SHARE:
