@@ -56,6 +56,8 @@ def find_copies(articles: Sequence[Article],
                 tokens: Sequence[Sequence[str]] | None = None) -> dict[str, tuple[str, float]]:
     """Article id -> (id of the longer article it copies, containment). ``tokens``: the
     articles' ``words``, when the caller has them already."""
+    if len(articles) < 2:
+        return {}  # nothing to compare with: no shingles to build
     toks = tokens if tokens is not None else [words(a.text) for a in articles]
     sh = {a.id: _shingles(t) for a, t in zip(articles, toks)}
     order = sorted(articles, key=lambda a: -len(sh[a.id]))
