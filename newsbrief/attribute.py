@@ -25,6 +25,7 @@ def attribute(chosen: Sequence[Sentence],
     article in ``by_article`` whose overlap reaches ``SAME_CONTENT``, in the order of
     ``by_article``."""
     terms = {a: [set(sentence_terms(s.text)) for s in ss] for a, ss in by_article.items()}
+    rank = {a: i for i, a in enumerate(by_article)}
     out = []
     for s in chosen:
         mine = set(sentence_terms(s.text))
@@ -36,7 +37,6 @@ def attribute(chosen: Sequence[Sentence],
             best = max(range(len(ss)), key=scores.__getitem__)
             if scores[best] >= SAME_CONTENT:
                 sources.append(SourceSpan(a, ss[best].start, ss[best].end))
-        rank = {a: i for i, a in enumerate(by_article)}
         sources.sort(key=lambda p: rank.get(p.article, -1))
         out.append(BriefSentence(s.text, tuple(sources)))
     return out

@@ -103,6 +103,20 @@ _SENTENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _STOP = re.compile(r"[.!?]")
+# Every phrase a sentence rule can match contains one of these (lowercase, spaces as in the
+# patterns). Four case-insensitive scans of every line cost more than the rest of cleaning;
+# a substring test of the lowered line rules most lines out first.
+_SENTENCE_RULE_KEYS = (
+    "breaking news", "sign up for ", "subscribe to ", "delivered ",
+    "only subscribers are eligible", "reset your password", "the news and stories that matter",
+    "we use cookies", "by us", "by continuing to us", "cookie policy",
+    "share this ", "share on ", "click here", "click to share", "follow us on",
+    "was originally", "may be missing photos, graphics or links",
+)
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
+# turn into that letter alone (dotted and dotless I, long s): text with one of them is always
+# scanned with the rules themselves.
+_FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
 
 # Bylines and outlet cues, turned into metadata.
 _BYLINE = re.compile(
@@ -153,8 +167,19 @@ def _line_rule(line: str) -> str | None:
 
 
 def _is_heading(line: str) -> bool:
-    words = line.split()
-    return len(words) <= HEADING_MAX_WORDS and not _ENDS_SENTENCE.search(line)
+    return not _more_words_than(line, HEADING_MAX_WORDS) and not _ENDS_SENTENCE.search(line)
+
+
+def _more_words_than(text: str, n: int) -> bool:
+    """``len(text.split()) > n`` without splitting all of a long paragraph."""
+    return len(text.split(None, n)) > n
+
+
+def _is_doubled(line: str) -> bool:
+    """A line that is one phrase of 8 or more characters twice ("Photo gallery Photo gallery").
+    A match starts its second copy at index 9 or later with the line's first 8 characters, so
+    a substring search rules out almost every line before the backtracking regex runs."""
+    return line.find(line[:8], 9) >= 0 and _DOUBLED.match(line) is not None
 
 
 def clean(article: Article) -> Cleaned:
@@ -196,17 +221,21 @@ def clean(article: Article) -> Cleaned:
         reason = take_metadata(stripped) if first_text else None
         if reason is None:
             reason = _line_rule(stripped)
-        if reason is None and prev_reason == "gallery text" and len(stripped.split()) <= 30:
+        if reason is None and prev_reason == "gallery text" and not _more_words_than(stripped, 30):
             reason = "gallery text"  # the teaser under a "Gallery" / "Timeline" label
-        if reason is None and _BULLET.match(line) and len(stripped.split()) <= BULLET_MAX_WORDS:
+        if (reason is None and _BULLET.match(line)
+                and not _more_words_than(stripped, BULLET_MAX_WORDS)):
             reason = "highlights list"
         if reason is None:
-            key = _norm(stripped)
+            # The normalised key is only needed to compare with lines before or after this
+            # one: a one-line article (every Multi-News document) never builds it.
+            key = _norm(stripped) if seen or n + 1 < len(lines) else None
             if key and key in seen and len(key) > 3:
                 reason = "repeated line"
-            elif _DOUBLED.match(stripped):
+            elif _is_doubled(stripped):
                 reason = "repeated line"
-            seen.add(key)
+            if key is not None:
+                seen.add(key)
         if reason is None and not first_text:
             reason = take_metadata(stripped)
         if reason is None and _is_heading(stripped):
@@ -256,7 +285,7 @@ def clean(article: Article) -> Cleaned:
 def _drop_sentences(text: str, offset: int, drop) -> tuple[str, int]:  # type: ignore[no-untyped-def]
     """Remove boilerplate sentences from within a line; returns the text left and its offset
     (the offset of the first kept character, so spans stay honest for a leading removal)."""
-    if len(text) < 40:
+    if len(text) < 40 or not _may_have_rule_sentence(text):
         return text, offset
     cuts: list[tuple[int, int, str]] = []
     for reason, pattern in _SENTENCE_RULES:
@@ -279,6 +308,14 @@ def _drop_sentences(text: str, offset: int, drop) -> tuple[str, int]:  # type: i
     return out, offset
 
 
+def _may_have_rule_sentence(text: str) -> bool:
+    """False only when no ``_SENTENCE_RULES`` pattern can match in ``text``."""
+    if any(c in text for c in _FOLD_EXCEPTIONS):
+        return True
+    lowered = text.lower()
+    return any(k in lowered for k in _SENTENCE_RULE_KEYS)
+
+
 def _join(kept: list[tuple[int, str]]) -> str:
     """Kept lines, one paragraph per line; a line broken mid-sentence (no closing punctuation,
     next line starts in lower case) is joined back to its continuation."""
@@ -293,7 +330,7 @@ def _join(kept: list[tuple[int, str]]) -> str:
 
 def _metadata_line(line: str) -> dict[str, str] | None:
     """Author, outlet and date from a byline or dateline, or None if the line is neither."""
-    if len(line.split()) > 16:
+    if _more_words_than(line, 16):
         return None
     if m := _SIGNOFF.match(line):
         return {"author": m.group("author").strip()}
@@ -314,6 +351,9 @@ def _metadata_line(line: str) -> dict[str, str] | None:
 def _self_reference(body: str) -> str | None:
     """An outlet that names itself as the employer of a correspondent ("the BBC's Middle East
     correspondent ... our correspondent adds"), only when the text also says "our"."""
+    # The pattern is case-sensitive and ends in one of three words: most bodies name none.
+    if not any(w in body for w in ("correspondent", "reporter", "editor")):
+        return None
     m = _SELF_REFERENCE.search(body)
     if m and re.search(r"\bour (correspondent|reporter)\b", body, re.I):
         return m.group("outlet")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 from .attribute import attribute
 from .clean import clean
@@ -13,6 +14,7 @@ from .model import DEFAULT_WORDS, Article, Brief, BriefSentence, Options, Senten
 from .score import Scored, score
 from .screen import screen
 from .segment import segment
+from .text import sentence_words
 from .select import order, select
 
 
@@ -42,7 +44,13 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
     cleaned = [clean(a) for a in arts]
     clean_articles = [c.article for c in cleaned]
     removed = tuple(r for c in cleaned for r in c.removed)
-    screening = screen(clean_articles)
+    # Every article is split and tokenized sentence by sentence once: screening reads an
+    # article's words as its sentences' words joined (the same tokens: no token crosses a
+    # sentence boundary), and scoring finds the sentences' words already cached.
+    sentences = {a.id: segment(a) for a in clean_articles}
+    tokens = {a: list(chain.from_iterable(sentence_words(s.text) for s in ss))
+              for a, ss in sentences.items()}
+    screening = screen(clean_articles, tokens)
     if not screening.kept:
         reasons = {x.reason for x in screening.set_aside}
         if all(r.startswith("not English") for r in reasons):
@@ -52,7 +60,6 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
                              "boilerplate is too short to brief")
         raise InputError("nothing to brief: " + "; ".join(sorted(reasons)))
 
-    sentences = {a.id: segment(a) for a in clean_articles}
     kept_ids = {a.id for a in screening.kept}
     scored = score([s for a in screening.kept for s in sentences[a.id]])
     picked = select(scored, opts.words)

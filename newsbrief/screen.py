@@ -10,16 +10,18 @@ at most a few hundred articles, so exact sets are both cheaper and exact.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
 from .model import Article, SetAside
 from .resources import idf_table
-from .text import ENGLISH_MARKERS, terms_of, words
+from .text import ENGLISH_MARKERS, term_counts, terms_of, words
 from .trees import shipped
-from .vectors import tfidf_matrix
+from .vectors import tfidf_bags, tfidf_matrix
 
 # Below this many words an article is a failed scrape or a stub, not a source.
 MIN_WORDS = 25
@@ -43,14 +45,19 @@ class Screening:
     copies: dict[str, str]
 
 
-def _shingles(w: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(w[i : i + SHINGLE]) for i in range(max(1, len(w) - SHINGLE + 1))}
+def _shingles(w: Sequence[str]) -> set[tuple[str, ...]]:
+    """Every run of ``SHINGLE`` consecutive words; a shorter text is its own one shingle."""
+    if len(w) < SHINGLE:
+        return {tuple(w)}
+    return set(zip(*(w[k:] for k in range(SHINGLE))))
 
 
 def find_copies(articles: Sequence[Article],
-                tokens: Sequence[list[str]] | None = None) -> dict[str, tuple[str, float]]:
+                tokens: Sequence[Sequence[str]] | None = None) -> dict[str, tuple[str, float]]:
     """Article id -> (id of the longer article it copies, containment). ``tokens``: the
     articles' ``words``, when the caller has them already."""
+    if len(articles) < 2:
+        return {}  # nothing to compare with: no shingles to build
     toks = tokens if tokens is not None else [words(a.text) for a in articles]
     sh = {a.id: _shingles(t) for a, t in zip(articles, toks)}
     order = sorted(articles, key=lambda a: -len(sh[a.id]))
@@ -124,39 +131,71 @@ def article_features(articles: Sequence[Article],
     """One row per article, in ``ARTICLE_FEATURES`` order: how it fits the rest of the story
     and how much it looks like a scrape that failed. Letter case plays no part. ``tokens``:
     the articles' ``words``, when the caller has them already."""
+    toks = tokens if tokens is not None else [words(a.text) for a in articles]
+    return _features(articles, [_Bag.of(t) for t in toks])
+
+
+@dataclass(frozen=True)
+class _Bag:
+    """An article's words, counted: every screening feature is a function of these counts,
+    so each article's tokens are walked once (by ``Counter``, in C)."""
+
+    tokens: int
+    counts: Counter[str]  # word -> count, in order of first occurrence
+    english: int  # tokens among ENGLISH_MARKERS
+
+    @classmethod
+    def of(cls, tokens: Sequence[str]) -> _Bag:
+        counts = Counter(tokens)
+        return cls(len(tokens), counts, _count_of(counts, ENGLISH_MARKERS))
+
+
+def _count_of(counts: Mapping[str, int], vocabulary: frozenset[str]) -> int:
+    """How many tokens are in ``vocabulary``."""
+    return sum(map(counts.get, vocabulary, repeat(0)))
+
+
+def _digit_tokens(counts: Counter[str]) -> int:
+    """How many tokens start with a digit. ``words`` tokens start with [a-z0-9], and of those
+    exactly the digits sort before ":", so C-level filter and map do the counting."""
+    return sum(map(counts.__getitem__, filter(":".__gt__, counts)))
+
+
+def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     n = len(articles)
     rows = np.zeros((n, len(ARTICLE_FEATURES)))
     if n == 0:
         return rows
-    toks = tokens if tokens is not None else [words(a.text) for a in articles]
-    m = _matrix(toks)
+    m = tfidf_bags([term_counts(b.counts) for b in bags], idf_table())
     sim = m @ m.T
     ratios = _ratios(sim)
     np.fill_diagonal(sim, np.nan)
-    lengths = np.array([len(t) for t in toks], dtype=float)
+    lengths = np.array([b.tokens for b in bags], dtype=float)
     total = m.sum(axis=0)
     rest = total[None, :] - m
     rest_norm = np.linalg.norm(rest, axis=1)
     sim_rest = np.einsum("ij,ij->i", m, rest) / np.where(rest_norm > 0, rest_norm, 1.0)
     longest = max(1.0, lengths.max())
+    # Whole columns at once: a story has a handful of articles, so numpy's per-call cost, not
+    # the arithmetic, is what a per-article loop of numpy calls would pay.
+    rows[:, 0] = np.log1p(lengths)
+    rows[:, 1] = n
+    rows[:, 2] = ratios
+    if n > 1:
+        rows[:, 3] = np.nanmean(sim, axis=1)
+        rows[:, 4] = np.nanmax(sim, axis=1)
+    rows[:, 5] = np.where(rest_norm > 0, sim_rest, 0.0)
     for i, a in enumerate(articles):
-        t = toks[i]
-        nt = max(1, len(t))
-        rows[i, 0] = np.log1p(len(t))
-        rows[i, 1] = n
-        rows[i, 2] = ratios[i]
-        if n > 1:
-            rows[i, 3] = np.nanmean(sim[i])
-            rows[i, 4] = np.nanmax(sim[i])
-        rows[i, 5] = sim_rest[i] if rest_norm[i] > 0 else 0.0
-        rows[i, 8] = sum(1 for w in t if w in ENGLISH_MARKERS) / nt
+        b = bags[i]
+        nt = max(1, b.tokens)
+        rows[i, 8] = b.english / nt
         raw = len(a.raw) if a.raw else len(a.text)
         rows[i, 9] = 1.0 - len(a.text) / raw if raw else 0.0
-        rows[i, 10] = len(set(t)) / nt
-        rows[i, 11] = sum(1 for w in t if w[0].isdigit()) / nt
-        rows[i, 12] = 100.0 * sum(1 for w in t if w in _JUNK_WORDS) / nt
-        rows[i, 13] = len(t) / longest
-        rows[i, 14] = len(t) / max(1, a.text.count("\n") + 1)
+        rows[i, 10] = len(b.counts) / nt
+        rows[i, 11] = _digit_tokens(b.counts) / nt
+        rows[i, 12] = 100.0 * _count_of(b.counts, _JUNK_WORDS) / nt
+        rows[i, 13] = b.tokens / longest
+        rows[i, 14] = b.tokens / max(1, a.text.count("\n") + 1)
     order = np.argsort(np.argsort(ratios))
     rows[:, 6] = order / max(1, n - 1)
     rows[:, 7] = max(ratios) - np.array(ratios)
@@ -173,23 +212,27 @@ def junk_probability(articles: Sequence[Article],
     return 1.0 / (1.0 + np.exp(-model.predict(article_features(articles, tokens))))
 
 
-def screen(articles: Sequence[Article]) -> Screening:
+def screen(articles: Sequence[Article],
+           tokens: Mapping[str, Sequence[str]] | None = None) -> Screening:
+    """Which articles to brief from. ``tokens``: article id -> its ``words``, when the caller
+    has them already (the pipeline joins its sentences' words, which it needs anyway)."""
     set_aside: list[SetAside] = []
     candidates: list[Article] = []
     # A short text is a stub beside full articles, but it is all there is when every
     # article is short (a wire flash, a one-paragraph update): then only near-empty ones go.
-    min_words = MIN_WORDS if any(len(a.text.split()) >= MIN_WORDS for a in articles) \
-        else MIN_WORDS_ALONE
-    toks: dict[str, list[str]] = {}
-    for a in articles:
-        n = len(a.text.split())
+    lengths = [len(a.text.split()) for a in articles]
+    min_words = MIN_WORDS if any(n >= MIN_WORDS for n in lengths) else MIN_WORDS_ALONE
+    toks: dict[str, Sequence[str]] = {}
+    bags: dict[str, _Bag] = {}
+    for a, n in zip(articles, lengths):
         if n < min_words:
             reason = ("no article text left after removing boilerplate" if n == 0
                       else f"too little text ({n} words)")
             set_aside.append(SetAside(a.id, reason, float(n)))
             continue
-        toks[a.id] = t = words(a.text)
-        share = sum(1 for w in t if w in ENGLISH_MARKERS) / len(t) if t else 0.0
+        toks[a.id] = t = tokens[a.id] if tokens is not None else words(a.text)
+        bags[a.id] = bag = _Bag.of(t)
+        share = bag.english / len(t) if t else 0.0
         if share < MIN_ENGLISH_SHARE:
             set_aside.append(SetAside(a.id, "not English (only English is supported)",
                                       round(share, 3)))
@@ -204,7 +247,7 @@ def screen(articles: Sequence[Article]) -> Screening:
     kept = originals
     model = shipped(MODEL_FILE)
     if model is not None and model.features == ARTICLE_FEATURES and originals:
-        x = article_features(originals, [toks[a.id] for a in originals])
+        x = _features(originals, [bags[a.id] for a in originals])
         junk = 1.0 / (1.0 + np.exp(-model.predict(x)))
         ratios = x[:, ARTICLE_FEATURES.index("topic_ratio")].tolist()
         limit = float(model.meta.get("threshold", JUNK_PROBABILITY))

@@ -31,31 +31,64 @@ def select(scored: Scored, words: int) -> list[int]:
     if n == 0:
         return []
     lengths = np.array([s.words for s in scored.sentences])
-    value = scored.scores * lengths.astype(float) ** LENGTH_POWER
+    # Per-sentence state lives in Python lists: a story has a few dozen candidates, so each
+    # numpy call on them would cost more in overhead than its arithmetic. The arithmetic is
+    # the same IEEE double operations, in the same order, as the array form it replaced.
+    value = (scored.scores * lengths.astype(float) ** LENGTH_POWER).tolist()
+    size = lengths.tolist()
     chosen: list[int] = []
     used = 0
-    max_sim = np.zeros(n)
-    pairs = [set(zip(t, t[1:])) for t in scored.terms] if scored.terms else [set()] * n
-    repeats = np.zeros(n, dtype=bool)
+    max_sim = [0.0] * n
+    pairs = _PairSets(scored.terms)
+    repeats = [False] * n
     for limit in (STRICT_REDUNDANCY, REDUNDANCY):
         strict = limit == STRICT_REDUNDANCY
-        available = np.ones(n, dtype=bool)
-        available[chosen] = False
+        available = [True] * n
+        for i in chosen:
+            available[i] = False
         while True:
-            available &= (lengths <= words - used) & (max_sim <= limit)
-            if strict:
-                available &= ~repeats
-            if not available.any():
+            left = words - used
+            best, best_gain = -1, 0.0
+            for i in range(n):
+                if not available[i]:
+                    continue
+                if not (size[i] <= left and max_sim[i] <= limit) or (strict and repeats[i]):
+                    available[i] = False  # for the rest of this pass: it only gets worse
+                    continue
+                gain = value[i] * (1.0 - MMR_PENALTY * max_sim[i])
+                if best < 0 or gain > best_gain:  # the first of equal gains, as argmax
+                    best, best_gain = i, gain
+            if best < 0:
                 break
-            gain = np.where(available, value * (1.0 - MMR_PENALTY * max_sim), -np.inf)
-            best = int(np.argmax(gain))
             available[best] = False
             chosen.append(best)
-            used += int(lengths[best])
-            max_sim = np.maximum(max_sim, scored.vectors @ scored.vectors[best])
+            used += size[best]
+            sims = (scored.vectors @ scored.vectors[best]).tolist()
+            max_sim = [m if m >= x else x for m, x in zip(max_sim, sims)]
             if strict and pairs[best]:
-                repeats |= np.array([len(p & pairs[best]) >= SHARED_PAIRS for p in pairs])
+                # Only sentences still available can be chosen later in this pass (the set
+                # only shrinks), so only they are tested.
+                mine = pairs[best]
+                for i in range(n):
+                    if available[i] and len(pairs[i] & mine) >= SHARED_PAIRS:
+                        repeats[i] = True
     return chosen
+
+
+class _PairSets:
+    """Consecutive content-word pairs of each sentence, built on first use: most sentences
+    are never the chosen one nor still available when a pair test runs."""
+
+    def __init__(self, terms: tuple[tuple[str, ...], ...]) -> None:
+        self._terms = terms
+        self._sets: dict[int, set[tuple[str, str]]] = {}
+
+    def __getitem__(self, i: int) -> set[tuple[str, str]]:
+        found = self._sets.get(i)
+        if found is None:
+            t = self._terms[i] if self._terms else ()
+            found = self._sets[i] = set(zip(t, t[1:]))
+        return found
 
 
 def order(first: int, positions: list[float]) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 STOPWORDS = frozenset(
@@ -71,6 +72,21 @@ def terms_of(tokens: list[str]) -> list[str]:
             t = _term(w)
         if t:
             out.append(t)
+    return out
+
+
+def term_counts(word_counts: Mapping[str, int]) -> dict[str, int]:
+    """Counts of content terms from counts of words (``Counter(words(text))``): the terms
+    in the order their first word comes, so in order of first occurrence in the text. One
+    lookup per distinct word instead of one per token."""
+    get = _TERMS.get
+    out: dict[str, int] = {}
+    for w, c in word_counts.items():
+        t = get(w)
+        if t is None:
+            t = _term(w)
+        if t:
+            out[t] = out.get(t, 0) + c
     return out
 
 

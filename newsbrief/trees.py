@@ -2,15 +2,17 @@
 
 The trees are fitted offline (``newsbrief train``, with LightGBM, which is only an ``eval``-extra
 dependency) and shipped as flat arrays in an ``.npz`` file: one row per node, all trees
-concatenated. A leaf points to itself with an infinite threshold, so every row of the input
-can walk every tree for the same number of steps, all trees at once, without a Python loop
-over trees or rows.
+concatenated. For prediction each tree is laid out again as a perfect binary tree of the
+forest's depth (a shallower leaf is padded with splits whose both children are that leaf), so
+a node's children sit at heap positions ``2h + 1`` and ``2h + 2``: every row walks every tree
+for the same number of steps, all trees at once, without a Python loop over trees or rows,
+and each step needs no child-pointer lookups.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -35,7 +37,23 @@ class Forest:
         n, width = x.shape
         if n == 0:
             return np.zeros(0)
+        heap = self._heap
+        if heap is None:
+            return self._walk(x)
         # Flat ``take`` on a contiguous copy is about 40% faster than 2-D fancy indexing.
+        flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        base = (np.arange(n) * width)[:, None]
+        node = np.broadcast_to(heap.offsets, (n, heap.offsets.size))
+        for _ in range(self.depth):
+            go_left = flat.take(base + heap.feature.take(node)) <= heap.threshold.take(node)
+            # From global heap index g in a tree that starts at offset o: 2(g - o) + 1 + o for
+            # the left child, one more for the right.
+            node = 2 * node + heap.step - go_left
+        return heap.value.take(node + heap.leaf_shift).sum(axis=1)
+
+    def _walk(self, x: np.ndarray) -> np.ndarray:
+        """``predict`` by following child pointers (forests too deep for the heap layout)."""
+        n, width = x.shape
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
         base = (np.arange(n) * width)[:, None]
         feature, threshold, left, right = self.feature, self.threshold, self.left, self.right
@@ -44,6 +62,56 @@ class Forest:
             go_left = flat.take(base + feature.take(node)) <= threshold.take(node)
             node = np.where(go_left, left.take(node), right.take(node))
         return self.value.take(node).sum(axis=1)
+
+    @cached_property
+    def _heap(self) -> _Heap | None:
+        return heap_layout(self) if self.depth <= MAX_HEAP_DEPTH else None
+
+
+# Beyond this depth the perfect-tree layout (2^depth leaves per tree) costs too much memory;
+# such a forest is walked by its child pointers instead.
+MAX_HEAP_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class _Heap:
+    """A forest as perfect binary trees of one depth, concatenated; index arrays are ``intp``
+    so ``take`` needs no conversion."""
+
+    feature: np.ndarray  # intp, per split slot
+    threshold: np.ndarray  # float64, per split slot (+inf for a padding split)
+    value: np.ndarray  # float64, per leaf slot
+    offsets: np.ndarray  # intp, per tree: where its splits start
+    step: np.ndarray  # intp, per tree: 2 - offset (child = 2 * g + step - go_left)
+    leaf_shift: np.ndarray  # intp, per tree: final heap index + this = its leaf slot
+
+
+def heap_layout(forest: Forest) -> _Heap:
+    """``forest`` as perfect binary trees of depth ``forest.depth``: the same predictions
+    (padding splits have both children equal, so their outcome never matters)."""
+    depth, trees = forest.depth, forest.roots.size
+    splits, leaves = 2 ** depth - 1, 2 ** depth
+    feature = np.zeros((trees, splits), np.intp)
+    threshold = np.full((trees, splits), np.inf)
+    value = np.zeros((trees, leaves))
+    for t, root in enumerate(forest.roots.tolist()):
+        stack = [(root, 0, 0)]  # (node, heap position, level)
+        while stack:
+            node, h, level = stack.pop()
+            if level == depth:
+                value[t, h - splits] = forest.value[node]
+                continue
+            lo, hi = forest.left[node], forest.right[node]
+            if lo != node:  # a split (a leaf points to itself)
+                feature[t, h] = forest.feature[node]
+                threshold[t, h] = forest.threshold[node]
+            stack += [(int(lo), 2 * h + 1, level + 1), (int(hi), 2 * h + 2, level + 1)]
+    offsets = np.arange(trees, dtype=np.intp) * splits
+    # After ``depth`` steps a row sits at g = offset + splits + leaf, and tree t's leaves
+    # start at t * leaves in ``value``: leaf slot = g + t - splits.
+    shift = np.arange(trees, dtype=np.intp) - splits
+    return _Heap(feature.ravel(), threshold.ravel(), value.ravel(), offsets,
+                 2 - offsets, shift)
 
 
 def from_lightgbm(dump: dict[str, Any], features: list[str], meta: dict[str, Any]) -> Forest:

@@ -103,3 +103,63 @@ def test_long_caption_line_removed_but_long_paragraph_kept():
     c = cleaned(caption + "\n" + paragraph.strip())
     assert c.article.text == paragraph.strip()
     assert [r.reason for r in c.removed] == ["photo caption"]
+
+
+# One phrase per alternative of every sentence rule, in mixed case.
+RULE_PHRASES = [
+    "Get BREAKING NEWS emails", "get breaking news alerts", "Sign up for our", "sign up for the",
+    "Subscribe to our", "subscribe to the", "delivered to your inbox", "Delivered weekday mornings",
+    "only subscribers are eligible", "Reset your password", "the news and stories that matter",
+    "We use cookies", "by using this site", "by use our website", "By continuing to use this site",
+    "by continuing to using our website", "Cookie Policy", "share this article",
+    "Share on Facebook", "share on twitter", "Click here", "click to share", "Follow us on",
+    "this article was originally", "This post was originally",
+    "may be missing photos, graphics or links",
+]
+
+
+def test_sentence_rule_prefilter_passes_every_rule_phrase():
+    from newsbrief.clean import _SENTENCE_RULES, _may_have_rule_sentence
+
+    for phrase in RULE_PHRASES:
+        text = f"The mayor spoke on Tuesday. {phrase} and more. The council met later."
+        assert any(p.search(text) for _, p in _SENTENCE_RULES), phrase
+        assert _may_have_rule_sentence(text), phrase
+    # A long s matches "s" under IGNORECASE though str.lower keeps it: the rules still run.
+    odd = "The mayor spoke on Tuesday. \u017fign up for our alerts. The council met later."
+    assert any(p.search(odd) for _, p in _SENTENCE_RULES)
+    assert _may_have_rule_sentence(odd)
+    assert not _may_have_rule_sentence("The council voted on the budget late on Tuesday night.")
+
+
+def test_boilerplate_sentence_with_unusual_case_folding_still_removed():
+    # Longer than a line rule reads, so only the sentence rule can take the prompt out.
+    body = ("The council voted to close the bridge for repairs on Tuesday night after a long "
+            "debate about the cost, the detour through the old town and the ferry that will "
+            "carry commuters across the river while the work goes on. \u017fign up for our "
+            "alerts today. Engineers said the steel had rusted through in places and that the "
+            "repairs could not wait. Work starts next month.")
+    out = clean(Article(id="a", index=0, text=body)).article.text
+    assert "alerts" not in out and "Work starts next month." in out
+
+
+def test_word_count_and_doubled_line_helpers():
+    from newsbrief.clean import _DOUBLED, _is_doubled, _more_words_than
+
+    for text in ("", "one", "one two three", " a  b\tc d \n e ", "w " * 40):
+        for n in (0, 1, 3, 4, 5, 30):
+            assert _more_words_than(text, n) == (len(text.split()) > n), (text, n)
+    lines = ["Photo gallery Photo gallery", "Photo gallery  Photo gallery", "Photo gallery Photo",
+             "Breaking: Breaking: news", "abcdefgh abcdefgh", "abcdefg abcdefg", "x" * 20,
+             "The storm hit the coast. The storm hit the coast.", "aaaaaaaaaaaaaaaaaaa"]
+    for line in lines:
+        assert _is_doubled(line) == (_DOUBLED.match(line) is not None), line
+    assert _is_doubled("Photo gallery Photo gallery") and not _is_doubled("abcdefg abcdefg")
+
+
+def test_repeated_line_across_a_long_article_still_caught():
+    line = "Sign in to see the rest of our coverage of the storm and the clean-up"
+    text = (line + "\n" + "The storm hit the coast on Tuesday and closed schools. " * 3 + "\n"
+            + line)
+    out = clean(Article(id="a", index=0, text=text))
+    assert [r.reason for r in out.removed].count("repeated line") == 1

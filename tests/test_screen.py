@@ -50,3 +50,15 @@ def test_short_and_non_english_articles_set_aside():
 
 def test_two_article_story_keeps_both():
     assert len(screen(arts(STORM[:2])).kept) == 2
+
+
+def test_digit_and_vocabulary_counts_from_word_counts():
+    from collections import Counter
+
+    from newsbrief.screen import _JUNK_WORDS, _count_of, _digit_tokens
+    from newsbrief.text import words
+
+    toks = words("In 2019, 3,000 cookies and 12 apps: 9am trains, 0.5 m, a1 b2 share 'twitter'.")
+    counts = Counter(toks)
+    assert _digit_tokens(counts) == sum(1 for w in toks if w[0].isdigit()) == 7
+    assert _count_of(counts, _JUNK_WORDS) == sum(1 for w in toks if w in _JUNK_WORDS) == 3

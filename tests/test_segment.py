@@ -51,3 +51,20 @@ def test_missing_space_after_stop_still_splits_but_domains_and_files_do_not():
     t = "Visit cnn.com for more. See nytimes.com/x and report.pdf today. Version 2.0 is out."
     assert texts(t) == ["Visit cnn.com for more.", "See nytimes.com/x and report.pdf today.",
                         "Version 2.0 is out."]
+
+
+def test_an_articles_words_are_its_sentences_words_joined():
+    # The pipeline hands screening each article's words as its sentences' words joined: no
+    # token may cross a sentence boundary, whatever the punctuation around it.
+    from itertools import chain
+
+    from newsbrief.model import Article
+    from newsbrief.text import sentence_words, words
+
+    texts = ["He said 'go.' Then they left. Mr. Smith's dog.on wednesday it ran!",
+             "Prices rose 3.5% in the U.S. \u201cWe\u2019re done,\u201d she said.\nNew line's here",
+             "messed with.on Wednesday, the singer (at example.com) said: 'it's over.'"]
+    for text in texts:
+        joined = list(chain.from_iterable(sentence_words(s.text)
+                                          for s in segment(Article(id="a", index=0, text=text))))
+        assert joined == words(text)

@@ -41,3 +41,31 @@ def test_shipped_models_match_the_features_the_code_computes():
     assert shipped(score.MODEL_FILE).features == score.FEATURES
     assert shipped(screen.MODEL_FILE).features == screen.ARTICLE_FEATURES
     assert shipped("no-such-model.npz") is None
+
+
+def test_heap_layout_predicts_what_the_pointer_walk_does():
+    # The DUMP forest is unbalanced (a depth-1 leaf beside depth-2 ones, a single-leaf tree):
+    # padding must not change any prediction, including at thresholds and for NaN.
+    f = from_lightgbm(DUMP, ["a", "b"], {})
+    assert f._heap is not None
+    x = np.array([[1.0, 0.0], [1.0 + 1e-12, 0.0], [5.0, np.nan], [np.nan, 1.0], [-3.0, -3.0]])
+    assert f.predict(x).tolist() == f._walk(x).tolist()
+    rng = np.random.default_rng(0)
+    for name in (score.MODEL_FILE, screen.MODEL_FILE):
+        model = shipped(name)
+        x = rng.normal(scale=3.0, size=(50, len(model.features)))
+        assert np.array_equal(model.predict(x), model._walk(x))
+
+
+def test_a_forest_too_deep_for_the_heap_is_walked():
+    # A chain of splits deeper than MAX_HEAP_DEPTH: x <= 0 -> 0, x <= 1 -> 1, ... else 99.
+    from newsbrief.trees import MAX_HEAP_DEPTH
+
+    node: dict = {"leaf_value": 99.0}
+    for k in reversed(range(MAX_HEAP_DEPTH + 2)):
+        node = {"split_feature": 0, "threshold": float(k), "decision_type": "<=",
+                "left_child": {"leaf_value": float(k)}, "right_child": node}
+    f = from_lightgbm({"tree_info": [{"tree_structure": node}]}, ["a"], {})
+    assert f._heap is None
+    x = np.array([[-1.0], [0.5], [5.0], [100.0]])
+    assert f.predict(x).tolist() == [0.0, 1.0, 5.0, 99.0]
