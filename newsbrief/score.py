@@ -12,8 +12,9 @@ a density, so the selection can weigh it by length against the word budget.
 One feature family is learned from the train split before the forest: each content term's
 summary prior, how often a term found in a story's articles is also in the editor's summary
 (``data/term_prior.tsv.gz``, built by ``newsbrief train`` from stories the forest never sees).
-It tells what editors keep ("killed", "announced", names) from what they drop ("told",
-"photo", "think"), which no within-story statistic can.
+It tells what editors keep ("police" 0.67, "arrested" 0.57, "killed" 0.54 against a base rate
+of 0.27) from what they drop ("photo" 0.12, "caption" 0.03), which no within-story statistic
+can.
 
 Every feature ignores letter case: the model is fitted on Multi-News's lowercased text and
 must behave the same on real, cased articles. Without the shipped model the score falls back
@@ -243,8 +244,8 @@ def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     top = np.argsort(-(story_counts * idf))[:KEYWORDS]
     rows[:, f["keywords"]] = present[:, top].sum(axis=1)
     table = term_prior() if prior is None else prior
-    get, base = table.get, table.base
-    weight = np.array([get(t, base) for t in vocab] or [base])
+    get, rate = table.get, table.base
+    weight = np.array([get(t, rate) for t in vocab] or [rate])
     prior_sum = present @ weight
     rows[:, f["prior_mean"]] = prior_sum / safe_terms
     rows[:, f["prior_max"]] = (present * weight).max(axis=1)
