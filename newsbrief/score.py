@@ -9,6 +9,13 @@ regression trees fitted on the Multi-News **train** split (``newsbrief train``; 
 expected share of the sentence's words and word pairs that an editor's summary would contain:
 a density, so the selection can weigh it by length against the word budget.
 
+One feature family is learned from the train split before the forest: each content term's
+summary prior, how often a term found in a story's articles is also in the editor's summary
+(``data/term_prior.tsv.gz``, built by ``newsbrief train`` from stories the forest never sees).
+It tells what editors keep ("police" 0.67, "arrested" 0.57, "killed" 0.54 against a base rate
+of 0.27) from what they drop ("photo" 0.12, "caption" 0.03), which no within-story statistic
+can.
+
 Every feature ignores letter case: the model is fitted on Multi-News's lowercased text and
 must behave the same on real, cased articles. Without the shipped model the score falls back
 to a fixed linear blend of centrality, support and position.
@@ -16,9 +23,13 @@ to a fixed linear blend of centrality, support and position.
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -33,6 +44,10 @@ from .vectors import count_matrix
 MIN_WORDS = 6
 MAX_WORDS = 80
 MODEL_FILE = "sentence_model.npz"
+PRIOR_FILE = "term_prior.tsv.gz"
+# A term's prior is (in summary + k x base rate) / (seen + k): a term seen in a few stories
+# stays near the base rate instead of jumping to 0 or 1.
+PRIOR_SMOOTHING = 5.0
 
 # Only features that mean the same on Multi-News's truncated documents and on full-length
 # articles: no position relative to the article's end, no article or story length (the
@@ -49,12 +64,16 @@ FEATURES = (
     # SumBasic-style: how frequent the sentence's words are in the story as a whole, in how
     # many articles they occur, and how many of the story's top keywords it names.
     "word_probability", "word_articles", "keywords", "rank_word_probability",
+    # Summary prior of the sentence's terms (see the module docstring): mean, max, sum, the
+    # mean weighted by how many of the story's sentences carry the term, and story-relative.
+    "prior_mean", "prior_max", "prior_sum", "prior_importance", "rank_prior", "gap_prior",
 )
 _RELATIVE = (("centrality", "rank_centrality", "gap_centrality"),
              ("support", "rank_support", "gap_support"),
              ("pair_support", "rank_pair_support", "gap_pair_support"),
              ("max_sim_other", "rank_max_sim_other", None),
-             ("word_probability", "rank_word_probability", None))
+             ("word_probability", "rank_word_probability", None),
+             ("prior_mean", "rank_prior", "gap_prior"))
 # How many of the story's heaviest terms (count x idf) make its keywords.
 KEYWORDS = 10
 
@@ -82,15 +101,46 @@ class Scored:
     terms: tuple[tuple[str, ...], ...] = ()  # content terms, one tuple per sentence
 
 
+class TermPrior(dict):  # type: ignore[type-arg]
+    """content term -> smoothed share of the stories containing it whose summary has it;
+    ``base``: the share over all terms, for a term the table has not seen."""
+
+    base: float = 0.0
+
+
+def read_prior(path: str | Path) -> TermPrior:
+    """A prior table as ``newsbrief train`` writes it: a header ``#stories N seen hit`` (totals
+    over every term), then ``term seen hit`` lines."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        _, _, seen_total, hit_total = f.readline().rstrip("\n").split("\t")
+        table = TermPrior()
+        table.base = base = int(hit_total) / max(1, int(seen_total))
+        k = PRIOR_SMOOTHING
+        for line in f:
+            term, seen, hit = line.rstrip("\n").split("\t")
+            table[term] = (int(hit) + k * base) / (int(seen) + k)
+    return table
+
+
+@lru_cache(maxsize=1)
+def term_prior() -> TermPrior:
+    """The shipped table; an empty one (every term at base rate 0) when it is not there."""
+    ref = resources.files("newsbrief") / "data" / PRIOR_FILE
+    if not ref.is_file():
+        return TermPrior()
+    with resources.as_file(ref) as p:
+        return read_prior(p)
+
+
 def is_candidate(s: Sentence) -> bool:
     n = s.words
     return MIN_WORDS <= n <= MAX_WORDS and not s.text.rstrip().endswith("?")
 
 
 def _tfidf(terms: Sequence[Sequence[str]]
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str]]:
     """(L2-normalised TF-IDF rows, binary presence rows, mean idf per row, term counts per
-    row, idf per column)."""
+    row, idf per column, the terms in column order)."""
     idf = idf_table()
     unknown = getattr(idf, "unknown", 10.0)
     m, vocab = count_matrix(terms)
@@ -102,14 +152,15 @@ def _tfidf(terms: Sequence[Sequence[str]]
     norms[norms == 0] = 1.0
     counts = present.sum(axis=1)
     mean_idf = (present @ weights) / np.maximum(counts, 1.0)
-    return tf / norms, present, mean_idf, m, weights
+    return tf / norms, present, mean_idf, m, weights, vocab
 
 
-def features(cands: Sequence[Sentence],
-             terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """(feature rows in ``FEATURES`` order, TF-IDF vectors) for the candidates of one story."""
+def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
+             prior: TermPrior | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(feature rows in ``FEATURES`` order, TF-IDF vectors) for the candidates of one story.
+    ``prior``: the term prior table (the shipped one by default; training passes its own)."""
     n = len(cands)
-    vec, present, mean_idf, counts, idf = _tfidf(terms)
+    vec, present, mean_idf, counts, idf, vocab = _tfidf(terms)
     arts: dict[str, int] = {}
     art = np.array([arts.setdefault(s.article, len(arts)) for s in cands])
     n_art = len(arts)
@@ -192,6 +243,15 @@ def features(cands: Sequence[Sentence],
     rows[:, f["word_articles"]] = (present @ art_present.sum(axis=0)) / safe_terms / n_art
     top = np.argsort(-(story_counts * idf))[:KEYWORDS]
     rows[:, f["keywords"]] = present[:, top].sum(axis=1)
+    table = term_prior() if prior is None else prior
+    get, rate = table.get, table.base
+    weight = np.array([get(t, rate) for t in vocab] or [rate])
+    prior_sum = present @ weight
+    rows[:, f["prior_mean"]] = prior_sum / safe_terms
+    rows[:, f["prior_max"]] = (present * weight).max(axis=1)
+    rows[:, f["prior_sum"]] = prior_sum
+    rows[:, f["prior_importance"]] = (present @ (weight * np.log1p(present.sum(axis=0)))
+                                      ) / safe_terms
     for base, rank, gap in _RELATIVE:
         v = rows[:, f[base]]
         rows[:, f[rank]] = (np.argsort(np.argsort(-v, kind="stable"), kind="stable") / max(1, n - 1))

@@ -10,6 +10,11 @@ Two forests of regression trees (LightGBM; exported to numpy arrays by ``newsbri
   that the editor's summary of its story contains, Porter-stemmed as ROUGE counts them; one
   row of ``score.FEATURES`` per candidate sentence of the articles the screen keeps (so it is
   fitted on what it will see).
+- ``term_prior.tsv.gz``: for each content term, in how many stories' articles it occurs and in
+  how many of those the summary has it (``score.read_prior`` smooths the ratio). Counted on the
+  train stories *after* the first ``--stories`` ones, which the sentence forest is fitted on:
+  counted on the same stories, a term's prior would contain the very summaries the forest
+  learns from, and the forest would trust it more than it deserves on new stories.
 
 Validation data is never read here; it only chooses settings (see docs/benchmarks.md).
 """
@@ -108,6 +113,45 @@ def _screen_rows(task: tuple[str, tuple[bool, ...] | None]) -> tuple[np.ndarray,
     return x, y
 
 
+# Terms seen in fewer train stories than this are left out of the shipped prior table (they
+# take the base rate, which smoothing pulls them close to anyway): keeps the file small.
+PRIOR_MIN_STORIES = 5
+
+
+def build_prior(train_path: str, skip: int, out: Path) -> tuple[int, int]:
+    """Count, over the train stories after the first ``skip``, each content term's stories and
+    the stories whose summary has it; write the table ``score.read_prior`` reads. Returns
+    (stories, terms written)."""
+    from ..text import content_terms
+
+    seen: Counter[str] = Counter()
+    hit: Counter[str] = Counter()
+    stories = 0
+    opener = gzip.open if train_path.endswith(".gz") else open
+    with opener(train_path, "rt", encoding="utf-8") as f:  # type: ignore[operator]
+        for n, line in enumerate(f):
+            if n < skip or not line.strip():
+                continue
+            rec = json.loads(line)
+            found = {t for d in rec["documents"] if isinstance(d, str) for t in content_terms(d)}
+            summary = set(content_terms(rec.get("summary") or ""))
+            seen.update(found)
+            hit.update(found & summary)
+            stories += 1
+    kept = sorted((t for t, c in seen.items() if c >= PRIOR_MIN_STORIES),
+                  key=lambda t: (-seen[t], t))
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write(f"#stories\t{stories}\t{sum(seen.values())}\t{sum(hit.values())}\n")
+        for t in kept:
+            f.write(f"{t}\t{seen[t]}\t{hit[t]}\n")
+    return stories, len(kept)
+
+
+# The prior table the sentence rows are computed with; set by ``train`` before the worker
+# processes fork, so they use the table just built, not whatever the package ships.
+_PRIOR: Any = None
+
+
 def _sentence_rows(line: str) -> tuple[np.ndarray, np.ndarray]:
     from ..errors import NewsbriefError
     from ..score import candidates, features
@@ -123,7 +167,7 @@ def _sentence_rows(line: str) -> tuple[np.ndarray, np.ndarray]:
     cands, terms = candidates(sents)
     if not cands:
         return np.zeros((0, 0)), np.zeros(0)
-    x, _ = features(cands, terms)
+    x, _ = features(cands, terms, _PRIOR)
     ref = rouge_tokens(rec["summary"])
     ref_uni, ref_bi = Counter(ref), Counter(zip(ref, ref[1:]))
     y = np.array([density(s.text, ref_uni, ref_bi) for s in cands])
@@ -183,6 +227,8 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
     from ..trees import from_lightgbm, save, shipped
     from .data import mask_path, read_masks
 
+    global _PRIOR
+
     prov_path = out_dir / PROVENANCE
     prov: dict[str, Any] = json.loads(prov_path.read_text()) if prov_path.exists() else {}
     if what in ("all", "screen"):
@@ -203,6 +249,20 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
                                            "screen")
         log(f"screen: {metrics}")
     if what in ("all", "sentences"):
+        prior_path = out_dir / score_mod.PRIOR_FILE
+        prior_stories, prior_terms = build_prior(train_path, stories, prior_path)
+        _PRIOR = score_mod.read_prior(prior_path)
+        score_mod.term_prior.cache_clear()
+        log(f"term prior: {prior_terms} terms from {prior_stories} stories after the first "
+            f"{stories}")
+        prov["term_prior"] = {
+            "data": f"Multi-News train split ({Path(train_path).name}), every story after the "
+                    f"first {stories}",
+            "stories": prior_stories, "terms": prior_terms,
+            "min_stories": PRIOR_MIN_STORIES, "smoothing": score_mod.PRIOR_SMOOTHING,
+            "command": f"newsbrief train {train_path} --only sentences --stories {stories}",
+            "date": _dt.date.today().isoformat(),
+        }
         x, y, g = _collect(_sentence_rows, _lines(train_path, stories), jobs)
         log(f"sentences: {len(y)} candidates from {len(np.unique(g))} stories")
         booster, metrics = _fit(x, y, g, "regression", dict(SENTENCE_PARAMS))
@@ -212,6 +272,7 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
         prov["sentence_model"] = _provenance(train_path, stories, len(y), SENTENCE_PARAMS,
                                              metrics, "sentences")
         log(f"sentences: {metrics}")
+        _PRIOR = None
     prov_path.write_text(json.dumps(prov, indent=1) + "\n", encoding="utf-8")
     return prov
 

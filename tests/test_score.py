@@ -1,0 +1,76 @@
+"""The summary-prior features of ``newsbrief.score``, on hand-built sentences and tables."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from newsbrief.model import Sentence
+from newsbrief.score import (FEATURES, PRIOR_SMOOTHING, TermPrior, candidates, features,
+                             read_prior, term_prior)
+
+
+def sent(article: str, position: int, text: str) -> Sentence:
+    return Sentence(article=article, index=position, start=0, end=len(text), text=text,
+                    position=position)
+
+
+STORY = [
+    sent("a", 0, "Police arrested the suspect after the shooting at the school on Monday."),
+    sent("a", 1, "I think it was a very nice photo, she told me over coffee."),
+    sent("b", 0, "The suspect was arrested by police hours after the school shooting."),
+]
+
+
+def table(values: dict[str, float], base: float) -> TermPrior:
+    t = TermPrior(values)
+    t.base = base
+    return t
+
+
+def column(x, name):
+    return x[:, FEATURES.index(name)]
+
+
+def test_read_prior_smooths_toward_the_base_rate(tmp_path):
+    path = tmp_path / "prior.tsv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write("#stories\t4\t100\t25\n")  # base rate 25 / 100
+        f.write("killed\t10\t10\n")
+        f.write("photo\t20\t0\n")
+    prior = read_prior(path)
+    assert prior.base == pytest.approx(0.25)
+    assert prior["killed"] == pytest.approx((10 + PRIOR_SMOOTHING * 0.25) / (10 + PRIOR_SMOOTHING))
+    assert prior["photo"] == pytest.approx((0 + PRIOR_SMOOTHING * 0.25) / (20 + PRIOR_SMOOTHING))
+    assert prior["photo"] < prior.base < prior["killed"]
+    assert "unseen" not in prior
+
+
+def test_sentences_of_summary_words_get_the_higher_prior():
+    prior = table({"police": 0.8, "arrest": 0.9, "suspect": 0.7, "shoot": 0.9, "school": 0.6,
+                   "think": 0.05, "nice": 0.02, "photo": 0.03, "coffee": 0.05}, 0.3)
+    x, _ = features(*candidates(STORY), prior)
+    mean = column(x, "prior_mean")
+    assert mean[0] > mean[1] and mean[2] > mean[1]
+    assert column(x, "prior_max")[1] < 0.9 <= column(x, "prior_max")[0]
+    # The best sentence of the story ranks first and has no gap to the best.
+    best = int(mean.argmax())
+    assert column(x, "rank_prior")[best] == 0.0
+    assert column(x, "gap_prior")[best] == 0.0
+    assert (column(x, "gap_prior") >= 0).all()
+
+
+def test_terms_the_table_has_not_seen_take_the_base_rate():
+    x, _ = features(*candidates(STORY), table({}, 0.3))
+    assert column(x, "prior_mean") == pytest.approx([0.3, 0.3, 0.3])
+    # The sum counts terms: the same rate over more terms is a larger expected overlap.
+    assert column(x, "prior_sum")[0] > column(x, "prior_mean")[0]
+
+
+def test_the_shipped_table_is_loaded():
+    prior = term_prior()
+    if not prior:
+        pytest.skip("no term_prior.tsv.gz in this checkout")
+    assert 0.0 < prior.base < 1.0
+    assert all(0.0 < prior[t] < 1.0 for t in ("year", "people"))
