@@ -58,10 +58,12 @@ def test_shared_phrase_repeat_waits_for_the_lax_pass():
     texts = ["one two three four five six", "seven eight nine ten eleven twelve",
              "thirteen fourteen fifteen sixteen seventeen eighteen"]
     sents = tuple(sent("a", i, t) for i, t in enumerate(texts))
-    terms = (("gang", "murder", "destruct", "city"), ("mayor", "gang", "murder", "destruct"),
+    terms = (("gang", "murder", "destruct", "city"),
+             ("mayor", "gang", "murder", "destruct", "city"),
              ("storm", "coast", "power", "school"))
     sc = Scored(sents, np.array([0.9, 0.8, 0.1]), np.eye(3, dtype=np.float32), terms)
-    # Sentence 1 shares two word pairs with 0: a repeat while 2 can still fill the budget.
+    # Sentence 1 shares three word pairs (SHARED_PAIRS) with 0: a repeat while 2 can still
+    # fill the budget.
     assert select(sc, 100) == [0, 2, 1]
     assert select(sc, 12) == [0, 2]
     unrelated = Scored(sents, sc.scores, sc.vectors, terms[:1] + (("a", "b"), terms[2]))

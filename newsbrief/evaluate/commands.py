@@ -93,8 +93,9 @@ def train_command(
     data: Annotated[str, typer.Argument(
         help="The Multi-News train split (JSONL, plain or gzipped); its "
              "*.cleansed_mask.jsonl.gz must sit beside it.", show_default=False)],
-    stories: Annotated[int, typer.Option("--stories", min=10,
-                                         help="Fit on the first N train stories.")] = 15_000,
+    stories: Annotated[int, typer.Option(
+        "--stories", min=10,
+        help="Fit on the first N train stories (the shipped models: 20,000).")] = 20_000,
     only: Annotated[str, typer.Option(
         "--only", help="all, screen or sentences (the sentence model is fitted on what the "
                        "screen keeps: refit it after the screen).")] = "all",
