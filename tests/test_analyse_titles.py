@@ -41,3 +41,23 @@ def test_title_read_back_before_a_name_and_in_an_appositive():
     text = "Manaf Tlass, a brigadier general and a former friend"
     s, e, t = titles.appositive(text, len("Manaf Tlass"))
     assert text[s:e] == "brigadier general"
+
+
+def test_then_titles_are_compared_only_with_then_titles():
+    c = titles.compatible
+    p = titles.parse
+    assert p("then-Vice President").current and p("then-Vice President").then
+    assert not c(p("then Vice President"), p("then President"))
+    assert c(p("then-Vice President"), p("President"))  # then and now can both be right
+    # The late president was the president: "late" does not make a title a past one.
+    assert not c(p("late Vice President"), p("President"))
+    assert not p("former President").current
+
+
+def test_titled_finds_titles_before_known_names_in_any_case_and_across_a_break():
+    text = ("Protests against vice president bashar assad went on. Recall wisconsin gov. Scott "
+            "walker, the papers said.")
+    found = titles.titled(text, {"bashar assad": 1, "scott walker": 2})
+    assert [(k, text[s:e], t.canonical) for k, s, e, t in found] == [
+        (1, "vice president", "vice president"), (2, "gov.", "governor")]
+    assert titles.titled("Bashar Assad spoke.", {"bashar assad": 1}) == []
