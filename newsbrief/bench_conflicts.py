@@ -218,9 +218,12 @@ def inject_number(arts: list[Article], rng: random.Random):  # type: ignore[no-u
 
 
 _LOWER = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of|no fewer than|"
-                    r"no less than|greater than|higher than)\s+(?:\$\s?)?$", re.I)
+                    r"no less than|greater than|higher than|a minimum of)\s+(?:\$\s?)?$", re.I)
 _UPPER = re.compile(r"\b(?:up to|as many as|at most|no more than|fewer than|less than|under|"
-                    r"nearly|almost|close to|just under)\s+(?:\$\s?)?$", re.I)
+                    r"nearly|almost|close to|just under|a maximum of)\s+(?:\$\s?)?$", re.I)
+# "50 percent or less", "100 people or more" (after the figure's word).
+_OR_LESS = re.compile(r"\S*\s+or\s+(?:less|fewer|under)\b", re.I)
+_OR_MORE = re.compile(r"\S*\s+or\s+(?:more|over|greater)\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|roughly|approximately|some|an estimated|estimated)"
                     r"\s+(?:\$\s?)?$", re.I)
 
@@ -228,9 +231,10 @@ _ABOUT = re.compile(r"\b(?:about|around|roughly|approximately|some|an estimated|
 def _range(text: str, start: int, n: int) -> tuple[float, float]:
     """The values a figure at ``start`` allows, by the words before it ("more than", "about")."""
     before = text[max(0, start - 20):start]
-    if _LOWER.search(before):
+    after = text[start:start + 40]
+    if _LOWER.search(before) or _OR_MORE.match(after.split(None, 1)[-1] if " " in after else ""):
         return n, float("inf")
-    if _UPPER.search(before):
+    if _UPPER.search(before) or _OR_LESS.match(after.split(None, 1)[-1] if " " in after else ""):
         return 0, n
     if _ABOUT.search(before):
         return 0.9 * n, 1.1 * n

@@ -293,7 +293,7 @@ def test_a_word_that_is_one_figures_lead_still_ties_it_to_the_other():
     # "driving" follows the first figure and stands near the second: with "jailed" before both
     # they are one sentence told twice.
     arts, sents = story(
-        "The activist was jailed for 20 weeks for driving.",
+        "She was jailed for 20 weeks for driving.",
         "A female activist who was jailed for 10 weeks for violating the ban on women driving "
         "is running for office.",
     )
@@ -345,3 +345,11 @@ def test_measure_word_read_past_a_dash_aside():
     )
     [c] = [c for c in kinds(analyse(arts, sents), "number") if "killed" in c.subject]
     assert {v.text for v in c.values} == {"49", "36"}
+
+
+def test_a_figure_dated_to_another_year_is_not_compared():
+    arts, sents = story(
+        "Matt Stonie, who was second in 2013 with 51 hot dogs, returns for another run.",
+        "Matt Stonie finished the contest with 56 hot dogs on Friday.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []

@@ -178,13 +178,11 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
         if a.unit == "count" and a.noun == "people" and not (a.times and b.times) \
                 and shared < STRONG_TIE:
             return ""
-        # A figure dated to a year or a month of a year ("second in 2013 with 51 dogs", "a
-        # reward of $10 million announced in October 2011") is an older figure, not the one
-        # an undated sentence reports, unless the two sentences tell one event in one way.
-        dated_a = any(t.startswith(("year:", "month:")) for t in a.times)
-        dated_b = any(t.startswith(("year:", "month:")) for t in b.times)
-        if dated_a != dated_b and shared < STRONG_TIE:
-            return ""
+    # A figure dated to a year right by it ("second in 2013 with 51 dogs", "a reward of $10
+    # million announced in October 2011") is an older figure, not the one an undated sentence
+    # reports, unless the two sentences tell one event in one way.
+    if a.year != b.year and (a.year and b.year or shared < STRONG_TIE):
+        return ""
     if a.since and b.since and a.since.lower() != b.since.lower():
         return "time"
     return "same"

@@ -36,7 +36,8 @@ _QUALIFIERS = {
     "in excess of": ("more", 1.0, float("inf")), "just over": ("more", 1.0, 1.1),
     "greater than": ("more", 1.0, float("inf")), "higher than": ("more", 1.0, float("inf")),
     "at least": ("atleast", 1.0, float("inf")), "no fewer than": ("atleast", 1.0, float("inf")),
-    "no less than": ("atleast", 1.0, float("inf")),
+    "no less than": ("atleast", 1.0, float("inf")), "a minimum of": ("atleast", 1.0, float("inf")),
+    "a maximum of": ("upto", 0.0, 1.0),
     "nearly": ("nearly", 0.85, 1.0), "almost": ("nearly", 0.85, 1.0),
     "close to": ("nearly", 0.85, 1.0), "just under": ("nearly", 0.9, 1.0),
     "about": ("about", 0.9, 1.1), "around": ("about", 0.9, 1.1), "some": ("about", 0.9, 1.1),
@@ -137,6 +138,9 @@ class Quantity:
     # Expected, hoped for or possible rather than reported ("hopes to eat a record 70 hot
     # dogs", "the consensus was 215,000 jobs"): not comparable with what happened.
     hedged: bool = False
+    # The year the figure is dated to, when one stands right by it ("second in 2013 with 51
+    # dogs", "$10 million announced in October 2011"); "" if none.
+    year: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,14 +180,10 @@ def _singular(word: str) -> str:
     return w
 
 
-# A year given as the time of something ("second in 2013 with 51 dogs", "won women in 2012").
-_IN_YEAR = re.compile(r"\b(?:in|during)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–]|,\d)", re.I)
-
-
 def point_times(text: str) -> frozenset[str]:
     """Points in time a sentence names; the start of a running total ("since March 2011")
     is not one."""
-    out = {f"year:{m.group('y')}" for m in _IN_YEAR.finditer(text)}
+    out = set()
     since = [m.span() for m in _SINCE.finditer(text)]
     for m in DATE.finditer(text):
         if any(a <= m.start() < b for a, b in since):
@@ -294,6 +294,7 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 claim_start=s.start + c0, claim_end=s.start + c1, claim=text[c0:c1],
                 total=bool(_ALL_BEFORE.search(text[max(0, start - 20):start])),
                 hedged=_hedged(text, start, m.end()),
+                year=_year_by(text, start, m.end()),
             ))
     return out
 
@@ -305,6 +306,19 @@ _HEDGES = frozenset(
     "targeted forecast forecasts forecasters forecasted projected projection projections "
     "consensus predicted predicts prediction predictions proposed proposes proposal want "
     "wants wanted seek seeks seeking sought ask asks asked asking request requested".split())
+
+
+_IN_YEAR = re.compile(rf"\b(?:in|during|of|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH_RX}\s+)?"
+                      rf"(?P<y>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.I)
+
+
+def _year_by(text: str, start: int, end: int) -> str:
+    """A year given with "in" (or "during", "of", "from") within about six words of the figure,
+    in the same clause."""
+    left = re.split(r"[.;:!?()]\s", text[max(0, start - 40):start])[-1]
+    right = re.split(r"[.;:!?()](?:\s|$)", text[end:end + 40])[0]
+    m = _IN_YEAR.search(left) or _IN_YEAR.search(right)
+    return m.group("y") if m else ""
 
 
 def _hedged(text: str, start: int, end: int) -> bool:
@@ -373,6 +387,8 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     if words and words[0] == "-" and len(words) > 1:  # "four-day trip": the unit is glued on
         words = words[1:]
     first = words[0].lower() if words else ""
+    if first == "pounds" and len(words) > 1 and words[1].lower() == "of" and not m.group("cur"):
+        return None  # "275 pounds of gold": a weight, not money
     if m.group("cur") or first in ("dollars", "euros", "pounds", "yuan", "yen", "rupees"):
         cur = m.group("cur") or first
         return f"money:{cur.replace('US$', '$')}", number, number, "", "", *_measure(text, m), qual
