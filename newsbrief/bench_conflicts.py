@@ -70,7 +70,10 @@ _NOT_A_TITLE_BEFORE = frozenset(
     "secretary store stores dynamics hospital hospitals practitioner practitioners fund "
     "ruled rules ordered orders found finds wrote writes denied denies granted grants rejected "
     "rejects sentenced sentences dismissed dismisses also approved approves threw blocked "
-    "agreed declined issued signed heard hears".split())
+    "agreed declined issued signed heard hears theatre theater presiding".split())
+# "attorney general jeff sessions": the office is attorney general, not the rank general.
+_NOT_A_RANK = re.compile(r"\b(?:attorney|surgeon|solicitor|inspector|secretary|postmaster|"
+                         r"adjutant|consul|governor|procurator)[\s-]+$", re.I)
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
     "fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -248,6 +251,8 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def inject_title(arts: list[Article], rng: random.Random):  # type: ignore[no-untyped-def]
     def key(m: re.Match[str]):  # type: ignore[no-untyped-def]
         if m.group(2).lower() in _NOT_AFTER_TITLE | _NOT_A_TITLE_BEFORE:
+            return None
+        if _NOT_A_RANK.search(m.string[max(0, m.start() - 20):m.start()]):
             return None
         return (m.group(1).lower(), m.group(2).lower())
 

@@ -57,7 +57,16 @@ def test_then_titles_are_compared_only_with_then_titles():
 def test_titled_finds_titles_before_known_names_in_any_case_and_across_a_break():
     text = ("Protests against vice president bashar assad went on. Recall wisconsin gov. Scott "
             "walker, the papers said.")
-    found = titles.titled(text, {"bashar assad": 1, "scott walker": 2})
+    found = titles.titled(text, {"bashar assad": 1, "scott walker": 2, "cuomo": 3})
     assert [(k, text[s:e], t.canonical) for k, s, e, t in found] == [
         (1, "vice president", "vice president"), (2, "gov.", "governor")]
     assert titles.titled("Bashar Assad spoke.", {"bashar assad": 1}) == []
+
+
+def test_titled_reads_past_a_middle_initial_and_not_an_office_as_a_rank():
+    from newsbrief.analyse.conflicts import _with_initials
+
+    forms = _with_initials({"andrew cuomo": 1, "jeff sessions": 2})
+    text = "Gov. Andrew M. Cuomo spoke. Attorney General Jeff Sessions did not."
+    found = titles.titled(text, forms)
+    assert [(k, t.canonical) for k, _, _, t in found] == [(1, "governor")]

@@ -508,7 +508,7 @@ def compare_titles(entities: Sequence[Entity], articles: Sequence[Article] = ())
         for m in e.mentions:
             if m.title is not None:
                 found[e.id][(m.article, m.title_start)] = (m.title_end, m.title)
-    forms = _name_forms(people)
+    forms = _with_initials(_name_forms(people))
     for a in articles:
         for eid, t0, t1, t in titles_mod.titled(a.text, forms):
             found[eid].setdefault((a.id, t0), (t1, t))
@@ -557,6 +557,19 @@ def _name_forms(people: Sequence[Entity]) -> dict[str, int]:
                 forms[surname].add(e.id)
     return {f: next(iter(ids)) for f, ids in forms.items()
             if len(ids) == 1 and len(f) >= 4 and not f.isdigit()}
+
+
+def _with_initials(forms: dict[str, int]) -> dict[str, int]:
+    """Regular expressions of ``forms`` that also match a middle initial ("andrew m. cuomo"
+    for "andrew cuomo"), for ``titles.titled``."""
+    out = {}
+    for f, e in forms.items():
+        words = f.split()
+        if len(words) == 2:
+            out[rf"{re.escape(words[0])}(?:\s+[a-z]\.?)?\s+{re.escape(words[1])}"] = e
+        else:
+            out[re.escape(f)] = e
+    return out
 
 
 def compare_names(entities: Sequence[Entity], articles: Sequence[Article]) -> list[Conflict]:

@@ -135,6 +135,11 @@ def parse(text: str) -> Title | None:
     return Title(text.strip(), canonical, family, current, then)
 
 
+# "Attorney General", "Surgeon General": offices, not the military rank "general".
+_NOT_A_RANK_BEFORE = re.compile(r"\b(?:attorney|surgeon|solicitor|inspector|secretary|"
+                                r"postmaster|adjutant|consul|governor|procurator)[\s-]+$", re.I)
+
+
 def before(text: str, start: int) -> tuple[int, Title] | None:
     """A title ending right before offset ``start`` of ``text`` (its start and the title)."""
     window = text[max(0, start - 40):start]
@@ -143,6 +148,8 @@ def before(text: str, start: int) -> tuple[int, Title] | None:
         return None
     t = parse(m.group("title"))
     if t is None:
+        return None
+    if t.canonical == "general" and _NOT_A_RANK_BEFORE.search(window[:m.start("title")]):
         return None
     # "former BJU president Bob Jones": a qualifier a word or two before the title.
     lead_in = re.findall(r"[\w-]+", text[max(0, start - len(window) + m.start("title") - 30):
@@ -196,24 +203,27 @@ def compatible(a: Title, b: Title) -> bool:
 
 def titled(text: str, names: dict[str, int]) -> list[tuple[int, int, int, Title]]:
     """Titles right before any of ``names`` in ``text`` (an article): (key of the name, start
-    and end of the title, the title). ``names``: lowercased written forms of people's names ->
-    a key. The names are matched in any case and across sentence breaks ("Wisconsin Gov. |
-    Scott Walker" when the segmenter took "Gov." for a sentence end), which is how titled
-    mentions the tagger did not read (lowercased text) are still compared."""
+    and end of the title, the title). ``names``: regular expressions of people's written
+    names, lowercase -> a key. The names are matched in any case and across sentence breaks
+    ("Wisconsin Gov. | Scott Walker" when the segmenter took "Gov." for a sentence end),
+    which is how titled mentions the tagger did not read (lowercased text) are still
+    compared."""
     if not names:
         return []
-    rx = _names_pattern(tuple(sorted(names, key=len, reverse=True)))
+    keys = tuple(sorted(names, key=len, reverse=True))
+    rx = _names_pattern(keys)
     out = []
     for m in rx.finditer(text):
         found = before(text, m.start())
         if found is None:
             continue
         start, t = found
-        out.append((names[m.group(1).lower()], start, start + len(t.text), t))
+        k = next(i for i, g in enumerate(m.groups()) if g is not None)
+        out.append((names[keys[k]], start, start + len(t.text), t))
     return out
 
 
 @lru_cache(maxsize=256)
 def _names_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])",
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"({f})" for f in forms) + r")(?![\w-])",
                       re.IGNORECASE)
