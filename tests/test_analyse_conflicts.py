@@ -353,3 +353,14 @@ def test_a_figure_dated_to_another_year_is_not_compared():
         "Matt Stonie finished the contest with 56 hot dogs on Friday.",
     )
     assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_ages_of_things_are_compared_like_other_figures():
+    arts, sents = story(
+        "Archaeologists have found a second ancient village in the Petrified Forest National "
+        "Park that is 800 years old.",
+        "Two villages in the Petrified Forest National Park estimated to be 1,300 years old have "
+        "been found by archaeologists.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"800", "1,300"}

@@ -158,9 +158,13 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
                 return ""
             if min(a.value, b.value) < SMALL_COUNT and shared < STRONG_TIE:
                 return ""
-    elif a.unit == "age":
-        # An age belongs to a person: both sentences must name that one person and no other.
+    elif a.unit == "age" and (ppl_a or ppl_b):
+        # A person's age: both sentences must name that one person and no other.
         if not (len(ppl_a) == 1 and ppl_a == ppl_b):
+            return ""
+    elif a.unit == "age":
+        # The age of a thing ("villages 1,300 years old"): tied like other figures.
+        if not ((keyed and shared >= 1) or shared >= SHARED_TERMS):
             return ""
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS):
         return ""
