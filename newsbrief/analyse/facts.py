@@ -481,6 +481,10 @@ _NUMERAL = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-]+([A-Za-z]+))?")
 
 
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_RX}\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+{_MONTH_RX}(?!\w)", re.I)
+
+
 def numerals(articles: Sequence[Article]) -> dict[str, set[tuple[float, str]]]:
     """Every figure written in digits in each article with the word after it, whatever the
     figure is part of ("a 211-game suspension" -> (211, "game"))."""
@@ -488,7 +492,8 @@ def numerals(articles: Sequence[Article]) -> dict[str, set[tuple[float, str]]]:
     for a in articles:
         text = _URL.sub(" ", a.text)  # a link's slug is not the article's statement
         # Nor is a date's day ("June 16, 2016" does not give a figure of 16).
-        text = DATE.sub(lambda m: " " * len(m.group()), text)
         out[a.id] = {(float(m.group(1).replace(",", "")), _singular(m.group(2) or ""))
-                     for m in _NUMERAL.finditer(text)}
+                     for m in _NUMERAL.finditer(text)
+                     if not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                     and not _MONTH_AFTER.match(text, m.end(1))}
     return out
