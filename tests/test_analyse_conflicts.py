@@ -364,3 +364,13 @@ def test_ages_of_things_are_compared_like_other_figures():
     )
     [c] = kinds(analyse(arts, sents), "number")
     assert {v.text for v in c.values} == {"800", "1,300"}
+
+
+def test_below_is_an_open_bound():
+    # 7.8 percent is below eight percent: no contradiction.
+    arts, sents = story(
+        "The jobs report put the unemployment rate at 7.8 percent in September.",
+        "Some conservatives doubt the report that put the unemployment rate below eight "
+        "percent in September.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []

@@ -70,3 +70,8 @@ def test_titled_reads_past_a_middle_initial_and_not_an_office_as_a_rank():
     text = "Gov. Andrew M. Cuomo spoke. Attorney General Jeff Sessions did not."
     found = titles.titled(text, forms)
     assert [(k, t.canonical) for k, _, _, t in found] == [(1, "governor")]
+
+
+def test_premier_and_prime_minister_are_one_office():
+    assert titles.compatible(titles.parse("premier"), titles.parse("Prime Minister"))
+    assert not titles.compatible(titles.parse("premier"), titles.parse("Deputy Prime Minister"))

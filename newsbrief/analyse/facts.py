@@ -46,6 +46,7 @@ _QUALIFIERS = {
     "up to": ("upto", 0.0, 1.0), "as many as": ("upto", 0.0, 1.0), "at most": ("upto", 0.0, 1.0),
     "fewer than": ("less", 0.0, 1.0), "less than": ("less", 0.0, 1.0),
     "under": ("less", 0.0, 1.0), "no more than": ("upto", 0.0, 1.0),
+    "below": ("less", 0.0, 1.0), "above": ("more", 1.0, float("inf")),
 }
 _QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 _WORDS_RX = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))

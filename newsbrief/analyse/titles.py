@@ -34,8 +34,10 @@ FAMILIES: dict[str, str] = {
                      "constable", "police chief"], "police"),
 }
 
-# Congressman/congresswoman and representative name one office.
-_SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative"}
+# Congressman/congresswoman and representative name one office; so do premier and prime minister
+# ("Italian premier Silvio Berlusconi" / "Prime Minister Silvio Berlusconi").
+_SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative",
+                "premier": "prime minister"}
 
 # Surface spellings -> canonical. Keys are lowercased with periods removed.
 _ALIASES: dict[str, str] = {
