@@ -62,6 +62,43 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 _DATE_SITE = re.compile(rf"\b(?:({'|'.join(_WEEKDAYS)})|(({_MONTHS})\s+(\d{{1,2}})))\b", re.I)
 _NOT_AFTER_TITLE = frozenset("said says and the who was is has had of to in for on at with that "
                              "would will candidate candidates nominee".split())
+# Words after "general", "judge" ... that show the title word is not a title of a person named
+# next ("general manager", "general motors", "a federal judge ruled"): swapping it changes no
+# one's title, so no analysis could report it.
+_NOT_A_TITLE_BEFORE = frozenset(
+    "manager managers motors mills counsel assembly electric election elections public "
+    "secretary store stores dynamics hospital hospitals practitioner practitioners fund "
+    "ruled rules ordered orders found finds wrote writes denied denies granted grants rejected "
+    "rejects sentenced sentences dismissed dismisses also approved approves threw blocked "
+    "agreed declined issued signed heard hears theatre theater presiding".split())
+# "attorney general jeff sessions": the office is attorney general, not the rank general.
+_NOT_A_RANK = re.compile(r"\b(?:attorney|surgeon|solicitor|inspector|secretary|postmaster|"
+                         r"adjutant|consul|governor|procurator)[\s-]+$", re.I)
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
+    "fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _spelled(n: int) -> str | None:
+    """``n`` written in words when below 100 ("thirty-three")."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else "-" + _ONES[n % 10])
+    return None
+
+
+def _states_elsewhere(text: str, site: re.Match[str]) -> bool:
+    """Whether ``text`` gives the site's figure other than at matches of the site itself (before
+    another word, or spelled out): an article altered only at the site would then state both
+    the old and the new figure, and which one it means could not be told."""
+    same = [m.span() for m in site.re.finditer(text) if m.group().lower() == site.group().lower()]
+    rest = "".join(ch if not any(a <= i < b for a, b in same) else " " for i, ch in enumerate(text))
+    fig = site.group(1)
+    if re.search(rf"(?<![\w.,$]){re.escape(fig)}(?![\w,]|\.\d)", rest):
+        return True
+    words = _spelled(int(fig.replace(",", "")))
+    return bool(words and re.search(rf"\b{words}\b", rest, re.I))
 
 
 @dataclass
@@ -167,17 +204,55 @@ def inject_number(arts: list[Article], rng: random.Random):  # type: ignore[no-u
             return None
         return (m.group(1), word)
 
-    sites = _shared_sites(arts, _NUMBER_SITE, key)
+    sites = [(k, m) for k, m in _shared_sites(arts, _NUMBER_SITE, key)
+             if not _states_elsewhere(arts[k].text, m)]
     if not sites:
         return None
     k, m = rng.choice(sites)
     new = _new_number(m.group(1), rng)
+    # The new statement must contradict what another article says there: "up to 40 people"
+    # does not contradict "around 30 people", nor "more than 60,000" "more than 40,000".
+    mine = _range(arts[k].text, m.start(1), int(new.replace(",", "")))
+    old = int(m.group(1).replace(",", ""))
+    if not any(j != k and key(o) == key(m) and not _overlap(mine, _range(arts[j].text, o.start(1), old))
+               for j, o in sites):
+        return None
     return _with_text(arts, k, m, 1, new), k, new
+
+
+_LOWER = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of|no fewer than|"
+                    r"no less than|greater than|higher than|a minimum of)\s+(?:\$\s?)?$", re.I)
+_UPPER = re.compile(r"\b(?:up to|as many as|at most|no more than|fewer than|less than|under|"
+                    r"nearly|almost|close to|just under|a maximum of)\s+(?:\$\s?)?$", re.I)
+# "50 percent or less", "100 people or more" (after the figure's word).
+_OR_LESS = re.compile(r"\S*\s+or\s+(?:less|fewer|under)\b", re.I)
+_OR_MORE = re.compile(r"\S*\s+or\s+(?:more|over|greater)\b", re.I)
+_ABOUT = re.compile(r"\b(?:about|around|roughly|approximately|some|an estimated|estimated)"
+                    r"\s+(?:\$\s?)?$", re.I)
+
+
+def _range(text: str, start: int, n: int) -> tuple[float, float]:
+    """The values a figure at ``start`` allows, by the words before it ("more than", "about")."""
+    before = text[max(0, start - 20):start]
+    after = text[start:start + 40]
+    if _LOWER.search(before) or _OR_MORE.match(after.split(None, 1)[-1] if " " in after else ""):
+        return n, float("inf")
+    if _UPPER.search(before) or _OR_LESS.match(after.split(None, 1)[-1] if " " in after else ""):
+        return 0, n
+    if _ABOUT.search(before):
+        return 0.9 * n, 1.1 * n
+    return n, n
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return max(a[0], b[0]) <= min(a[1], b[1])
 
 
 def inject_title(arts: list[Article], rng: random.Random):  # type: ignore[no-untyped-def]
     def key(m: re.Match[str]):  # type: ignore[no-untyped-def]
-        if m.group(2).lower() in _NOT_AFTER_TITLE:
+        if m.group(2).lower() in _NOT_AFTER_TITLE | _NOT_A_TITLE_BEFORE:
+            return None
+        if _NOT_A_RANK.search(m.string[max(0, m.start() - 20):m.start()]):
             return None
         return (m.group(1).lower(), m.group(2).lower())
 
@@ -291,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sample", type=int, default=30)
     p.add_argument("--sample-out", default=None,
                    help="write the sample of conflicts on unaltered stories here (Markdown)")
+    p.add_argument("--misses-out", default=None,
+                   help="write the missed number and title injections here, with the facts the "
+                        "analysis read at each site (Markdown), to see why they were missed")
     args = p.parse_args(argv)
     mask = args.mask or args.data.replace(".jsonl.gz", ".cleansed_mask.jsonl.gz")
     rng = random.Random(args.seed)
@@ -303,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     times5: list[float] = []
     words5: list[int] = []
     unaltered: list[tuple[Story, object]] = []
+    misses: list[str] = []
     stories = 0
     for story in load(args.data, mask, args.limit, args.skip):
         stories += 1
@@ -323,7 +402,10 @@ def main(argv: list[str] | None = None) -> int:
             result, _ = run(altered)
             counts[f"{kind}_injected"] += 1
             kinds = ("number", "date") if kind == "date" else (kind,)
-            counts[f"{kind}_found"] += _found(result, kinds, altered[k].id, new)
+            hit = _found(result, kinds, altered[k].id, new)
+            counts[f"{kind}_found"] += hit
+            if not hit and args.misses_out and kind in ("number", "title"):
+                misses.append(_explain_miss(story.id, kind, arts, altered, k, new, result))
         got = inject_name(arts, base, rng)
         if got is not None:
             altered, k, (old, new_full, core, new_core) = got
@@ -356,11 +438,67 @@ def main(argv: list[str] | None = None) -> int:
     if counts["name_detected"]:
         report["name_merged_rate"] = round(counts["name_merged"] / counts["name_detected"], 3)
     print(json.dumps(report, indent=2))
+    if args.misses_out:
+        Path(args.misses_out).write_text("\n".join(misses), encoding="utf-8")
+        print(f"wrote {len(misses)} misses to {args.misses_out}", file=sys.stderr)
     if args.sample_out:
         sample = rng.sample(unaltered, min(args.sample, len(unaltered)))
         Path(args.sample_out).write_text(_sample_markdown(sample), encoding="utf-8")
         print(f"wrote {len(sample)} conflicts to {args.sample_out}", file=sys.stderr)
     return 0
+
+
+def _explain_miss(story: str, kind: str, arts: list[Article], altered: list[Article], k: int,
+                  new: str, result: Analysis) -> str:
+    """A missed injection as Markdown: the altered sentence, the other articles' sentences with
+    the original words, the quantities (or titled mentions) read there, and what was reported."""
+    from .analyse import conflicts as cmp
+    from .analyse import facts
+
+    old_text, new_text = arts[k].text, altered[k].text
+    at = next((i for i, (x, y) in enumerate(zip(old_text, new_text)) if x != y), 0)
+    while at > 0 and (old_text[at - 1].isalnum() or old_text[at - 1] in ",."):
+        at -= 1
+    rx = _NUMBER_SITE if kind == "number" else _TITLE_SITE
+    site = rx.match(old_text, at)
+    words = site.group().lower() if site else old_text[at:at + 20].lower()
+    sents = sentences_of(altered)
+    out = [f"### {story} {kind}: '{words}' -> '{new}' in {altered[k].id}", ""]
+    mine = [i for i, s in enumerate(sents) if s.article == altered[k].id and new.lower() in
+            s.text.lower()]
+    theirs = [i for i, s in enumerate(sents) if s.article != altered[k].id and words in
+              s.text.lower()]
+    for i in mine[:2] + theirs[:3]:
+        out.append(f"- {sents[i].article}: {' '.join(sents[i].text.split())[:400]}")
+    if kind == "number":
+        qs = facts.quantities(altered, sents)
+        a = [q for q in qs if q.sentence in mine[:2] and new in q.text]
+        b = [q for q in qs if q.sentence in theirs[:3]
+             and words.split()[0] in q.text.replace(" ", "")]
+        for q in a + b:
+            out.append(f"  - q {q.article} '{q.text}' unit={q.unit} noun={q.noun}/{q.noun_text} "
+                       f"measure={q.measure} times={sorted(q.times)} since={q.since!r} "
+                       f"lead={q.lead} prior={q.prior} qual={q.qualifier} total={q.total}")
+        for x in a:
+            for y in b:
+                scope = cmp._same_subject(x, y, frozenset(), frozenset())
+                rel = cmp._relation(x, y, scope) if scope else ""
+                out.append(f"  - pair '{x.text}' / '{y.text}': scope={scope!r} rel={rel!r}")
+        if not a:
+            out.append("  - no quantity read at the altered site")
+        if not b:
+            out.append("  - no quantity read at the other articles' site")
+    else:
+        for e in result.entities:
+            ms = [m for m in e.mentions if m.title is not None]
+            if any(m.sentence in mine[:2] + theirs[:3] for m in ms):
+                out.append(f"  - entity {e.name!r}: " + "; ".join(
+                    f"{m.article} {m.title.text!r} {m.text!r}" for m in ms  # type: ignore[union-attr]
+                    if m.sentence in mine[:2] + theirs[:3]))
+    kinds = [f"{c.kind}:{c.subject}" for c in result.conflicts]
+    out.append(f"  - reported: {kinds}")
+    out.append("")
+    return "\n".join(out)
 
 
 def _sample_markdown(sample) -> str:  # type: ignore[no-untyped-def]

@@ -44,3 +44,43 @@ def test_title_injection_swaps_within_the_family():
     altered, k, new = inject_title(story, random.Random(0))
     assert new == "Rep."
     assert altered[k].text.startswith("Rep. Walter Brennan")
+
+
+def test_number_site_skipped_when_the_article_gives_the_figure_elsewhere():
+    from newsbrief.bench_conflicts import _NUMBER_SITE, _states_elsewhere
+
+    text = "About 33 saints days were holidays. By 1800 about thirty-three remained."
+    assert _states_elsewhere(text, _NUMBER_SITE.search(text))
+    text = "49 people died. Police said 49 victims were named."
+    assert _states_elsewhere(text, _NUMBER_SITE.search(text))
+    text = "49 people died on June 12. The 49 people were buried."
+    assert not _states_elsewhere(text, _NUMBER_SITE.search(text))
+
+
+def test_number_injection_must_contradict_the_other_article():
+    from newsbrief.bench_conflicts import _overlap, _range
+
+    text = "injuring up to 40 people"
+    assert _range(text, text.index("40"), 40) == (0, 40)
+    text = "Around 30 people were hurt"
+    assert _range(text, text.index("30"), 30) == (27, 33)
+    assert _overlap((0, 40), (27, 33))  # "up to 40" does not contradict "around 30"
+    assert not _overlap((40, 40), (27, 33))
+    more = "more than 60,000 people"
+    assert _overlap(_range(more, more.index("60"), 60000), (40000, float("inf")))
+    # A story whose only other statement the new one does not contradict gets no injection.
+    story = arts("A car injured up to 30 people in Lima on Friday night, police said.",
+                 "Around 30 people were hurt in Lima on Friday night, police said.")
+    got = [inject_number(story, random.Random(s)) for s in range(20)]
+    for g in got:
+        if g is not None:
+            altered, k, new = g
+            # "around N" against "up to 30"; "up to N" against "around 30" (27 to 33).
+            assert (k == 1 and 0.9 * int(new) > 30) or (k == 0 and int(new) < 27)
+    assert any(g is None for g in got)
+
+
+def test_title_sites_need_a_name_after_the_title():
+    story = arts("General Motors said sales rose. A federal judge ruled on Monday.",
+                 "General Motors reported sales. The federal judge ruled against it.")
+    assert inject_title(story, random.Random(0)) is None

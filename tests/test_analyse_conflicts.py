@@ -270,3 +270,107 @@ def test_a_toll_with_a_day_and_one_without_compared_when_told_in_the_same_words(
     )
     [c] = kinds(analyse(arts, sents), "number")
     assert {v.text for v in c.values} == {"14", "8"}
+
+
+def test_nested_open_bounds_are_not_a_conflict():
+    # "More than 1,400" and "more than 1,000" can both be right: one range contains the other.
+    arts, sents = story(
+        "More than 1,400 works were found in the Munich apartment of Cornelius Gurlitt.",
+        "Gurlitt hoarded more than 1,000 works in his Munich apartment, police said.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_a_hoped_for_figure_is_not_compared_with_what_happened():
+    arts, sents = story(
+        "Joey Chestnut hopes to win the contest by downing a record 70 hot dogs on Friday.",
+        "Joey Chestnut won the contest on Friday, downing 61 hot dogs in ten minutes.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_a_word_that_is_one_figures_lead_still_ties_it_to_the_other():
+    # "driving" follows the first figure and stands near the second: with "jailed" before both
+    # they are one sentence told twice.
+    arts, sents = story(
+        "She was jailed for 20 weeks for driving.",
+        "A female activist who was jailed for 10 weeks for violating the ban on women driving "
+        "is running for office.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"20", "10"}
+
+
+def test_small_counts_told_in_the_same_words_are_compared():
+    arts, sents = story(
+        "Each casque contained a small key that could be redeemed for one of 6 jewels Preiss "
+        "kept in a safe deposit box in New York.",
+        "Each casque contained a small key that could be redeemed for one of 12 jewels Preiss "
+        "kept in a safe deposit box in New York.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"6", "12"}
+
+
+def test_a_figure_is_compared_with_its_own_match_not_with_another_of_the_article():
+    # The second article gives two signature counts; "364,172" needed is matched to "540,208"
+    # needed, not dragged into a comparison with the 900,938 collected.
+    arts, sents = story(
+        "More than 900,000 signatures were collected on petitions to force a vote. It took "
+        "364,172 signatures to trigger a recall.",
+        "Staff said 900,938 valid signatures were collected on petitions seeking the recall. The "
+        "minimum needed to trigger a recall was 540,208 signatures for each of them.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"364,172", "540,208"}
+
+
+def test_a_date_is_not_a_figure_the_article_gives():
+    # "June 16" does not mean the first article also gives 16 countries.
+    arts, sents = story(
+        "Austin, June 16, 2016. A study of 22 countries finds the happiness penalty of parents "
+        "is not universal.",
+        "In a remarkable study of 16 countries, researchers find the happiness penalty of "
+        "parents is not universal.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"22", "16"}
+
+
+def test_measure_word_read_past_a_dash_aside():
+    arts, sents = story(
+        "At the Orlando nightclub, 49 people -- most of them gay or lesbian -- were killed and "
+        "more than 50 others were wounded.",
+        "The attack on the Orlando nightclub killed 36 people and wounded 53 others.",
+    )
+    [c] = [c for c in kinds(analyse(arts, sents), "number") if "killed" in c.subject]
+    assert {v.text for v in c.values} == {"49", "36"}
+
+
+def test_a_figure_dated_to_another_year_is_not_compared():
+    arts, sents = story(
+        "Matt Stonie, who was second in 2013 with 51 hot dogs, returns for another run.",
+        "Matt Stonie finished the contest with 56 hot dogs on Friday.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_ages_of_things_are_compared_like_other_figures():
+    arts, sents = story(
+        "Archaeologists have found a second ancient village in the Petrified Forest National "
+        "Park that is 800 years old.",
+        "Two villages in the Petrified Forest National Park estimated to be 1,300 years old have "
+        "been found by archaeologists.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"800", "1,300"}
+
+
+def test_below_is_an_open_bound():
+    # 7.8 percent is below eight percent: no contradiction.
+    arts, sents = story(
+        "The jobs report put the unemployment rate at 7.8 percent in September.",
+        "Some conservatives doubt the report that put the unemployment rate below eight "
+        "percent in September.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []

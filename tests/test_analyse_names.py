@@ -53,3 +53,9 @@ def test_acronyms():
     assert acronym_of("LCC", "Local Coordination Committees of Syria")
     assert not acronym_of("FBI", "Free Syrian Army")
     assert not acronym_of("Fsa", "Free Syrian Army")
+
+
+def test_generational_suffix_is_not_the_surname():
+    assert parse("George O'Toole Jr.").surname == "o'toole"
+    assert same_person(parse("George O'Toole Jr."), parse("George O'Toole"))
+    assert parse("Jr").surname == "jr"  # a lone word stays what it is

@@ -41,3 +41,37 @@ def test_title_read_back_before_a_name_and_in_an_appositive():
     text = "Manaf Tlass, a brigadier general and a former friend"
     s, e, t = titles.appositive(text, len("Manaf Tlass"))
     assert text[s:e] == "brigadier general"
+
+
+def test_then_titles_are_compared_only_with_then_titles():
+    c = titles.compatible
+    p = titles.parse
+    assert p("then-Vice President").current and p("then-Vice President").then
+    assert not c(p("then Vice President"), p("then President"))
+    assert c(p("then-Vice President"), p("President"))  # then and now can both be right
+    # The late president was the president: "late" does not make a title a past one.
+    assert not c(p("late Vice President"), p("President"))
+    assert not p("former President").current
+
+
+def test_titled_finds_titles_before_known_names_in_any_case_and_across_a_break():
+    text = ("Protests against vice president bashar assad went on. Recall wisconsin gov. Scott "
+            "walker, the papers said.")
+    found = titles.titled(text, {"bashar assad": 1, "scott walker": 2, "cuomo": 3})
+    assert [(k, text[s:e], t.canonical) for k, s, e, t in found] == [
+        (1, "vice president", "vice president"), (2, "gov.", "governor")]
+    assert titles.titled("Bashar Assad spoke.", {"bashar assad": 1}) == []
+
+
+def test_titled_reads_past_a_middle_initial_and_not_an_office_as_a_rank():
+    from newsbrief.analyse.conflicts import _with_initials
+
+    forms = _with_initials({"andrew cuomo": 1, "jeff sessions": 2})
+    text = "Gov. Andrew M. Cuomo spoke. Attorney General Jeff Sessions did not."
+    found = titles.titled(text, forms)
+    assert [(k, t.canonical) for k, _, _, t in found] == [(1, "governor")]
+
+
+def test_premier_and_prime_minister_are_one_office():
+    assert titles.compatible(titles.parse("premier"), titles.parse("Prime Minister"))
+    assert not titles.compatible(titles.parse("premier"), titles.parse("Deputy Prime Minister"))

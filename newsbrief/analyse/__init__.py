@@ -72,7 +72,7 @@ def analyse(articles: Sequence[Article], sentences: Sequence[Sentence],
     reported = {(a.sentence, b.sentence) for a, b, _ in quant.disagree}
     found: list[Conflict] = []
     found += cmp.compare_names(entities, arts)
-    found += cmp.compare_titles(entities)
+    found += cmp.compare_titles(entities, arts)
     found += quant.conflicts
     found += cmp.compare_accounts(qs, sents, {k: frozenset(v) for k, v in people.items()},
                                   {e.id: e.name for e in entities}, reported)

@@ -18,7 +18,7 @@ from . import titles as titles_mod
 from .entities import Entity, Mention
 from .facts import DateFact, Quantity
 from ..text import content_terms
-from .names import parse, spelled_differently
+from .names import PARTICLES, parse, spelled_differently
 
 # Two statements of one quantity more than this factor apart are almost always about different
 # things (a day's toll and the war's toll) rather than outlets disagreeing.
@@ -125,10 +125,15 @@ class _Union:
 def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[int],
                   ppl_a: frozenset[int] = frozenset(), ppl_b: frozenset[int] = frozenset()) -> str:
     """"same", "time" (same statement, a different day or start date) or "" (not comparable)."""
-    if a.unit != b.unit or a.article == b.article:
+    if a.unit != b.unit or a.article == b.article or a.hedged != b.hedged:
         return ""
-    keyed = (bool(a.lead) and a.lead == b.lead) or (bool(a.prior) and a.prior == b.prior)
-    shared = len((a.context & b.context) - {a.noun, a.lead, b.lead, a.prior, b.prior})
+    by_lead = bool(a.lead) and a.lead == b.lead
+    by_prior = bool(a.prior) and a.prior == b.prior
+    keyed = by_lead or by_prior
+    # Shared words besides the counted noun and the key word that tied the two figures (a
+    # word that is one figure's lead and stands elsewhere near the other still ties them).
+    shared = len((a.context & b.context) - {a.noun, b.noun} - ({a.lead} if by_lead else set())
+                 - ({a.prior} if by_prior else set()))
     if a.unit == "count":
         if not (a.noun == b.noun or keyed):
             return ""
@@ -136,8 +141,9 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
         # counts even when the same verb ties them: one is often part of the other.
         if a.noun != b.noun and a.noun_text and b.noun_text:
             return ""
-        # "All 50 states" is the whole of something, not a reported count of it.
-        if a.total != b.total:
+        # "All 50 states" is the whole of something, not a reported count of it; unless both
+        # tell what happened to the group ("killing all 153 people aboard", "killed the 77").
+        if a.total != b.total and not (a.measure and a.measure == b.measure):
             return ""
         if a.measure and b.measure and a.measure != b.measure:
             return ""
@@ -148,16 +154,25 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             # tallies ("four shipments seized Tuesday, another in July").
             if a.noun == "people" and (a.measure != b.measure or shared < 2):
                 return ""
-            if not (keyed or shared >= 1) or min(a.value, b.value) < SMALL_COUNT:
+            if not (keyed or shared >= 1):
                 return ""
-    elif a.unit == "age":
-        # An age belongs to a person: both sentences must name that one person and no other.
+            if min(a.value, b.value) < SMALL_COUNT and shared < STRONG_TIE:
+                return ""
+    elif a.unit == "age" and (ppl_a or ppl_b):
+        # A person's age: both sentences must name that one person and no other.
         if not (len(ppl_a) == 1 and ppl_a == ppl_b):
+            return ""
+    elif a.unit == "age":
+        # The age of a thing ("villages 1,300 years old"): tied like other figures.
+        if not ((keyed and shared >= 1) or shared >= SHARED_TERMS):
             return ""
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS):
         return ""
-    if a.unit == "count" and a.noun == "people" and pa and pb and not pa & pb:
-        return ""  # tolls of different towns (places named nowhere else in the other article)
+    if a.unit == "count" and pa and pb and not pa & pb:
+        # Counts of different places (tolls of two towns, gusts in mph at the airport and on
+        # another key), each named nowhere in the other article. Not for money or durations,
+        # where the places a sentence names are as often a dateline or who pays.
+        return ""
     if a.times != b.times:
         if a.times and b.times and not a.times & b.times:
             return ""  # figures of different days: different figures
@@ -167,6 +182,11 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
         if a.unit == "count" and a.noun == "people" and not (a.times and b.times) \
                 and shared < STRONG_TIE:
             return ""
+    # A figure dated to a year right by it ("second in 2013 with 51 dogs", "a reward of $10
+    # million announced in October 2011") is an older figure, not the one an undated sentence
+    # reports, unless the two sentences tell one event in one way.
+    if a.year != b.year and (a.year and b.year or shared < STRONG_TIE):
+        return ""
     if a.since and b.since and a.since.lower() != b.since.lower():
         return "time"
     return "same"
@@ -193,6 +213,11 @@ def _relation(a: Quantity, b: Quantity, scope: str) -> str:
         if (x.qualifier in ("more", "atleast", "upto", "less", "nearly")
                 and y.qualifier in ("", "about") and x.low <= y.value <= x.high):
             return ""
+    # Open bounds in the same direction ("more than 1,400" / "more than 1,000" works) can
+    # both be right: one range contains the other.
+    lower, upper = {"more", "atleast"}, {"upto", "less", "nearly"}
+    if {a.qualifier, b.qualifier} <= lower or {a.qualifier, b.qualifier} <= upper:
+        return ""
     # Open bounds in opposite directions that overlap ("more than 4 feet" / "up to 6 feet")
     # can both be right: usually measures of different places or moments, not a conflict.
     if {a.qualifier, b.qualifier} & {"more", "atleast"} and \
@@ -300,7 +325,11 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
             key = (me, qs[other].article)
             if key not in best or tie > best[key][0]:
                 best[key] = (tie, other)
-    keep = {(min(me, o), max(me, o)) for (me, _), (_, o) in best.items()}
+    # Only pairs that are each other's best match: a figure that is best matched to another
+    # one of several in this article ("900,938 signatures" collected, "540,208" needed) does
+    # not drag that one into its comparison.
+    keep = {(min(me, o), max(me, o)) for (me, _), (_, o) in best.items()
+            if best.get((o, qs[me].article), (0, -1))[1] == me}
     for (i, j) in sorted(keep):
         rel = found[(i, j)][0]
         a, b = qs[i], qs[j]
@@ -472,23 +501,34 @@ def compare_accounts(qs: Sequence[Quantity], sentences: Sequence[Sentence],
 # Titles and names of people
 
 
-def compare_titles(entities: Sequence[Entity]) -> list[Conflict]:
+def compare_titles(entities: Sequence[Entity], articles: Sequence[Article] = ()) -> list[Conflict]:
+    """People given titles of one family that cannot both be right (Maj. Gen. / Lt Gen). Besides
+    the titles read with the people's mentions, each article is searched for a title right
+    before any written form of a person's name (``_name_forms``): the tagger reads few
+    sentences of lowercased text, and a segmenter can split "Gov. | Scott Walker"."""
+    people = [e for e in entities if e.kind == "person"]
+    found: dict[int, dict[tuple[str, int], tuple[int, titles_mod.Title]]] = defaultdict(dict)
+    for e in people:
+        for m in e.mentions:
+            if m.title is not None:
+                found[e.id][(m.article, m.title_start)] = (m.title_end, m.title)
+    forms = _with_initials(_name_forms(people))
+    for a in articles:
+        for eid, t0, t1, t in titles_mod.titled(a.text, forms):
+            found[eid].setdefault((a.id, t0), (t1, t))
     out = []
-    for e in entities:
-        if e.kind != "person":
-            continue
-        titled = [m for m in e.mentions if m.title is not None and m.title.current]
-        groups: dict[str, list[Mention]] = defaultdict(list)
-        for m in titled:
-            groups[m.title.canonical].append(m)  # type: ignore[union-attr]
+    for e in people:
+        groups: dict[str, list[tuple[str, int, int, titles_mod.Title]]] = defaultdict(list)
+        for (art, t0), (t1, t) in sorted(found.get(e.id, {}).items()):
+            if t.current:
+                groups[t.canonical + (" (then)" if t.then else "")].append((art, t0, t1, t))
         canon = list(groups)
         clash = set()
         for i, a in enumerate(canon):
             for b in canon[i + 1:]:
-                ta, tb = groups[a][0].title, groups[b][0].title
-                assert ta is not None and tb is not None
-                arts_a = {m.article for m in groups[a]}
-                arts_b = {m.article for m in groups[b]}
+                ta, tb = groups[a][0][3], groups[b][0][3]
+                arts_a = {x[0] for x in groups[a]}
+                arts_b = {x[0] for x in groups[b]}
                 if not titles_mod.compatible(ta, tb) and (arts_a | arts_b) != (arts_a & arts_b):
                     clash |= {a, b}
         if not clash:
@@ -498,11 +538,41 @@ def compare_titles(entities: Sequence[Entity]) -> list[Conflict]:
             if c not in clash:
                 continue
             ms = groups[c]
-            text = _most_common([m.title.text for m in ms])  # type: ignore[union-attr]
-            vals.append(Value(text, tuple(Source(m.article, m.title_start, m.title_end,
-                                                 m.title.text)  # type: ignore[union-attr]
-                                          for m in ms)))
+            text = _most_common([t.text for _, _, _, t in ms])
+            vals.append(Value(text, tuple(Source(art, t0, t1, t.text) for art, t0, t1, t in ms)))
         out.append(Conflict("title", e.name, tuple(vals)))
+    return out
+
+
+def _name_forms(people: Sequence[Entity]) -> dict[str, int]:
+    """Lowercased written forms of each person's name -> the person: the full names as
+    written, without particles ("bashar assad" for "bashar al-Assad"), and the surname alone
+    where no other person of the story has it."""
+    forms: dict[str, set[int]] = defaultdict(set)
+    for e in people:
+        full = [v for v in e.variants if parse(v).full]
+        for v in full:
+            forms[v.lower()].add(e.id)
+            bare = " ".join(w for w in re.split(r"[\s-]+", v.lower()) if w not in PARTICLES)
+            forms[bare].add(e.id)
+        if full:
+            surname = parse(max(full, key=len)).surname
+            if len(surname) >= 4:
+                forms[surname].add(e.id)
+    return {f: next(iter(ids)) for f, ids in forms.items()
+            if len(ids) == 1 and len(f) >= 4 and not f.isdigit()}
+
+
+def _with_initials(forms: dict[str, int]) -> dict[str, int]:
+    """Regular expressions of ``forms`` that also match a middle initial ("andrew m. cuomo"
+    for "andrew cuomo"), for ``titles.titled``."""
+    out = {}
+    for f, e in forms.items():
+        words = f.split()
+        if len(words) == 2:
+            out[rf"{re.escape(words[0])}(?:\s+[a-z]\.?)?\s+{re.escape(words[1])}"] = e
+        else:
+            out[re.escape(f)] = e
     return out
 
 

@@ -36,7 +36,8 @@ _QUALIFIERS = {
     "in excess of": ("more", 1.0, float("inf")), "just over": ("more", 1.0, 1.1),
     "greater than": ("more", 1.0, float("inf")), "higher than": ("more", 1.0, float("inf")),
     "at least": ("atleast", 1.0, float("inf")), "no fewer than": ("atleast", 1.0, float("inf")),
-    "no less than": ("atleast", 1.0, float("inf")),
+    "no less than": ("atleast", 1.0, float("inf")), "a minimum of": ("atleast", 1.0, float("inf")),
+    "a maximum of": ("upto", 0.0, 1.0),
     "nearly": ("nearly", 0.85, 1.0), "almost": ("nearly", 0.85, 1.0),
     "close to": ("nearly", 0.85, 1.0), "just under": ("nearly", 0.9, 1.0),
     "about": ("about", 0.9, 1.1), "around": ("about", 0.9, 1.1), "some": ("about", 0.9, 1.1),
@@ -45,6 +46,7 @@ _QUALIFIERS = {
     "up to": ("upto", 0.0, 1.0), "as many as": ("upto", 0.0, 1.0), "at most": ("upto", 0.0, 1.0),
     "fewer than": ("less", 0.0, 1.0), "less than": ("less", 0.0, 1.0),
     "under": ("less", 0.0, 1.0), "no more than": ("upto", 0.0, 1.0),
+    "below": ("less", 0.0, 1.0), "above": ("more", 1.0, float("inf")),
 }
 _QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 _WORDS_RX = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
@@ -99,6 +101,7 @@ PEOPLE = frozenset("people person persons individuals victims lives".split())
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|ans?|ese|is|ish)$")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _CLAUSE_END = frozenset(".;:!?()")
+_DASHES = frozenset("—–-")
 _QUAL_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
 _WORDS_ONLY = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
@@ -133,6 +136,12 @@ class Quantity:
     # Stated as a whole ("all 50 states", "each of the 12 jurors"): the size of a group, not a
     # reported count of something that happened to part of it.
     total: bool = False
+    # Expected, hoped for or possible rather than reported ("hopes to eat a record 70 hot
+    # dogs", "the consensus was 215,000 jobs"): not comparable with what happened.
+    hedged: bool = False
+    # The year the figure is dated to, when one stands right by it ("second in 2013 with 51
+    # dogs", "$10 million announced in October 2011"); "" if none.
+    year: str = ""
 
 
 @dataclass(frozen=True)
@@ -223,13 +232,17 @@ def _window_terms(text: str, start: int, end: int, words: int = 10) -> frozenset
                      if len(t) > 2 and not t[0].isdigit())
 
 
+# Words before a figure that say the same thing ("over the past 50 years", "in the last 100").
+_PRIOR_SAME = {"past": "last", "previous": "last", "preceding": "last"}
+
+
 def _prior(text: str, start: int) -> str:
     """The nearest content word before a number phrase, within three words ("jailed" in
     "jailed for 20 weeks", "course" in "over the course of 1,000 years")."""
     for w in reversed(_WORDS_ONLY.findall(text[max(0, start - 40):start])[-3:]):
         lw = w.lower()
         if lw not in STOPWORDS and not lw[0].isdigit() and lw not in _QUAL_WORDS:
-            return stem(lw)
+            return stem(_PRIOR_SAME.get(lw, lw))
     return ""
 
 
@@ -281,8 +294,44 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 prior=_prior(text, start),
                 claim_start=s.start + c0, claim_end=s.start + c1, claim=text[c0:c1],
                 total=bool(_ALL_BEFORE.search(text[max(0, start - 20):start])),
+                hedged=_hedged(text, start, m.end()),
+                year=_year_by(text, start, m.end()),
             ))
     return out
+
+
+# Words that make a figure an expectation, a hope, a plan or a possibility.
+_HEDGES = frozenset(
+    "hope hopes hoped hoping expect expects expected expecting expectation "
+    "expectations plan plans planned planning aim aims aiming goal goals target targets "
+    "targeted forecast forecasts forecasters forecasted projected projection projections "
+    "consensus predicted predicts prediction predictions proposed proposes proposal want "
+    "wants wanted seek seeks seeking sought ask asks asked asking request requested".split())
+
+
+_IN_YEAR = re.compile(rf"\b(?:in|during|of|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH_RX}\s+)?"
+                      rf"(?P<y>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.I)
+
+
+def _year_by(text: str, start: int, end: int) -> str:
+    """A year given with "in" (or "during", "of", "from") within about six words of the figure,
+    in the same clause."""
+    left = re.split(r"[.;:!?()]\s", text[max(0, start - 40):start])[-1]
+    right = re.split(r"[.;:!?()](?:\s|$)", text[end:end + 40])[0]
+    m = _IN_YEAR.search(left) or _IN_YEAR.search(right)
+    return m.group("y") if m else ""
+
+
+def _hedged(text: str, start: int, end: int) -> bool:
+    """Whether a hedging word stands in the figure's clause: up to 12 words before it or 6
+    after, not across a full stop or semicolon. Modals ("would", "could") are not hedges here:
+    they as often tell what a bill or a reward provides ("a bill that would keep the names
+    secret for 60 days")."""
+    left = re.split(r"[.;:!?]\s", text[max(0, start - 120):start])[-1]
+    right = re.split(r"[.;:!?](?:\s|$)", text[end:end + 60])[0]
+    words = [w.lower() for w in _WORDS_ONLY.findall(left)][-12:] + \
+        [w.lower() for w in _WORDS_ONLY.findall(right)][:6]
+    return any(w in _HEDGES for w in words)
 
 
 def _claim(text: str, start: int, end: int, noun: str, measure: str) -> tuple[int, int]:
@@ -339,6 +388,8 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     if words and words[0] == "-" and len(words) > 1:  # "four-day trip": the unit is glued on
         words = words[1:]
     first = words[0].lower() if words else ""
+    if first == "pounds" and len(words) > 1 and words[1].lower() == "of" and not m.group("cur"):
+        return None  # "275 pounds of gold": a weight, not money
     if m.group("cur") or first in ("dollars", "euros", "pounds", "yuan", "yen", "rupees"):
         cur = m.group("cur") or first
         return f"money:{cur.replace('US$', '$')}", number, number, "", "", *_measure(text, m), qual
@@ -355,8 +406,15 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     return "count", number, number, noun, noun_text, measure, measure_text, qual
 
 
+# Words between a figure and what it counts that say nothing about what is counted ("73
+# million new trees", "40 more people").
+_BEFORE_NOUN = frozenset("new more other additional extra further".split())
+
+
 def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
     run: list[str] = []
+    while words and words[0].lower() in _BEFORE_NOUN and len(words) > 1 and words[1][0].isalpha():
+        words = words[1:]
     for w in words[:4]:
         lw = w.lower()
         if not w[0].isalpha() or lw in STOPWORDS or lw in MEASURES:
@@ -385,15 +443,19 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
             break  # "one was killed and two others wounded": "killed" is the other figure's
         if w.lower() in MEASURES:
             return MEASURES[w.lower()], w
-    after = _TOKEN.findall(text[m.end():m.end() + 100])
+    after = _TOKEN.findall(text[m.end():m.end() + 140].replace("--", "—"))
     seen = 0
+    aside = False  # inside a dash-set aside ("49 people -- most of them gay -- were killed")
     for w in after:
         lw = w.lower()
+        if lw in _DASHES:
+            aside = not aside
+            continue
         if lw in _CLAUSE_END or lw[0].isdigit() or seen >= 8:
             break
         if lw in MEASURES:
             return MEASURES[lw], w
-        seen += lw[0].isalpha()
+        seen += lw[0].isalpha() and not aside
     for w in reversed(before[-5:]):
         lw = w.lower()
         if lw in _CLAUSE_END or lw[0].isdigit():
@@ -420,12 +482,19 @@ _NUMERAL = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-]+([A-Za-z]+))?")
 
 
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_RX}\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+{_MONTH_RX}(?!\w)", re.I)
+
+
 def numerals(articles: Sequence[Article]) -> dict[str, set[tuple[float, str]]]:
     """Every figure written in digits in each article with the word after it, whatever the
     figure is part of ("a 211-game suspension" -> (211, "game"))."""
     out: dict[str, set[tuple[float, str]]] = {}
     for a in articles:
         text = _URL.sub(" ", a.text)  # a link's slug is not the article's statement
+        # Nor is a date's day ("June 16, 2016" does not give a figure of 16).
         out[a.id] = {(float(m.group(1).replace(",", "")), _singular(m.group(2) or ""))
-                     for m in _NUMERAL.finditer(text)}
+                     for m in _NUMERAL.finditer(text)
+                     if not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                     and not _MONTH_AFTER.match(text, m.end(1))}
     return out

@@ -22,6 +22,8 @@ PARTICLES = frozenset("al el ul bin ibn de da di del dos das van von der du la l
 SAME_WORD = 80
 # Similarity of joined given names ("abdulaziz" / "abulaziz") at or above which they match.
 SAME_GIVEN = 80
+# Generational suffixes after a surname.
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _SPLIT = re.compile(r"[\s\-‐–]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DIGRAPHS = (("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"),
@@ -43,8 +45,13 @@ class Name:
         return " ".join((*self.given, self.surname))
 
 
+# German umlauts are written "ue", "oe", "ae" where they cannot be typed: "Jürgen" is
+# "Juergen", one spelling.
+_UMLAUTS = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae"})
+
+
 def _ascii(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_UMLAUTS))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
@@ -56,6 +63,8 @@ def parse(text: str) -> Name:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     words = [re.sub(r"[^a-z0-9']", "", w) for w in words]
     words = [w for w in words if w and w not in PARTICLES and w != "the"]
+    while len(words) > 1 and words[-1] in _SUFFIXES:  # "George O'Toole Jr." is O'Toole
+        words.pop()
     if not words:
         return Name((), "")
     return Name(tuple(words[:-1]), words[-1])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # canonical title -> family. Only titles whose families hold mutually exclusive offices are
 # here: "spokesman" or "leader" are descriptions, not titles that can contradict each other.
@@ -33,8 +34,10 @@ FAMILIES: dict[str, str] = {
                      "constable", "police chief"], "police"),
 }
 
-# Congressman/congresswoman and representative name one office.
-_SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative"}
+# Congressman/congresswoman and representative name one office; so do premier and prime minister
+# ("Italian premier Silvio Berlusconi" / "Prime Minister Silvio Berlusconi").
+_SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative",
+                "premier": "prime minister"}
 
 # Surface spellings -> canonical. Keys are lowercased with periods removed.
 _ALIASES: dict[str, str] = {
@@ -52,9 +55,13 @@ _ALIASES: dict[str, str] = {
     "det": "detective", "insp": "inspector", "supt": "superintendent",
 }
 
-# Words that say the title is not current: such titles never conflict with another.
-_NOT_CURRENT = {"former", "ex", "retired", "then", "late", "acting", "interim", "onetime",
-                "one-time", "incoming", "outgoing", "elected"}
+# Words that say the title is not current: such titles never conflict with another. "Late"
+# (the person has died) and "outgoing" do not: the late president was the president.
+_NOT_CURRENT = {"former", "ex", "retired", "acting", "interim", "onetime", "one-time",
+                "incoming", "elected"}
+# "Then": the title the person held at the time told, compared only with other "then" titles
+# ("then-Vice President Biden" and "President Biden" can both be right).
+_THEN = "then"
 
 # Longest first so "Lt. Gen." wins over "Lt.".
 _SURFACES = sorted(
@@ -111,21 +118,28 @@ class Title:
     canonical: str  # e.g. "major general"
     family: str
     current: bool
+    then: bool = False  # "then-Sen. X": held at the time the article tells of
 
 
 def parse(text: str) -> Title | None:
     """The title written as ``text`` ("Maj. Gen.", "former Sen."), or None if it is not one."""
     words = re.sub(r"[.]", "", text.lower()).replace("-", " ").split()
-    current = True
-    while words and words[0] in _NOT_CURRENT:
-        current = False
+    current, then = True, False
+    while words and (words[0] in _NOT_CURRENT or words[0] in (_THEN, "late", "outgoing")):
+        current = current and words[0] not in _NOT_CURRENT
+        then = then or words[0] == _THEN
         words = words[1:]
     key = " ".join(words)
     canonical = _ALIASES.get(key, key)
     family = FAMILIES.get(canonical)
     if family is None:
         return None
-    return Title(text.strip(), canonical, family, current)
+    return Title(text.strip(), canonical, family, current, then)
+
+
+# "Attorney General", "Surgeon General": offices, not the military rank "general".
+_NOT_A_RANK_BEFORE = re.compile(r"\b(?:attorney|surgeon|solicitor|inspector|secretary|"
+                                r"postmaster|adjutant|consul|governor|procurator)[\s-]+$", re.I)
 
 
 def before(text: str, start: int) -> tuple[int, Title] | None:
@@ -137,11 +151,15 @@ def before(text: str, start: int) -> tuple[int, Title] | None:
     t = parse(m.group("title"))
     if t is None:
         return None
+    if t.canonical == "general" and _NOT_A_RANK_BEFORE.search(window[:m.start("title")]):
+        return None
     # "former BJU president Bob Jones": a qualifier a word or two before the title.
     lead_in = re.findall(r"[\w-]+", text[max(0, start - len(window) + m.start("title") - 30):
                                           start - len(window) + m.start("title")].lower())[-3:]
     if t.current and any(w in _NOT_CURRENT for w in lead_in):
-        t = Title(t.text, t.canonical, t.family, False)
+        t = Title(t.text, t.canonical, t.family, False, t.then)
+    elif not t.then and _THEN in lead_in[-2:]:  # "then Syrian President X"
+        t = Title(t.text, t.canonical, t.family, t.current, True)
     return start - len(window) + m.start("title"), t
 
 
@@ -169,7 +187,7 @@ def appositive(text: str, end: int) -> tuple[int, int, Title] | None:
 
 def compatible(a: Title, b: Title) -> bool:
     """Whether two titles of one person can both be right."""
-    if not (a.current and b.current) or a.family != b.family:
+    if not (a.current and b.current) or a.family != b.family or a.then != b.then:
         return True
     x = _SAME_OFFICE.get(a.canonical, a.canonical)
     y = _SAME_OFFICE.get(b.canonical, b.canonical)
@@ -183,3 +201,31 @@ def compatible(a: Title, b: Title) -> bool:
         return False
     return (x.endswith(" " + y) and x.split()[-1] == y) or (y.endswith(" " + x) and
                                                             y.split()[-1] == x)
+
+
+def titled(text: str, names: dict[str, int]) -> list[tuple[int, int, int, Title]]:
+    """Titles right before any of ``names`` in ``text`` (an article): (key of the name, start
+    and end of the title, the title). ``names``: regular expressions of people's written
+    names, lowercase -> a key. The names are matched in any case and across sentence breaks
+    ("Wisconsin Gov. | Scott Walker" when the segmenter took "Gov." for a sentence end),
+    which is how titled mentions the tagger did not read (lowercased text) are still
+    compared."""
+    if not names:
+        return []
+    keys = tuple(sorted(names, key=len, reverse=True))
+    rx = _names_pattern(keys)
+    out = []
+    for m in rx.finditer(text):
+        found = before(text, m.start())
+        if found is None:
+            continue
+        start, t = found
+        k = next(i for i, g in enumerate(m.groups()) if g is not None)
+        out.append((names[keys[k]], start, start + len(t.text), t))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"({f})" for f in forms) + r")(?![\w-])",
+                      re.IGNORECASE)
