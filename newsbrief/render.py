@@ -45,13 +45,19 @@ def _describe(brief: Brief, article_id: str) -> str:
 SECTIONS: dict[str, list[Callable[[Brief], str]]] = {"text": [], "markdown": []}
 
 
+# The analysis package is imported only for a brief that carries its results: importing it
+# (rapidfuzz, the fact patterns) is about a tenth of a `--no-analysis` cold start.
 def _differences_text(brief: Brief) -> str:
+    if "conflicts" not in brief.extra:
+        return ""
     from .analyse.render import differences_text
 
     return differences_text(brief)
 
 
 def _differences_markdown(brief: Brief) -> str:
+    if "conflicts" not in brief.extra:
+        return ""
     from .analyse.render import differences_markdown
 
     return differences_markdown(brief)
