@@ -58,6 +58,24 @@ NUMBER = re.compile(
     rf"(?:\s?(?P<pct>%|percent\b|per cent\b))?",
     re.I,
 )
+# Every match of NUMBER has a digit or a number word as a whole word ("a dozen": "dozen"):
+# looking for those first is several times faster than NUMBER failing on a sentence without a
+# figure, which is most sentences. Characters that case-fold onto ASCII letters under re.I
+# ("ſ", the Kelvin sign, dotted and dotless i) send the text to NUMBER itself, so this never
+# skips a sentence NUMBER would match.
+_NUMBER_WORDS = frozenset(w.split()[-1] for w in _WORD_NUMBERS)
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+_FOLDS_TO_ASCII = re.compile("[\u017f\u0131\u0130\u212a]")
+
+
+def may_have_number(text: str) -> bool:
+    """False only for a text in which NUMBER finds nothing."""
+    if _DIGIT.search(text) or _FOLDS_TO_ASCII.search(text):
+        return True
+    return not _NUMBER_WORDS.isdisjoint(_WORD.findall(text.lower()))
+
+
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH_RX = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -267,7 +285,7 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
     out: list[Quantity] = []
     for i, s in enumerate(sentences):
         text = s.text
-        if not NUMBER.search(text):
+        if not may_have_number(text) or not NUMBER.search(text):
             continue
         times = point_times(text)
         since = _since(text)
