@@ -98,3 +98,17 @@ def test_lowercased_surname_counts_only_right_after_a_title(monkeypatch):
     a1 = [m for m in p.mentions if m.article == "a1"]
     assert [(m.text, m.title.canonical if m.title else None) for m in a1] == [
         ("obama", "vice president")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("More than 40,000 people have died.", True),
+    ("The general fled on Tuesday.", True),
+    ("FOUR officers crossed.", True),
+    ("ſix men were held.", True),  # long s: a case-insensitive "six"
+    ("Dozens of officers defected.", False),
+    ("The army had become gangs of murder.", False),
+])
+def test_numberish_finds_digits_and_number_words_whole(text: str, expected: bool) -> None:
+    from newsbrief.analyse.entities import _numberish
+
+    assert _numberish(text) is expected
