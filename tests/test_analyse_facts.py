@@ -30,3 +30,19 @@ def test_pre_check_skips_sentences_without_figures() -> None:
     assert not may_have_number("Dozens of people gathered outside.")
     assert may_have_number("More than 40,000 people have been killed.")
     assert may_have_number("He waited for a dozen years.")
+
+
+@pytest.mark.parametrize("text", [
+    "The general defected on Tuesday.",
+    "He left Syria on Dec. 25, 2012.",
+    "The video aired late last night.",
+    "ſunday prayers were cancelled.",
+    "The mayor spoke to reporters.",
+    "",
+])
+def test_date_pre_check_never_skips_a_sentence_with_a_date(text: str) -> None:
+    from newsbrief.analyse.facts import DATE, may_have_date
+
+    if DATE.search(text):
+        assert may_have_date(text)
+    assert may_have_date(text) is (text != "The mayor spoke to reporters." and text != "")
