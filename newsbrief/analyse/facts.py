@@ -526,7 +526,11 @@ def numerals(articles: Sequence[Article]) -> dict[str, set[tuple[float, str]]]:
     figure is part of ("a 211-game suspension" -> (211, "game"))."""
     out: dict[str, set[tuple[float, str]]] = {}
     for a in articles:
-        text = _URL.sub(" ", a.text)  # a link's slug is not the article's statement
+        text = a.text
+        # A link's slug is not the article's statement. (The pattern is slow to scan, and
+        # needs one of these strings to match, which most articles do not have.)
+        if any(k in text for k in ("http", "www.", ".com", "/")):
+            text = _URL.sub(" ", text)
         # Nor is a date's day ("June 16, 2016" does not give a figure of 16).
         out[a.id] = {(float(m.group(1).replace(",", "")), _singular(m.group(2) or ""))
                      for m in _NUMERAL.finditer(text)
