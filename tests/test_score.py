@@ -74,3 +74,37 @@ def test_the_shipped_table_is_loaded():
         pytest.skip("no term_prior.tsv.gz in this checkout")
     assert 0.0 < prior.base < 1.0
     assert all(0.0 < prior[t] < 1.0 for t in ("year", "people"))
+
+
+def test_surface_features_of_one_sentence():
+    from newsbrief.score import _SURFACE, _surface
+    from newsbrief.text import sentence_words
+
+    s = sent("a", 3, '"We said 12 things," he told 2 reporters!')
+    toks = sentence_words(s.text)  # we said 12 things he told 2 reporters
+    got = dict(zip(_SURFACE, _surface(s, toks, 4)))
+    assert got["position"] == 3 and got["inverse_position"] == 1.0 / 4.0
+    assert got["words"] == 8 and got["terms"] == 4 and got["content_share"] == 4 / 8
+    assert got["quotes"] == 2 and got["quote_start"]
+    assert got["first_person"] == 1 / 8  # "we"
+    assert got["attribution"]  # "said", "told"
+    assert got["digits"] == 2 / 8  # "12", "2"
+    assert not got["pronoun_start"] and got["exclaim"]
+    plain = dict(zip(_SURFACE, _surface(sent("a", 0, "He left."), ("he", "left"), 1)))
+    assert plain["pronoun_start"] and not plain["quote_start"] and not plain["attribution"]
+    assert plain["digits"] == 0.0 and not plain["exclaim"]
+
+
+def test_pair_support_counts_only_other_articles():
+    from newsbrief.score import _pair_support
+
+    p = {("a", "b"), ("b", "c")}
+    pairs = [p, {("a", "b")}, set(), {("x", "y")}]
+    mean, most = _pair_support(pairs, [0, 0, 1, 2], 3)
+    # Sentence 0 (article 0): article 1 has none of its pairs, article 2 none either.
+    assert mean[0] == 0.0 and most[0] == 0.0
+    assert mean[2] == 0.0 and most[2] == 0.0  # no pairs of its own
+    mean, most = _pair_support([p, {("a", "b")}, {("b", "c"), ("q", "r")}], [0, 1, 2], 3)
+    assert most[0] == 0.5 and mean[0] == 0.5  # half its pairs in article 1, half in 2
+    assert most[1] == 1.0 and mean[1] == 0.5  # all in article 0, none in article 2
+    assert _pair_support([p], [0], 1) == ([0.0], [0.0])  # one article: no support
