@@ -38,7 +38,7 @@ from .model import Sentence
 from .resources import idf_table
 from .text import sentence_terms, sentence_words
 from .trees import shipped
-from .vectors import count_matrix
+from .vectors import count_matrix, row_norms
 
 # Sentences outside this length range are fragments (datelines, "he said.") or run-ons
 # (scraped lists glued together); they are never chosen.
@@ -138,12 +138,6 @@ def is_candidate(s: Sentence) -> bool:
     return MIN_WORDS <= n <= MAX_WORDS and not s.text.rstrip().endswith("?")
 
 
-def _row_norms(x: np.ndarray) -> np.ndarray:
-    """``np.linalg.norm(x, axis=1, keepdims=True)`` without its Python-level dispatch (the
-    same reduction numpy runs for that call, so the same bits)."""
-    return np.sqrt(np.add.reduce(x * x, axis=1, keepdims=True))
-
-
 def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray,
                                                      np.ndarray, np.ndarray, np.ndarray,
                                                      list[str]]:
@@ -156,7 +150,7 @@ def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.n
     hit = m > 0
     present = hit.astype(np.float64)
     tf = np.where(hit, 1.0 + np.log(np.maximum(m, 1.0)), 0.0) * weights
-    norms = _row_norms(tf)
+    norms = row_norms(tf)
     norms[norms == 0] = 1.0
     counts = present.sum(axis=1)
     mean_idf = (present @ weights) / np.maximum(counts, 1.0)
@@ -240,7 +234,7 @@ def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     cn = np.sqrt(centroid.dot(centroid))  # np.linalg.norm's own computation for a vector
     centrality = vec @ (centroid / cn) if cn > 0 else np.zeros(n)
     art_centroid = onehot.T @ vec
-    art_centroid /= np.maximum(_row_norms(art_centroid), 1e-12)
+    art_centroid /= np.maximum(row_norms(art_centroid), 1e-12)
     art_centrality = np.einsum("ij,ij->i", vec, art_centroid[art])
 
     # Support: share of a sentence's terms found in each other article.

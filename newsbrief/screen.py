@@ -169,11 +169,10 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     m = tfidf_bags([term_counts(b.counts) for b in bags], idf_table())
     sim = m @ m.T
     ratios = _ratios(sim)
-    np.fill_diagonal(sim, np.nan)
     lengths = np.array([b.tokens for b in bags], dtype=float)
     total = m.sum(axis=0)
     rest = total[None, :] - m
-    rest_norm = np.linalg.norm(rest, axis=1)
+    rest_norm = np.sqrt(np.add.reduce(rest * rest, axis=1))  # np.linalg.norm(rest, axis=1)
     sim_rest = np.einsum("ij,ij->i", m, rest) / np.where(rest_norm > 0, rest_norm, 1.0)
     longest = max(1.0, lengths.max())
     # Whole columns at once: a story has a handful of articles, so numpy's per-call cost, not
@@ -182,24 +181,31 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     rows[:, 1] = n
     rows[:, 2] = ratios
     if n > 1:
-        rows[:, 3] = np.nanmean(sim, axis=1)
-        rows[:, 4] = np.nanmax(sim, axis=1)
+        # Mean and max over the other articles, as nanmean / nanmax with a NaN diagonal: the
+        # sum that nanmean takes sees a zero there, and similarities are >= +0, so the max
+        # is unchanged too. The float32 quotient is what nanmean's float32 output holds.
+        np.fill_diagonal(sim, 0.0)
+        rows[:, 3] = sim.sum(axis=1) / np.float32(n - 1)
+        rows[:, 4] = sim.max(axis=1)
     rows[:, 5] = np.where(rest_norm > 0, sim_rest, 0.0)
-    for i, a in enumerate(articles):
-        b = bags[i]
-        nt = max(1, b.tokens)
-        rows[i, 8] = b.english / nt
-        raw = len(a.raw) if a.raw else len(a.text)
-        rows[i, 9] = 1.0 - len(a.text) / raw if raw else 0.0
-        rows[i, 10] = len(b.counts) / nt
-        rows[i, 11] = _digit_tokens(b.counts) / nt
-        rows[i, 12] = 100.0 * _count_of(b.counts, _JUNK_WORDS) / nt
-        rows[i, 13] = b.tokens / longest
-        rows[i, 14] = b.tokens / max(1, a.text.count("\n") + 1)
+    rows[:, 8:15] = [_surface(a, b, longest) for a, b in zip(articles, bags)]
     order = np.argsort(np.argsort(ratios))
     rows[:, 6] = order / max(1, n - 1)
     rows[:, 7] = max(ratios) - np.array(ratios)
     return rows
+
+
+def _surface(a: Article, b: _Bag, longest: float) -> tuple[float, ...]:
+    """``ARTICLE_FEATURES`` 8 to 14 of one article: how much it looks like a failed scrape."""
+    nt = max(1, b.tokens)
+    raw = len(a.raw) if a.raw else len(a.text)
+    return (b.english / nt,
+            1.0 - len(a.text) / raw if raw else 0.0,
+            len(b.counts) / nt,
+            _digit_tokens(b.counts) / nt,
+            100.0 * _count_of(b.counts, _JUNK_WORDS) / nt,
+            b.tokens / longest,
+            b.tokens / max(1, a.text.count("\n") + 1))
 
 
 def junk_probability(articles: Sequence[Article],

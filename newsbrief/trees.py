@@ -11,7 +11,7 @@ and each step needs no child-pointer lookups.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
@@ -42,14 +42,28 @@ class Forest:
             return self._walk(x)
         # Flat ``take`` on a contiguous copy is about 40% faster than 2-D fancy indexing.
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
-        base = (np.arange(n) * width)[:, None]
-        node = np.broadcast_to(heap.offsets, (n, heap.offsets.size))
+        # One (row, tree) pair per element, rows major. A story has a dozen rows, so the cost
+        # is numpy's per call, not per element: each level is five calls into buffers made
+        # once, with the tiled per-tree arrays sliced from a cache instead of built.
+        size = n * heap.offsets.size
+        starts, rows, shift = heap.tiled(n)
+        node = starts[:size].copy()
+        base = rows[:size] * width
+        at = np.empty(size, np.intp)
+        value = np.empty(size)
+        limit = np.empty(size)
+        go_left = np.empty(size, np.bool_)
+        feature, threshold, right = heap.feature, heap.threshold, heap.right
         for _ in range(self.depth):
-            go_left = flat.take(base + heap.feature.take(node)) <= heap.threshold.take(node)
-            # From global heap index g in a tree that starts at offset o: 2(g - o) + 1 + o for
-            # the left child, one more for the right.
-            node = 2 * node + heap.step - go_left
-        return heap.value.take(node + heap.leaf_shift).sum(axis=1)
+            feature.take(node, out=at, mode="clip")  # indices are always in range:
+            at += base  # "clip" only spares take the copy it makes to check them
+            flat.take(at, out=value, mode="clip")
+            threshold.take(node, out=limit, mode="clip")
+            np.less_equal(value, limit, out=go_left)  # NaN goes right, as in LightGBM
+            right.take(node, out=node, mode="clip")
+            node -= go_left  # the left child sits just before the right one
+        node += shift[:size]
+        return heap.value.take(node).reshape(n, -1).sum(axis=1)
 
     def _walk(self, x: np.ndarray) -> np.ndarray:
         """``predict`` by following child pointers (forests too deep for the heap layout)."""
@@ -84,6 +98,22 @@ class _Heap:
     offsets: np.ndarray  # intp, per tree: where its splits start
     step: np.ndarray  # intp, per tree: 2 - offset (child = 2 * g + step - go_left)
     leaf_shift: np.ndarray  # intp, per tree: final heap index + this = its leaf slot
+    right: np.ndarray  # intp, per split slot g: its right child's index, 2 * g + step
+    # (rows it covers, per-tree starts tiled, row numbers repeated, leaf shift tiled): the
+    # largest built so far, sliced for fewer rows.
+    _tiles: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]] = field(
+        default_factory=list, compare=False, repr=False)
+
+    def tiled(self, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``offsets`` and ``leaf_shift`` repeated for ``n`` or more rows (row-major, as
+        ``np.tile``), and each element's row number; only the first ``n * trees`` apply."""
+        if self._tiles and self._tiles[0][0] >= n:
+            return self._tiles[0][1:]
+        rows = 1 << max(5, (n - 1).bit_length())  # room to grow: rebuilt rarely
+        built = (rows, np.tile(self.offsets, rows), np.repeat(np.arange(rows, dtype=np.intp),
+                 self.offsets.size), np.tile(self.leaf_shift, rows))
+        self._tiles[:] = [built]
+        return built[1:]
 
 
 def heap_layout(forest: Forest) -> _Heap:
@@ -110,8 +140,10 @@ def heap_layout(forest: Forest) -> _Heap:
     # After ``depth`` steps a row sits at g = offset + splits + leaf, and tree t's leaves
     # start at t * leaves in ``value``: leaf slot = g + t - splits.
     shift = np.arange(trees, dtype=np.intp) - splits
-    return _Heap(feature.ravel(), threshold.ravel(), value.ravel(), offsets,
-                 2 - offsets, shift)
+    step = 2 - offsets
+    right = (2 * np.arange(trees * splits, dtype=np.intp).reshape(trees, splits)
+             + step[:, None]).ravel()
+    return _Heap(feature.ravel(), threshold.ravel(), value.ravel(), offsets, step, shift, right)
 
 
 def from_lightgbm(dump: dict[str, Any], features: list[str], meta: dict[str, Any]) -> Forest:

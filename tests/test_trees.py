@@ -69,3 +69,22 @@ def test_a_forest_too_deep_for_the_heap_is_walked():
     assert f._heap is None
     x = np.array([[-1.0], [0.5], [5.0], [100.0]])
     assert f.predict(x).tolist() == [0.0, 1.0, 5.0, 99.0]
+
+
+def test_tiled_per_tree_arrays_grow_and_are_sliced_for_fewer_rows():
+    f = from_lightgbm(DUMP, ["a", "b"], {})
+    heap = f._heap
+    starts, rows, shift = heap.tiled(3)
+    trees = heap.offsets.size
+    assert len(starts) >= 3 * trees and len(starts) == len(rows) == len(shift)
+    assert starts[: 2 * trees].tolist() == heap.offsets.tolist() * 2
+    assert shift[: 2 * trees].tolist() == heap.leaf_shift.tolist() * 2
+    assert rows[: 2 * trees].tolist() == [0] * trees + [1] * trees
+    assert heap.tiled(2)[0] is starts  # cached: no rebuild for fewer rows
+    big = heap.tiled(len(starts) // trees + 1)[0]
+    assert len(big) > len(starts) and big[: len(starts)].tolist() == starts.tolist()
+    # Predictions do not depend on which cached size served them.
+    rng = np.random.default_rng(1)
+    for n in (1, 70, 5, 200):
+        x = rng.normal(size=(n, 2))
+        assert f.predict(x).tolist() == f._walk(x).tolist()
