@@ -24,7 +24,6 @@ to a fixed linear blend of centrality, support and position.
 from __future__ import annotations
 
 import gzip
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,7 +81,6 @@ _FIRST_PERSON = frozenset("i we me us my our mine ours i'm we're i've we've i'd 
 _ATTRIBUTION = frozenset("said says told according tells tell saying".split())
 _PRONOUN_START = frozenset("he she they it this that these those his her their but and so "
                            "also however".split())
-_QUOTES = re.compile(r"[\"“”]")
 
 
 @dataclass(frozen=True)
@@ -147,9 +145,10 @@ def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.n
     unknown = getattr(idf, "unknown", 10.0)
     m, vocab = count_matrix(terms)
     weights = np.array(list(map(idf.get, vocab, repeat(unknown))) or [0.0])
-    hit = m > 0
-    present = hit.astype(np.float64)
-    tf = np.where(hit, 1.0 + np.log(np.maximum(m, 1.0)), 0.0) * weights
+    present = (m > 0).astype(np.float64)
+    # present + log(max(m, 1)) is 1 + log(m) where a term occurs and 0 + log(1) = +0 where it
+    # does not: the same bits as the np.where form, one call fewer.
+    tf = (present + np.log(np.maximum(m, 1.0))) * weights
     norms = row_norms(tf)
     norms[norms == 0] = 1.0
     counts = present.sum(axis=1)
@@ -182,7 +181,9 @@ def _surface(s: Sentence, toks: Sequence[str], n_terms: int) -> tuple[float, ...
         len(text.split()),
         n_terms,
         n_terms / nt,
-        len(_QUOTES.findall(text)) + text.count("''") + text.count("``"),
+        # Straight and curly double quotes counted with str.count: no list of regex matches.
+        text.count('"') + text.count("“") + text.count("”") + text.count("''")
+        + text.count("``"),
         text.lstrip()[:1] in "\"“'`",
         sum(map(_FIRST_PERSON.__contains__, toks)) / nt,
         not _ATTRIBUTION.isdisjoint(toks),

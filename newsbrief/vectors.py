@@ -82,7 +82,9 @@ def _weigh(counts: np.ndarray, vocab: list[str], docs: Sequence[Sequence[str]] |
         # call cost more than the rest of the story's scoring.
         unknown = getattr(idf, "unknown", None) or max(idf.values(), default=1.0)
         weights = np.array(list(map(idf.get, vocab, repeat(unknown))))
-    m = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1)), 0.0) * weights
+    # (counts > 0) + log(max(counts, 1)) is 1 + log(count) where a term occurs and
+    # 0 + log(1) = +0 where it does not: the np.where form's bits, one call fewer.
+    m = ((counts > 0) + np.log(np.maximum(counts, 1))) * weights
     norms = row_norms(m)
     norms[norms == 0] = 1.0
     return (m / norms).astype(np.float32)

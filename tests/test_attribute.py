@@ -26,3 +26,13 @@ def test_sources_follow_article_order():
     a = sents("a", ["The council approved the new city budget after a long debate Monday."])
     (item,) = attribute([b[0]], {"a": a, "b": b})
     assert [p.article for p in item.sources] == ["a", "b"]
+
+
+def test_dice_all_matches_dice_pair_by_pair():
+    from newsbrief.attribute import _dice_all, dice
+
+    mine = {"army", "defect", "general"}
+    others = [{"army", "defect"}, set(), {"rain"}, {"army", "defect", "general"}]
+    assert _dice_all(mine, others) == [dice(mine, b) for b in others] == [0.8, 0.0, 0.0, 1.0]
+    assert _dice_all(set(), others) == [0.0] * 4
+    assert _dice_all(mine, []) == []

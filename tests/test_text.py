@@ -13,3 +13,14 @@ def test_term_counts_match_the_content_terms_of_the_text():
     # In order of first occurrence, as a Counter of the term list would list them.
     assert list(got) == list(expected)
     assert got["defect"] == 2 and got["army"] == 2 and "the" not in got and "said" not in got
+
+
+def test_terms_of_known_and_unseen_words_alike():
+    import newsbrief.text as text
+
+    toks = ["the", "army", "defected", "zqxwvunseen", "a", "generals", "army"]
+    text._TERMS.pop("zqxwvunseen", None)  # not yet in the table: the Python fallback path
+    cold = text.terms_of(toks)
+    assert cold == ["army", "defect", "zqxwvunseen", "general", "army"]
+    assert text.terms_of(toks) == cold  # every word known now: the map/filter path
+    assert text.terms_of([]) == [] and text.terms_of(("the", "a")) == []
