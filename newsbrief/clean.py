@@ -310,10 +310,10 @@ def _drop_sentences(text: str, offset: int, drop) -> tuple[str, int]:  # type: i
 
 def _may_have_rule_sentence(text: str) -> bool:
     """False only when no ``_SENTENCE_RULES`` pattern can match in ``text``."""
-    if any(c in text for c in _FOLD_EXCEPTIONS):
+    # ``map`` over ``__contains__``: the same tests, without a generator step per key.
+    if any(map(text.__contains__, _FOLD_EXCEPTIONS)):
         return True
-    lowered = text.lower()
-    return any(k in lowered for k in _SENTENCE_RULE_KEYS)
+    return any(map(text.lower().__contains__, _SENTENCE_RULE_KEYS))
 
 
 def _join(kept: list[tuple[int, str]]) -> str:

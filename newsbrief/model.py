@@ -8,6 +8,7 @@ returns new objects rather than editing the ones it was given.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 DEFAULT_WORDS = 250
@@ -73,8 +74,10 @@ class Sentence:
     # Position of the sentence within its article, 0-based, counting only kept sentences.
     position: int = 0
 
-    @property
+    @cached_property
     def words(self) -> int:
+        # Cached (in the instance dict, outside the fields, so equality and ``replace`` are
+        # unchanged): candidacy, features and selection each ask for it.
         return len(self.text.split())
 
 

@@ -178,7 +178,7 @@ def _surface(s: Sentence, toks: Sequence[str], n_terms: int) -> tuple[float, ...
     return (
         s.position,
         1.0 / (1.0 + s.position),
-        len(text.split()),
+        s.words,
         n_terms,
         n_terms / nt,
         # Straight and curly double quotes counted with str.count: no list of regex matches.
