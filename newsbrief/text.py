@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import lru_cache
 
 STOPWORDS = frozenset(
@@ -62,14 +62,17 @@ def _term(w: str) -> str:
     return t
 
 
-def terms_of(tokens: Sequence[str]) -> list[str]:
+def terms_of(tokens: list[str]) -> list[str]:
     """Content terms of already tokenized words (see ``content_terms``)."""
-    # Known words (almost all, once the table is warm) are looked up by C-level map and
-    # filter; only a sentence with a word not yet in the table takes the Python loop.
-    found = list(map(_TERMS.get, tokens))
-    if None in found:
-        found = [t if t is not None else _term(w) for w, t in zip(tokens, found)]
-    return list(filter(None, found))
+    get = _TERMS.get
+    out = []
+    for w in tokens:
+        t = get(w)
+        if t is None:
+            t = _term(w)
+        if t:
+            out.append(t)
+    return out
 
 
 def term_counts(word_counts: Mapping[str, int]) -> dict[str, int]:

@@ -19,8 +19,8 @@ def test_terms_of_known_and_unseen_words_alike():
     import newsbrief.text as text
 
     toks = ["the", "army", "defected", "zqxwvunseen", "a", "generals", "army"]
-    text._TERMS.pop("zqxwvunseen", None)  # not yet in the table: the Python fallback path
+    text._TERMS.pop("zqxwvunseen", None)  # a word not yet in the word -> term table
     cold = text.terms_of(toks)
     assert cold == ["army", "defect", "zqxwvunseen", "general", "army"]
-    assert text.terms_of(toks) == cold  # every word known now: the map/filter path
+    assert text.terms_of(toks) == cold  # every word in the table now: the same terms
     assert text.terms_of([]) == [] and text.terms_of(("the", "a")) == []
