@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsbrief.model import Sentence
-from newsbrief.score import FEATURES, candidates, features, score
+from newsbrief.score import FEATURES, MAX_WORDS, candidates, features, score
 from newsbrief.select import select
 
 
@@ -51,7 +51,7 @@ def test_selection_respects_the_budget_and_puts_a_paraphrase_last():
 def test_a_story_of_run_on_sentences_still_gets_a_brief_or_none_without_error():
     from newsbrief.select import order
 
-    long = sent("a", 0, " ".join(["word"] * 90))
+    long = sent("a", 0, " ".join(["word"] * (MAX_WORDS + 10)))
     short = sent("a", 1, "Only three words")
     scored = score([long, short])
     assert len(scored.sentences) == 2  # fallback: run-ons and fragments are candidates

@@ -1,7 +1,7 @@
 import numpy as np
 
 from newsbrief.model import Sentence
-from newsbrief.score import Scored, is_candidate, score
+from newsbrief.score import MAX_WORDS, Scored, is_candidate, score
 from newsbrief.select import order, select
 
 
@@ -41,7 +41,7 @@ def test_order_puts_lead_first_then_positions():
 def test_candidates_exclude_fragments_questions_and_run_ons():
     assert not is_candidate(sent("a", 0, "He said."))
     assert not is_candidate(sent("a", 0, "Do you not see what they have done to us?"))
-    assert not is_candidate(sent("a", 0, " ".join(["word"] * 90)))
+    assert not is_candidate(sent("a", 0, " ".join(["word"] * (MAX_WORDS + 10))))
     assert is_candidate(sent("a", 0, "The council approved the budget on Monday night."))
 
 

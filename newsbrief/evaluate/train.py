@@ -154,7 +154,7 @@ _PRIOR: Any = None
 
 def _sentence_rows(line: str) -> tuple[np.ndarray, np.ndarray]:
     from ..errors import NewsbriefError
-    from ..score import candidates, features
+    from ..score import TRAIN_MAX_WORDS, candidates, features
     from ..screen import screen
     from ..segment import segment
 
@@ -164,7 +164,7 @@ def _sentence_rows(line: str) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros((0, 0)), np.zeros(0)
     kept = screen(arts).kept
     sents = [s for a in kept for s in segment(a)]
-    cands, terms = candidates(sents)
+    cands, terms = candidates(sents, TRAIN_MAX_WORDS)
     if not cands:
         return np.zeros((0, 0)), np.zeros(0)
     x, _ = features(cands, terms, _PRIOR)
