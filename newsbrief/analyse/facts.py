@@ -291,7 +291,7 @@ def _lead(text: str, end: int) -> str:
 
 
 _ALL_BEFORE = re.compile(r"\b(?:all|all of the|all the|each of the|every one of the|one of|"
-                         r"among|out of|one of the)\s*$", re.I)
+                         r"among|out of|one of the|\d+ of /?)\s*$", re.I)
 
 
 def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Quantity]:
@@ -452,7 +452,9 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     if (is_digit and "," not in num and "." not in num and 1800 <= number <= 2100
             and not (m.group("cur") or m.group("pct") or scale)):
         return None  # a year
-    if re.match(r"\s*(?::\d|[ap]\.?m\b|-(?!(?:year|month|week|day)s?-old)\w)", after, re.I) and not re.match(
+    if re.search(r"\d\s?:\s?$", before):
+        return None  # the minutes of a clock time in tokenized text ("6: 36 p.")
+    if re.match(r"\s*(?::\s?\d|[ap]\.?m\b|-(?!(?:year|month|week|day)s?-old)\w)", after, re.I) and not re.match(
             r"-(?:day|week|month|year|hour|minute|mile)s?\b", after, re.I):
         return None  # a clock time or a compound like "a 9-1 vote"
     if re.search(rf"(?:{_MONTH_RX}|\bno\.|#|\bpage|\bflight|\broute|\bnumber|\bper)\s*$", before, re.I):
