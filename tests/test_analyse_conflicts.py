@@ -474,3 +474,20 @@ def test_photo_date_stamps_are_not_dates_of_the_event():
         "control reform at the school.",
     )
     assert kinds(analyse(arts, sents), "date") == []
+
+
+def test_figures_of_two_months_are_not_compared():
+    arts, sents = story(
+        "Economists expect 203,000 new jobs, compared to 227,000 jobs added in February, the "
+        "labor department report said.",
+        "The labor department report said the economy added 120,000 jobs in March.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_chart_names_and_radio_frequencies_are_not_figures():
+    arts, sents = story(
+        "The song reached the top 50 singles chart in Australia, and ESPN radio 100.1 played it.",
+        "The song is heading for the Billboard Hot 100 singles chart, and 101.1 fm played it.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []

@@ -225,7 +225,17 @@ def point_times(text: str) -> frozenset[str]:
         kind, value = _date_value(m)
         if kind != "relative":  # "today" is another day in an article published a day later
             out.add(f"{kind}:{value}")
+    # A month named alone ("jobs added in February", "the last weekend in January"): figures
+    # of another month are other figures.
+    for m in _IN_MONTH.finditer(text):
+        if not any(a <= m.start() < b for a, b in since):
+            out.add(f"in:{_month(m.group('mon'))}")
     return frozenset(out)
+
+
+_IN_MONTH = re.compile(r"\b(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?P<mon>january|february|"
+                       r"march|april|may|june|july|august|september|october|november|december)\b"
+                       r"(?!\s*,?\s*\d)", re.I)
 
 
 def _month(text: str) -> int:
@@ -459,6 +469,9 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
         return None  # a clock time or a compound like "a 9-1 vote"
     if re.search(rf"(?:{_MONTH_RX}|\bno\.|#|\bpage|\bflight|\broute|\bnumber|\bper)\s*$", before, re.I):
         return None  # a date ("Dec. 7") or a label
+    if re.search(r"\b(?:top|hot|fortune|radio)\s*$", before, re.I) or (
+            "." in num and re.match(r"\s*(?:fm|am)\b", after, re.I)):
+        return None  # the name of a chart or list ("top 50 singles", "Hot 100") or a station
     if not is_digit and re.match(r"\s+of\b", after):
         return None  # "two of them"
     if re.match(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH_RX}(?!\w)", after, re.I):
