@@ -491,3 +491,44 @@ def test_chart_names_and_radio_frequencies_are_not_figures():
         "The song is heading for the Billboard Hot 100 singles chart, and 101.1 fm played it.",
     )
     assert kinds(analyse(arts, sents), "number") == []
+
+
+# Round 4: from the train 1100-2200 "after" sample and the val dumps.
+
+
+def test_gallery_counters_are_not_figures():
+    arts, sents = story(
+        "Photo: usgs image 1 of / 19 caption close image 1 of 19 a swarm of earthquakes have "
+        "continued to rock san ramon in the east bay for the past week.",
+        "Photo: usgs image 1 of / 16 caption close image 1 of 16 a series of earthquakes struck "
+        "near san ramon early tuesday morning.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_an_anticipated_figure_is_not_compared_with_what_happened():
+    arts, sents = story(
+        "Organizers anticipated 5,000 runners at the charity marathon in Boston on Sunday.",
+        "About 3,000 runners took part in the charity marathon in Boston on Sunday.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_the_second_figure_of_a_pair_joined_by_and_is_a_range_end():
+    # "22 and 23 weeks": the first figure was already a range end; the second one was compared
+    # with the other article's single figure.
+    arts, sents = story(
+        "Babies born at 22 and 23 weeks of pregnancy rarely survived at the hospital in Iowa, "
+        "the study found.",
+        "Babies born at 24 weeks of pregnancy rarely survived at the hospital in Iowa, the study "
+        "found.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+    arts, sents = story(
+        "Babies born at 23 weeks of pregnancy rarely survived at the hospital in Iowa, the study "
+        "found.",
+        "Babies born at 24 weeks of pregnancy rarely survived at the hospital in Iowa, the study "
+        "found.",
+    )
+    assert [sorted(v.text for v in c.values) for c in kinds(analyse(arts, sents), "number")] \
+        == [["23", "24"]]

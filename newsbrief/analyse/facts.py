@@ -301,7 +301,7 @@ def _lead(text: str, end: int) -> str:
 
 
 _ALL_BEFORE = re.compile(r"\b(?:all|all of the|all the|each of the|every one of the|one of|"
-                         r"among|out of|one of the|\d+ of /?)\s*$", re.I)
+                         r"among|out of|one of the)\s*$", re.I)
 
 
 def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Quantity]:
@@ -347,7 +347,7 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
 
 
 _NUM_WORD = rf"(?:\b\d[\d,.]*|\b(?:{_WORDS_RX}))"
-_RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+\S+\s+and|{_NUM_WORD}\s*(?:-|–|to|or)|"
+_RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+\S+\s+and|{_NUM_WORD}\s*(?:-|–|to|or|and)|"
                            rf"\bfrom\s+\S+\s+to)\s*(?:\$\s?)?$", re.I)
 _RANGE_AFTER = re.compile(rf"\s*(?:-|–|to|or|and)\s*(?:\$\s?)?{_NUM_WORD}(?![\w:])", re.I)
 _DURATION_RX = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
@@ -403,6 +403,7 @@ _HEDGES = frozenset(
     "expectations plan plans planned planning aim aims aiming goal goals target targets "
     "targeted forecast forecasts forecasters forecasted projected projection projections "
     "consensus predicted predicts prediction predictions proposed proposes proposal want "
+    "anticipate anticipates anticipated anticipating "
     "wants wanted seek seeks seeking sought ask asks asked asking request requested".split())
 
 
@@ -469,7 +470,7 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
         return None  # a clock time or a compound like "a 9-1 vote"
     if re.search(rf"(?:{_MONTH_RX}|\bno\.|#|\bpage|\bflight|\broute|\bnumber|\bper)\s*$", before, re.I):
         return None  # a date ("Dec. 7") or a label
-    if re.search(r"\b(?:top|hot|fortune|radio)\s*$", before, re.I) or (
+    if re.search(r"\b(?:top|hot|fortune|radio)\s*$|\b\d+\s+of\s*/?\s*$", before, re.I) or (
             "." in num and re.match(r"\s*(?:fm|am)\b", after, re.I)):
         return None  # the name of a chart or list ("top 50 singles", "Hot 100") or a station
     if not is_digit and re.match(r"\s+of\b", after):
