@@ -532,13 +532,3 @@ def test_the_second_figure_of_a_pair_joined_by_and_is_a_range_end():
     )
     assert [sorted(v.text for v in c.values) for c in kinds(analyse(arts, sents), "number")] \
         == [["23", "24"]]
-
-
-def test_list_items_gallery_numbers_and_anticipated_figures_are_not_compared():
-    arts, sents = story(
-        "There are 222 and 113 volunteers serving in Guatemala and El Salvador, and the hospital "
-        "was told to anticipate 100 injured. Image 1 of 19.",
-        "Officials decided to keep the 335 volunteers serving in Guatemala and El Salvador, and "
-        "more than 160 people were injured. Image 1 of 16.",
-    )
-    assert kinds(analyse(arts, sents), "number") == []
