@@ -532,3 +532,15 @@ def test_the_second_figure_of_a_pair_joined_by_and_is_a_range_end():
     )
     assert [sorted(v.text for v in c.values) for c in kinds(analyse(arts, sents), "number")] \
         == [["23", "24"]]
+
+
+def test_a_figure_after_n_of_is_still_a_whole():
+    # Dropping gallery counters must not drop "1 of" from the wholes: "january 1 of over 100
+    # drugs" (tokenized text) is all of them, not a count to set against one company's 40.
+    arts, sents = story(
+        "Trump criticized Pfizer this summer when the company said it would raise prices on about "
+        "40 drugs.",
+        "Drugmakers raised the prices on january 1 of over 100 drugs, according to a company that "
+        "compiled the statistics.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []

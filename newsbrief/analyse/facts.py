@@ -301,7 +301,7 @@ def _lead(text: str, end: int) -> str:
 
 
 _ALL_BEFORE = re.compile(r"\b(?:all|all of the|all the|each of the|every one of the|one of|"
-                         r"among|out of|one of the)\s*$", re.I)
+                         r"among|out of|one of the|\d+ of /?)\s*$", re.I)
 
 
 def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Quantity]:
