@@ -374,3 +374,173 @@ def test_below_is_an_open_bound():
         "percent in September.",
     )
     assert kinds(analyse(arts, sents), "number") == []
+
+
+# Round 3 (precision): the forms of figure that the judged samples showed reported as false
+# conflicts. Each pair below was reported before these rules.
+
+
+def test_the_end_of_a_range_is_not_compared_with_a_figure():
+    arts, sents = story(
+        "Men need 7.8 hours of sleep per night, the sleep study of adults found.",
+        "Experts recommend seven to nine hours of sleep per night for adults, the study found.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_half_of_a_compound_duration_is_not_compared():
+    arts, sents = story(
+        "Neal was sentenced in federal court on Tuesday to three years and 10 months in prison "
+        "for the bank robbery.",
+        "Neal was sentenced in federal court on Tuesday to nearly four years in prison for the "
+        "bank robbery.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_time_offsets_are_not_compared_with_each_other_or_as_accounts():
+    arts, sents = story(
+        "Raul Castro took over from his brother Fidel Castro two years ago and began reforms.",
+        "Raul Castro took the helm of the country from Fidel Castro more than four years ago.",
+    )
+    a = analyse(arts, sents)
+    assert kinds(a, "number") == [] and kinds(a, "account") == []
+
+
+def test_an_increment_is_not_compared_with_a_total():
+    arts, sents = story(
+        "Khandelwal beat 45 other finalists from around the world to win the contest.",
+        "Khandelwal won the contest from a field of 46 finalists from around the world.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_ages_of_two_people_are_not_compared():
+    arts, sents = story(
+        "Police said the car hit and killed an 8-year-old girl near the school in Baltimore.",
+        "Police in Baltimore said the 14-year-old suspect sped off near the school.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_the_same_persons_age_is_still_compared():
+    arts, sents = story(
+        "The teacher, identified as 29-year-old Geraldine Alcorn, faces charges of luring.",
+        "Police said 28-year-old Geraldine Alcorn was arraigned on charges of luring.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"29", "28"}
+
+
+def test_injuries_of_different_severity_are_not_compared():
+    arts, sents = story(
+        "At least 27 people were seriously injured in the bombing at the market in Damaturu.",
+        "The bombing at the market in Damaturu left 15 people critically wounded.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_clock_minutes_in_tokenized_text_are_not_figures():
+    arts, sents = story(
+        "Bower was pronounced dead at 6: 36 p. m. after the execution in Texas.",
+        "Bower was executed in Texas for killing four people in an airplane hangar.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_a_figure_with_decimals_rounded_to_a_whole_one_agrees():
+    arts, sents = story(
+        "The researchers found 1.8 % of the cannabis-related reports were heart complications.",
+        "The researchers found 2 percent of the cannabis-related reports were heart problems.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_dates_of_two_events_told_in_similar_words_are_not_a_conflict():
+    arts, sents = story(
+        "Police confirmed that two bodies found Tuesday near the trail in Delphi were the missing "
+        "teens Liberty German and Abigail Williams.",
+        "Police confirmed Wednesday the identities of the two bodies near the trail in Delphi as "
+        "the missing teens Liberty German and Abigail Williams.",
+    )
+    assert kinds(analyse(arts, sents), "date") == []
+
+
+def test_photo_date_stamps_are_not_dates_of_the_event():
+    arts, sents = story(
+        "President Donald Trump speaks at the White House, Tuesday, Feb. 20, 2018, in Washington "
+        "about gun control reform at the school.",
+        "Demonstrators protest at the White House, Monday, Feb. 19, 2018, in Washington about gun "
+        "control reform at the school.",
+    )
+    assert kinds(analyse(arts, sents), "date") == []
+
+
+def test_figures_of_two_months_are_not_compared():
+    arts, sents = story(
+        "Economists expect 203,000 new jobs, compared to 227,000 jobs added in February, the "
+        "labor department report said.",
+        "The labor department report said the economy added 120,000 jobs in March.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_chart_names_and_radio_frequencies_are_not_figures():
+    arts, sents = story(
+        "The song reached the top 50 singles chart in Australia, and ESPN radio 100.1 played it.",
+        "The song is heading for the Billboard Hot 100 singles chart, and 101.1 fm played it.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+# Round 4: from the train 1100-2200 "after" sample and the val dumps.
+
+
+def test_gallery_counters_are_not_figures():
+    arts, sents = story(
+        "Photo: usgs image 1 of / 19 caption close image 1 of 19 a swarm of earthquakes have "
+        "continued to rock san ramon in the east bay for the past week.",
+        "Photo: usgs image 1 of / 16 caption close image 1 of 16 a series of earthquakes struck "
+        "near san ramon early tuesday morning.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_an_anticipated_figure_is_not_compared_with_what_happened():
+    arts, sents = story(
+        "Organizers anticipated 5,000 runners at the charity marathon in Boston on Sunday.",
+        "About 3,000 runners took part in the charity marathon in Boston on Sunday.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_the_second_figure_of_a_pair_joined_by_and_is_a_range_end():
+    # "22 and 23 weeks": the first figure was already a range end; the second one was compared
+    # with the other article's single figure.
+    arts, sents = story(
+        "Babies born at 22 and 23 weeks of pregnancy rarely survived at the hospital in Iowa, "
+        "the study found.",
+        "Babies born at 24 weeks of pregnancy rarely survived at the hospital in Iowa, the study "
+        "found.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+    arts, sents = story(
+        "Babies born at 23 weeks of pregnancy rarely survived at the hospital in Iowa, the study "
+        "found.",
+        "Babies born at 24 weeks of pregnancy rarely survived at the hospital in Iowa, the study "
+        "found.",
+    )
+    assert [sorted(v.text for v in c.values) for c in kinds(analyse(arts, sents), "number")] \
+        == [["23", "24"]]
+
+
+def test_a_figure_after_n_of_is_still_a_whole():
+    # Dropping gallery counters must not drop "1 of" from the wholes: "january 1 of over 100
+    # drugs" (tokenized text) is all of them, not a count to set against one company's 40.
+    arts, sents = story(
+        "Trump criticized Pfizer this summer when the company said it would raise prices on about "
+        "40 drugs.",
+        "Drugmakers raised the prices on january 1 of over 100 drugs, according to a company that "
+        "compiled the statistics.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []

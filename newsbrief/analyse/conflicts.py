@@ -34,10 +34,21 @@ STRONG_TIE = 5
 STRICT_GROUPS = True
 # Approximate figures this close (ratio) that can both be right agree.
 CLOSE_RATIO = 1.06
+# A figure with decimals rounded to a whole one ("1.8 %" / "2 percent") agrees up to this ratio.
+ROUND_RATIO = 1.3
+# A distance given in two units ("3 miles" / "15,000 feet") agrees up to this ratio.
+CONVERTED_RATIO = 1.15
+# An article that gives a figure this close to the other article's (of the same kind) is taken
+# to tell that figure apart from its own ("$3.6 million ($4.5 million Australian)" / "$4.56
+# million").
+GIVES_RATIO = 1.02
 # Dates are compared when the words around them overlap at least this much (Jaccard) and in at
 # least ``DATE_SHARED`` terms: the same event told with a different day.
 DATE_OVERLAP = 0.35
 DATE_SHARED = 4
+# Words (besides the word after the age) two sentences must share around ages that no person
+# is named by.
+AGE_SHARED = 2
 # Words (besides names) that two passages must share to be one episode told twice.
 ACCOUNT_SHARED = 6
 # A place named by at least this share of the story's articles is the story's setting ("Syria"),
@@ -127,6 +138,14 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     """"same", "time" (same statement, a different day or start date) or "" (not comparable)."""
     if a.unit != b.unit or a.article == b.article or a.hedged != b.hedged:
         return ""
+    # A figure that is one end of a range, half of a compound duration, a time offset or an
+    # increment is not the amount the sentence reports: it is compared only with a figure of
+    # the same form in a sentence told in the same words (never, for a compound's half).
+    if a.part != b.part or a.part == "compound":
+        return ""
+    # "27 seriously injured" and "15 critically wounded" are counts of different people.
+    if a.degree != b.degree:
+        return ""
     by_lead = bool(a.lead) and a.lead == b.lead
     by_prior = bool(a.prior) and a.prior == b.prior
     keyed = by_lead or by_prior
@@ -159,14 +178,26 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             if min(a.value, b.value) < SMALL_COUNT and shared < STRONG_TIE:
                 return ""
     elif a.unit == "age" and (ppl_a or ppl_b):
-        # A person's age: both sentences must name that one person and no other.
-        if not (len(ppl_a) == 1 and ppl_a == ppl_b):
+        # A person's age: both sentences must name that one person and no other, and the word
+        # after the age, if any, must be the same ("the 33-year-old former star" is not the
+        # Heidi Montag named in his sentence), when both sentences have one.
+        if not (len(ppl_a) == 1 and ppl_a == ppl_b) or (
+                a.noun_text and b.noun_text and a.noun_text != b.noun_text):
             return ""
     elif a.unit == "age":
-        # The age of a thing ("villages 1,300 years old"): tied like other figures.
-        if not ((keyed and shared >= 1) or shared >= SHARED_TERMS):
+        # An age with no person found by it: a story tells the ages of several people (the
+        # victim, the suspect), and "old" ties every one of them to every other. The same
+        # word after the age ("the 16-year-old girl") and words in common around it tie two
+        # ages to one person; without such a word ("villages 1,300 years old"), the words
+        # around the two figures must.
+        if a.noun_text or b.noun_text:
+            if not (a.noun_text == b.noun_text and shared >= AGE_SHARED):
+                return ""
+        elif shared < SHARED_TERMS:
             return ""
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS):
+        return ""
+    if a.part and shared < STRONG_TIE:
         return ""
     if a.unit == "count" and pa and pb and not pa & pb:
         # Counts of different places (tolls of two towns, gusts in mph at the airport and on
@@ -224,9 +255,16 @@ def _relation(a: Quantity, b: Quantity, scope: str) -> str:
             {a.qualifier, b.qualifier} & {"upto", "less", "nearly"} and \
             max(a.low, b.low) <= min(a.high, b.high):
         return ""
-    # One figure rounded from the other ("$7.15 billion" / "$7.2 billion", "4.1 %" / "4 %").
-    if _ratio(a.value, b.value) <= CLOSE_RATIO and (_rounds_to(a.text, b.text) or
-                                                   _rounds_to(b.text, a.text)):
+    # One figure rounded from the other ("$7.15 billion" / "$7.2 billion", "4.1 %" / "4 %"); a
+    # figure with decimals rounded to a whole one further apart ("1.8 %" / "2 percent"), not
+    # a whole figure to a round one ("12" / "10" villages: outlets that differ).
+    for x, y in ((a, b), (b, a)):
+        if _rounds_to(x.text, y.text) and _ratio(a.value, b.value) <= (
+                ROUND_RATIO if "." in x.text and "." not in y.text else CLOSE_RATIO):
+            return "agree"
+    # One distance in two units, converted and rounded ("3 miles deep" / "15,000 feet deep").
+    if a.unit == "distance" and a.noun != b.noun and \
+            _ratio(a.value, b.value) <= CONVERTED_RATIO:
         return "agree"
     # Two approximate figures a few percent apart that can both be right ("more than 900,000"
     # and "nearly 901,000") say the same thing.
@@ -312,8 +350,8 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
                     continue
                 # An article that also gives the other figure is telling two things apart
                 # ("a suspension of 211 games, lowered to 162").
-                if rel == "conflict" and (_gives(a.article, b, stated, written) or
-                                          _gives(b.article, a, stated, written)):
+                if rel == "conflict" and (_gives(a.article, b, stated, written, a) or
+                                          _gives(b.article, a, stated, written, b)):
                     continue
                 found[(i, j)] = (rel, _tie(a, b))
     # Each figure is compared with its best match in each other article only, so an article
@@ -384,10 +422,16 @@ def _tie(a: Quantity, b: Quantity) -> int:
 
 
 def _gives(article: str, q: Quantity, stated: dict[str, set[tuple[str, float]]],
-           written: dict[str, set[tuple[float, str]]]) -> bool:
+           written: dict[str, set[tuple[float, str]]], mine: Quantity | None = None) -> bool:
     """Whether ``article`` also gives ``q``'s figure, as a quantity or written before the
     same word."""
     if (q.unit, q.value) in stated[article]:
+        return True
+    # A figure close to ``q``'s and unlike the article's own (``mine``): money or counts only,
+    # as a distance or duration given in a second unit ("50 km (31 miles)") is the same one.
+    if mine is not None and q.unit not in ("distance", "duration") and any(
+            u == q.unit and v and _ratio(v, q.value) <= GIVES_RATIO
+            and _ratio(v, mine.value) > 1.1 for u, v in stated[article]):
         return True
     words = {w for w in (q.noun, q.noun_text.lower(), q.lead) if w}
     if q.number >= 1000 or q.number % 10:
@@ -456,7 +500,9 @@ def compare_accounts(qs: Sequence[Quantity], sentences: Sequence[Sentence],
 
     name_terms = frozenset(t for e, n in names.items() if e in people_ids
                            for t in content_terms(n))
-    cands = [q for q in qs if q.unit in ("duration", "distance")]
+    # Time offsets ("145 years ago", "10 days later"), halves of compound durations and ends
+    # of ranges date or bound something else; they are not how long the episode took.
+    cands = [q for q in qs if q.unit in ("duration", "distance") and not q.part]
     stated: dict[str, set[tuple[str, float]]] = defaultdict(set)
     for q in cands:
         stated[q.article].add((q.unit, q.value))
@@ -643,6 +689,10 @@ def compare_dates(ds: Sequence[DateFact],
                 continue
             na, nb = named.get(a.sentence, frozenset()), named.get(b.sentence, frozenset())
             if na and nb and not na & nb:
+                continue
+            # What happened on the day must be told with a word in common right by the date
+            # ("bodies found Tuesday" and "confirmed Wednesday" are two events of one story).
+            if not a.near & b.near:
                 continue
             shared = a.context & b.context
             union_size = len(a.context | b.context) or 1

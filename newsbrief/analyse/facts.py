@@ -44,6 +44,7 @@ _QUALIFIERS = {
     "roughly": ("about", 0.9, 1.1), "approximately": ("about", 0.9, 1.1),
     "an estimated": ("about", 0.9, 1.1), "estimated": ("about", 0.9, 1.1),
     "up to": ("upto", 0.0, 1.0), "as many as": ("upto", 0.0, 1.0), "at most": ("upto", 0.0, 1.0),
+    "as much as": ("upto", 0.0, 1.0),
     "fewer than": ("less", 0.0, 1.0), "less than": ("less", 0.0, 1.0),
     "under": ("less", 0.0, 1.0), "no more than": ("upto", 0.0, 1.0),
     "below": ("less", 0.0, 1.0), "above": ("more", 1.0, float("inf")),
@@ -53,7 +54,7 @@ _WORDS_RX = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reve
 NUMBER = re.compile(
     rf"(?:\b(?P<qual>{_QUAL_RX})\s+)?(?P<cur>US\$|\$|£|€)?\s?"
     rf"(?<![\w.,/:$£€-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    rf"(?:{_WORDS_RX})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+    rf"(?:{_WORDS_RX})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?)"
     rf"(?![\w,]|\.\d)(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
     rf"(?:\s?(?P<pct>%|percent\b|per cent\b))?",
     re.I,
@@ -160,6 +161,14 @@ class Quantity:
     # The year the figure is dated to, when one stands right by it ("second in 2013 with 51
     # dogs", "$10 million announced in October 2011"); "" if none.
     year: str = ""
+    # How the figure is tied to others in its own sentence, when it is not a plain statement
+    # of an amount (``_part``): "range" (the "nine" of "seven to nine hours"), "compound" (the
+    # "three years" of "three years and 10 months", the "7 minutes" of "2 hours, 7 minutes"),
+    # "relative" (a time offset: "two years ago", "10 days later", "after eight years"),
+    # "increment" ("another 30", "45 other finalists", "40 more people"); "" otherwise.
+    part: str = ""
+    # How badly those counted were hurt ("seriously", "critically"): "" if not said.
+    degree: str = ""
 
 
 @dataclass(frozen=True)
@@ -172,16 +181,22 @@ class DateFact:
     kind: str  # weekday | day | month | relative
     value: str  # normalized, comparable within a kind
     context: frozenset[str]
+    # The nearest content words before and after the date in its clause, stemmed ("found" in
+    # "bodies found Tuesday", "ruling" in "Wednesday's ruling"): what happened on that day.
+    near: frozenset[str] = frozenset()
 
 
 def _number(num: str) -> float | None:
     n = num.lower()
     if n in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[n])
-    if "-" in n:
-        a, _, b = n.partition("-")
-        if a in _WORD_NUMBERS and b in _WORD_NUMBERS:
-            return float(_WORD_NUMBERS[a] + _WORD_NUMBERS[b])
+    if "-" in n or " " in n:
+        a, b = re.split(r"[-\s]+", n, maxsplit=1)
+        # "twenty-three", "twenty three" (tokenized text); not "one two".
+        ones = {"one": 1, **_WORD_NUMBERS}
+        if a in _WORD_NUMBERS and b in ones and _WORD_NUMBERS[a] >= 20 \
+                and _WORD_NUMBERS[a] % 10 == 0 and ones[b] < 10:
+            return float(_WORD_NUMBERS[a] + ones[b])
         return None
     try:
         return float(n.replace(",", ""))
@@ -210,7 +225,17 @@ def point_times(text: str) -> frozenset[str]:
         kind, value = _date_value(m)
         if kind != "relative":  # "today" is another day in an article published a day later
             out.add(f"{kind}:{value}")
+    # A month named alone ("jobs added in February", "the last weekend in January"): figures
+    # of another month are other figures.
+    for m in _IN_MONTH.finditer(text):
+        if not any(a <= m.start() < b for a, b in since):
+            out.add(f"in:{_month(m.group('mon'))}")
     return frozenset(out)
+
+
+_IN_MONTH = re.compile(r"\b(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?P<mon>january|february|"
+                       r"march|april|may|june|july|august|september|october|november|december)\b"
+                       r"(?!\s*,?\s*\d)", re.I)
 
 
 def _month(text: str) -> int:
@@ -275,7 +300,8 @@ def _lead(text: str, end: int) -> str:
     return ""
 
 
-_ALL_BEFORE = re.compile(r"\b(?:all|all of the|all the|each of the|every one of the)\s*$", re.I)
+_ALL_BEFORE = re.compile(r"\b(?:all|all of the|all the|each of the|every one of the|one of|"
+                         r"among|out of|one of the|\d+ of /?)\s*$", re.I)
 
 
 def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Quantity]:
@@ -314,8 +340,61 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 total=bool(_ALL_BEFORE.search(text[max(0, start - 20):start])),
                 hedged=_hedged(text, start, m.end()),
                 year=_year_by(text, start, m.end()),
+                part=_part(text, start, m.start("num"), m.end(), unit),
+                degree=_degree(text, m.end(), measure_text) if measure_text else "",
             ))
     return out
+
+
+_NUM_WORD = rf"(?:\b\d[\d,.]*|\b(?:{_WORDS_RX}))"
+_RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+\S+\s+and|{_NUM_WORD}\s*(?:-|–|to|or|and)|"
+                           rf"\bfrom\s+\S+\s+to)\s*(?:\$\s?)?$", re.I)
+_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to|or|and)\s*(?:\$\s?)?{_NUM_WORD}(?![\w:])", re.I)
+_DURATION_RX = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+_COMPOUND_BEFORE = re.compile(rf"{_NUM_WORD}\s+{_DURATION_RX}\s*(?:,|and)\s*$", re.I)
+_COMPOUND_AFTER = re.compile(rf"\s+{_DURATION_RX}\s*(?:,\s*(?:and\s+)?|and\s+)"
+                             rf"(?:{_NUM_WORD})\s+{_DURATION_RX}\b", re.I)
+_RELATIVE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+(?:ago|later|earlier|before|after|prior|"
+                             rf"on|from now|since|into)\b", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:after|within|in the (?:first|past|last|next)|"
+                              r"for the (?:past|last)|over the (?:past|last|next))\s+"
+                              r"(?:(?:more than|nearly|about|almost|just|over)\s+)?$", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra|other|remaining|"
+                               r"in addition to)\s+$", re.I)
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|other|others|additional|extra|further)\b", re.I)
+
+
+def _part(text: str, start: int, num: int, end: int, unit: str) -> str:
+    """How the figure at ``text[start:end]`` (its number at ``num``) is tied to others in its
+    sentence (see ``Quantity.part``)."""
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 40]
+    if _RANGE_BEFORE.search(text[max(0, num - 30):num]) or _RANGE_AFTER.match(after):
+        # "Seven to nine hours", "22 and 25 weeks", "50 to 75 boys" (not "one or two" words
+        # across a sentence: both sides are figures).
+        return "range"
+    if unit == "duration":
+        if _COMPOUND_BEFORE.search(before) or _COMPOUND_AFTER.match(after):
+            return "compound"
+        if _RELATIVE_AFTER.match(after) or _RELATIVE_BEFORE.search(before):
+            return "relative"
+    if _INCREMENT_BEFORE.search(before) or (unit == "count" and _INCREMENT_AFTER.match(after)):
+        return "increment"
+    return ""
+
+
+_DEGREES = frozenset("seriously critically severely badly slightly gravely lightly mortally "
+                     "fatally moderately minor serious critical severe grave".split())
+
+
+def _degree(text: str, end: int, measure_text: str) -> str:
+    """The adverb of degree right before the figure's measure word ("15 people critically
+    wounded", "27 seriously injured")."""
+    k = text.find(measure_text, end, end + 140)
+    if k < 0:
+        return ""
+    words = _WORDS_ONLY.findall(text[max(end, k - 25):k])
+    return words[-1].lower() if words and words[-1].lower() in _DEGREES else ""
 
 
 # Words that make a figure an expectation, a hope, a plan or a possibility.
@@ -324,6 +403,7 @@ _HEDGES = frozenset(
     "expectations plan plans planned planning aim aims aiming goal goals target targets "
     "targeted forecast forecasts forecasters forecasted projected projection projections "
     "consensus predicted predicts prediction predictions proposed proposes proposal want "
+    "anticipate anticipates anticipated anticipating "
     "wants wanted seek seeks seeking sought ask asks asked asking request requested".split())
 
 
@@ -383,11 +463,16 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     if (is_digit and "," not in num and "." not in num and 1800 <= number <= 2100
             and not (m.group("cur") or m.group("pct") or scale)):
         return None  # a year
-    if re.match(r"\s*(?::\d|[ap]\.?m\b|-(?!(?:year|month|week|day)s?-old)\w)", after, re.I) and not re.match(
+    if re.search(r"\d\s?:\s?$", before):
+        return None  # the minutes of a clock time in tokenized text ("6: 36 p.")
+    if re.match(r"\s*(?::\s?\d|[ap]\.?m\b|-(?!(?:year|month|week|day)s?-old)\w)", after, re.I) and not re.match(
             r"-(?:day|week|month|year|hour|minute|mile)s?\b", after, re.I):
         return None  # a clock time or a compound like "a 9-1 vote"
     if re.search(rf"(?:{_MONTH_RX}|\bno\.|#|\bpage|\bflight|\broute|\bnumber|\bper)\s*$", before, re.I):
         return None  # a date ("Dec. 7") or a label
+    if re.search(r"\b(?:top|hot|fortune|radio)\s*$|\b\d+\s+of\s*/?\s*$", before, re.I) or (
+            "." in num and re.match(r"\s*(?:fm|am)\b", after, re.I)):
+        return None  # the name of a chart or list ("top 50 singles", "Hot 100") or a station
     if not is_digit and re.match(r"\s+of\b", after):
         return None  # "two of them"
     if re.match(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH_RX}(?!\w)", after, re.I):
@@ -401,7 +486,10 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     if age or re.search(r"\baged\s*$", before, re.I):
         unit = (age.group(1) or age.group(2)).lower() if age else "year"
         years = number * {"year": 1, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365}[unit]
-        return "age", number, years, "", "", "", "", qual
+        # The word after the age ("the 16-year-old girl"): who or what is that old.
+        rest = _WORDS_ONLY.findall(after[age.end():age.end() + 30] if age else "")
+        who = next((w.lower() for w in rest[:2] if w.lower() not in STOPWORDS), "")
+        return "age", number, years, "", who, "", "", qual
     words = [t for t in _TOKEN.findall(after)][:6]
     if words and words[0] == "-" and len(words) > 1:  # "four-day trip": the unit is glued on
         words = words[1:]
@@ -416,6 +504,8 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
         base = _TO_BASE.get(_singular(first), _TO_BASE.get(first, 1.0))
         return unit, number, number * base, _singular(first), words[0], "", "", qual
     noun, noun_text = _counted_noun(words, cased)
+    if noun == "?":
+        return None
     measure, measure_text = _measure(text, m)
     if not noun and measure:
         noun, noun_text = "people", ""
@@ -447,6 +537,8 @@ def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
     plural = [w for w in run if w.lower() in PEOPLE or (w.lower().endswith("s") and
                                                         not w.lower().endswith(("ss", "us", "is")))]
     head = plural[0] if plural else run[-1]
+    if len(head) < 3:
+        return "?", ""  # a fragment ("12,800 u." of a split "U.S. troops"): unknown
     if cased and _DEMONYM.match(head):
         return "people", head
     return _singular(head), head
@@ -498,17 +590,45 @@ def may_have_date(text: str) -> bool:
     return not _DATE_WORDS.isdisjoint(_WORD.findall(text.lower()))
 
 
+# A full date stamp with the weekday and the year ("Tuesday, Feb. 20, 2018"), as photo captions
+# give it, or a page's own date ("published on Jul 21, 2015"): the date of a picture or of a
+# page, not of the event the article reports.
+_STAMP = re.compile(rf"\b(?:{'|'.join(_WEEKDAYS)}),?\s+{_MONTH_RX}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|"
+                    rf"\b(?:published|posted|updated|embargoed(?: until)?|last modified)\s+"
+                    rf"(?:on\s+)?(?:{_MONTH_RX}|\d)[^.;]{{0,24}}", re.I)
+
+
+def _near_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The nearest content word before and after ``text[start:end]``, within three words and
+    the clause."""
+    left = re.split(r"[.;:!?()]\s|,\s", text[max(0, start - 60):start])[-1]
+    right = re.split(r"[.;:!?()]\s|,\s", text[end:end + 60])[0]
+    out = set()
+    for words in (reversed(_WORDS_ONLY.findall(left)[-3:]), _WORDS_ONLY.findall(right)[:3]):
+        for w in words:
+            lw = w.lower().removesuffix("'s").removesuffix("’s")
+            if lw and lw not in STOPWORDS and not lw[0].isdigit() \
+                    and lw.rstrip(".") not in _DATE_WORDS:
+                out.add(stem(lw))
+                break
+    return frozenset(out)
+
+
 def dates(sentences: Sequence[Sentence]) -> list[DateFact]:
     out = []
     for i, s in enumerate(sentences):
         if not may_have_date(s.text):
             continue
+        stamps = [m.span() for m in _STAMP.finditer(s.text)]
         for m in DATE.finditer(s.text):
             kind, value = _date_value(m)
             if kind == "relative":
                 continue
+            if any(a <= m.start() < b for a, b in stamps):
+                continue
             out.append(DateFact(s.article, i, s.start + m.start(), s.start + m.end(), m.group(),
-                                kind, value, _window_terms(s.text, m.start(), m.end(), 12)))
+                                kind, value, _window_terms(s.text, m.start(), m.end(), 12),
+                                _near_words(s.text, m.start(), m.end())))
     return out
 
 
