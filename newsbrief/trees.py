@@ -96,9 +96,10 @@ class _Heap:
     threshold: np.ndarray  # float64, per split slot (+inf for a padding split)
     value: np.ndarray  # float64, per leaf slot
     offsets: np.ndarray  # intp, per tree: where its splits start
-    step: np.ndarray  # intp, per tree: 2 - offset (child = 2 * g + step - go_left)
     leaf_shift: np.ndarray  # intp, per tree: final heap index + this = its leaf slot
-    right: np.ndarray  # intp, per split slot g: its right child's index, 2 * g + step
+    # intp, per split slot g of a tree starting at offset o: its right child's index,
+    # 2(g - o) + 2 + o; the left child is one before it.
+    right: np.ndarray
     # (rows it covers, per-tree starts tiled, row numbers repeated, leaf shift tiled): the
     # largest built so far, sliced for fewer rows.
     _tiles: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]] = field(
@@ -140,10 +141,9 @@ def heap_layout(forest: Forest) -> _Heap:
     # After ``depth`` steps a row sits at g = offset + splits + leaf, and tree t's leaves
     # start at t * leaves in ``value``: leaf slot = g + t - splits.
     shift = np.arange(trees, dtype=np.intp) - splits
-    step = 2 - offsets
     right = (2 * np.arange(trees * splits, dtype=np.intp).reshape(trees, splits)
-             + step[:, None]).ravel()
-    return _Heap(feature.ravel(), threshold.ravel(), value.ravel(), offsets, step, shift, right)
+             + (2 - offsets)[:, None]).ravel()
+    return _Heap(feature.ravel(), threshold.ravel(), value.ravel(), offsets, shift, right)
 
 
 def from_lightgbm(dump: dict[str, Any], features: list[str], meta: dict[str, Any]) -> Forest:
