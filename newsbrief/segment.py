@@ -38,6 +38,12 @@ _BOUNDARY = re.compile(
     r"[A-Za-z][a-z]+\b(?![./@-])))"
 )
 _LINE = re.compile(r"[^\n]+")
+# Multi-News's tokenized form writes quote marks as separate tokens and lowercases the word
+# after them: 'down. " i have no intention, " he said. " this is' never meets the rule above
+# (it wants a capital), so a whole lead paragraph came out as one 80-150 word "sentence". A
+# stop, space, a lone '"', space, then a lower-case letter also ends a sentence: before the
+# quote when it opens one (an even count of '"' so far on the line), after it when it closes one.
+_SPACED_QUOTE = re.compile(r'[.!?] +(") +(?=[a-z])')
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -53,16 +59,28 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
+def _cuts(text: str, begin: int, end: int) -> list[int]:
+    """Offsets in ``text[begin:end]`` (one line) where a new sentence starts."""
+    cuts = [m.end() for m in _BOUNDARY.finditer(text, begin, end)
+            if not _is_abbreviation(text, m.start())]
+    if text.find('" ', begin, end) < 0:  # the usual case: no spaced quote on the line
+        return cuts
+    for m in _SPACED_QUOTE.finditer(text, begin, end):
+        if _is_abbreviation(text, m.start()):
+            continue
+        q = m.start(1)
+        cuts.append(q if text.count('"', begin, q) % 2 == 0 else q + 1)
+    return sorted(set(cuts))
+
+
 def split_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of each sentence in ``text``, whitespace trimmed off both ends."""
     spans: list[tuple[int, int, int]] = []
     for paragraph, line in enumerate(_LINE.finditer(text)):
         start = line.start()
-        for m in _BOUNDARY.finditer(text, line.start(), line.end()):
-            if _is_abbreviation(text, m.start()):
-                continue
-            spans.append((start, m.end(), paragraph))
-            start = m.end()
+        for cut in _cuts(text, start, line.end()):
+            spans.append((start, cut, paragraph))
+            start = cut
         spans.append((start, line.end(), paragraph))
     out = []
     for start, end, paragraph in spans:

@@ -21,6 +21,15 @@ def test_closing_quotes_stay_with_their_sentence():
                         "She agreed."]
 
 
+def test_multi_news_spaced_quotes_split_before_an_opening_and_after_a_closing_quote():
+    # Multi-News writes quote marks as tokens and lowercases the word after them.
+    t = ('He will not step down. " i have no intention, " weiner said outside. '
+         '" this is up to my constituents. " weiner has been at the center. He left the u.s. " ok')
+    assert texts(t) == ["He will not step down.", '" i have no intention, " weiner said outside.',
+                        '" this is up to my constituents. "', "weiner has been at the center.",
+                        'He left the u.s. " ok']
+
+
 def test_line_breaks_end_sentences_and_number_paragraphs():
     t = "First line without stop\nSecond para. Still second.\n\nThird."
     spans = split_spans(t)
@@ -63,7 +72,8 @@ def test_an_articles_words_are_its_sentences_words_joined():
 
     texts = ["He said 'go.' Then they left. Mr. Smith's dog.on wednesday it ran!",
              "Prices rose 3.5% in the U.S. \u201cWe\u2019re done,\u201d she said.\nNew line's here",
-             "messed with.on Wednesday, the singer (at example.com) said: 'it's over.'"]
+             "messed with.on Wednesday, the singer (at example.com) said: 'it's over.'",
+             'down. " i have no intention, " he said. " this is it. " weiner left.']
     for text in texts:
         joined = list(chain.from_iterable(sentence_words(s.text)
                                           for s in segment(Article(id="a", index=0, text=text))))

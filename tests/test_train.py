@@ -14,28 +14,43 @@ def write(path, stories):
     path.write_text("".join(json.dumps(s) + "\n" for s in stories), encoding="utf-8")
 
 
-def test_prior_counts_only_the_stories_after_the_forests(tmp_path, monkeypatch):
+STORIES = [
+    {"id": "0", "documents": ["Tornado hits town."], "summary": "A tornado hit a town."},
+    {"id": "1", "documents": ["Storm floods the valley.", "The storm closed roads."],
+     "summary": "A storm flooded the valley."},
+    {"id": "2", "documents": ["The storm passed quickly, she told reporters."],
+     "summary": "Nothing much happened."},
+]
+
+
+def test_prior_counts_every_story_and_smooths_the_ratio(tmp_path, monkeypatch):
     monkeypatch.setattr(train_mod, "PRIOR_MIN_STORIES", 1)
     data = tmp_path / "train.jsonl"
-    write(data, [
-        # Skipped: the forest is fitted on it, so its summary must not be in the prior.
-        {"id": "0", "documents": ["Tornado hits town."], "summary": "A tornado hit a town."},
-        {"id": "1", "documents": ["Storm floods the valley.", "The storm closed roads."],
-         "summary": "A storm flooded the valley."},
-        {"id": "2", "documents": ["The storm passed quickly, she told reporters."],
-         "summary": "Nothing much happened."},
-    ])
+    write(data, STORIES)
+    counts = train_mod.merge_counts(train_mod.count_prior(str(data), folds=2))
+    assert counts[0] == 3
     out = tmp_path / "prior.tsv.gz"
-    stories, terms = train_mod.build_prior(str(data), 1, out)
-    assert stories == 2
+    terms = train_mod.write_prior(counts, out)
     prior = read_prior(out)
-    assert "tornado" not in prior  # only in the skipped story
     assert len(prior) == terms
-    # 'storm' is in both stories' articles and in one summary; 'pass' in one, in no summary;
-    # 'valley' in one and in its summary.
-    assert prior["valley"] > prior["storm"] > prior["pass"]
+    # 'tornado' is in one story's articles and its summary; 'storm' in two stories' articles
+    # and one summary; 'pass' in one, in no summary.
+    assert prior["tornado"] > prior["storm"] > prior["pass"]
     k, base = 5.0, prior.base
     assert prior["storm"] == pytest.approx((1 + k * base) / (2 + k))
+
+
+def test_each_fold_counts_only_its_own_stories(tmp_path):
+    data = tmp_path / "train.jsonl"
+    write(data, STORIES)
+    folds = train_mod.count_prior(str(data), folds=2)
+    # Story n is in fold n % 2: stories 0 and 2 in fold 0, story 1 in fold 1.
+    assert [f[0] for f in folds] == [2, 1]
+    assert folds[0][1]["tornado"] == 1 and "tornado" not in folds[1][1]
+    assert folds[1][2]["valley"] == 1 and "valley" not in folds[0][1]
+    # The prior a fold-1 story's rows are computed with never contains its own summary.
+    others = train_mod.merge_counts(folds[:1])
+    assert "valley" not in others[1] and others[2]["storm"] == 0
 
 
 def test_rare_terms_are_left_to_the_base_rate(tmp_path, monkeypatch):
@@ -44,7 +59,7 @@ def test_rare_terms_are_left_to_the_base_rate(tmp_path, monkeypatch):
     write(data, [{"id": "1", "documents": ["Storm floods valley."], "summary": "Storm."},
                  {"id": "2", "documents": ["Storm passes."], "summary": "Calm."}])
     out = tmp_path / "prior.tsv.gz"
-    train_mod.build_prior(str(data), 0, out)
+    train_mod.write_prior(train_mod.merge_counts(train_mod.count_prior(str(data))), out)
     prior = read_prior(out)
     assert set(prior) == {"storm"}
     # The base rate still counts every term: 1 hit (storm in story 1) of 5 term-stories.

@@ -11,10 +11,11 @@ Two forests of regression trees (LightGBM; exported to numpy arrays by ``newsbri
   row of ``score.FEATURES`` per candidate sentence of the articles the screen keeps (so it is
   fitted on what it will see).
 - ``term_prior.tsv.gz``: for each content term, in how many stories' articles it occurs and in
-  how many of those the summary has it (``score.read_prior`` smooths the ratio). Counted on the
-  train stories *after* the first ``--stories`` ones, which the sentence forest is fitted on:
-  counted on the same stories, a term's prior would contain the very summaries the forest
-  learns from, and the forest would trust it more than it deserves on new stories.
+  how many of those the summary has it (``score.read_prior`` smooths the ratio), counted over
+  every train story. The sentence forest's rows are computed with a *cross-fitted* prior
+  (``PRIOR_FOLDS``): a story's rows see the table counted on the other folds only. A prior
+  that contained the very summaries the forest learns from would be trusted more than it
+  deserves on new stories; cross-fitting avoids that while every story serves the prior.
 
 Validation data is never read here; it only chooses settings (see docs/benchmarks.md).
 """
@@ -118,46 +119,66 @@ def _screen_rows(task: tuple[str, tuple[bool, ...] | None]) -> tuple[np.ndarray,
 PRIOR_MIN_STORIES = 5
 
 
-def build_prior(train_path: str, skip: int, out: Path) -> tuple[int, int]:
-    """Count, over the train stories after the first ``skip``, each content term's stories and
-    the stories whose summary has it; write the table ``score.read_prior`` reads. Returns
-    (stories, terms written)."""
+# The term prior is cross-fitted: train story n is in fold n % PRIOR_FOLDS, and the sentence
+# rows of a story are computed with the prior counted on the *other* folds, so no row sees its
+# own summary in a prior while every train story serves both the forest and the prior. The
+# shipped table counts all folds.
+PRIOR_FOLDS = 5
+
+
+def count_prior(train_path: str, folds: int = PRIOR_FOLDS
+                ) -> list[tuple[int, Counter[str], Counter[str]]]:
+    """Per fold: (stories, content term -> stories whose articles have it, term -> those of
+    them whose summary has it too)."""
     from ..text import content_terms
 
-    seen: Counter[str] = Counter()
-    hit: Counter[str] = Counter()
-    stories = 0
-    opener = gzip.open if train_path.endswith(".gz") else open
-    with opener(train_path, "rt", encoding="utf-8") as f:  # type: ignore[operator]
-        for n, line in enumerate(f):
-            if n < skip or not line.strip():
-                continue
-            rec = json.loads(line)
-            found = {t for d in rec["documents"] if isinstance(d, str) for t in content_terms(d)}
-            summary = set(content_terms(rec.get("summary") or ""))
-            seen.update(found)
-            hit.update(found & summary)
-            stories += 1
+    counts: list[tuple[int, Counter[str], Counter[str]]] = [
+        (0, Counter(), Counter()) for _ in range(folds)]
+    for n, line in enumerate(_lines(train_path, 10**9)):
+        rec = json.loads(line)
+        found = {t for d in rec["documents"] if isinstance(d, str) for t in content_terms(d)}
+        summary = set(content_terms(rec.get("summary") or ""))
+        stories, seen, hit = counts[n % folds]
+        seen.update(found)
+        hit.update(found & summary)
+        counts[n % folds] = (stories + 1, seen, hit)
+    return counts
+
+
+def merge_counts(parts: list[tuple[int, Counter[str], Counter[str]]]
+                 ) -> tuple[int, Counter[str], Counter[str]]:
+    stories, seen, hit = 0, Counter[str](), Counter[str]()
+    for s, se, hi in parts:
+        stories += s
+        seen.update(se)
+        hit.update(hi)
+    return stories, seen, hit
+
+
+def write_prior(counts: tuple[int, Counter[str], Counter[str]], out: Path) -> int:
+    """Write the table ``score.read_prior`` reads; returns the number of terms written."""
+    stories, seen, hit = counts
     kept = sorted((t for t, c in seen.items() if c >= PRIOR_MIN_STORIES),
                   key=lambda t: (-seen[t], t))
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write(f"#stories\t{stories}\t{sum(seen.values())}\t{sum(hit.values())}\n")
         for t in kept:
             f.write(f"{t}\t{seen[t]}\t{hit[t]}\n")
-    return stories, len(kept)
+    return len(kept)
 
 
-# The prior table the sentence rows are computed with; set by ``train`` before the worker
-# processes fork, so they use the table just built, not whatever the package ships.
-_PRIOR: Any = None
+# The prior tables the sentence rows are computed with, one per fold (story n uses
+# ``_PRIORS[n % PRIOR_FOLDS]``); set by ``train`` before the worker processes fork.
+_PRIORS: list[Any] = []
 
 
-def _sentence_rows(line: str) -> tuple[np.ndarray, np.ndarray]:
+def _sentence_rows(task: tuple[int, str]) -> tuple[np.ndarray, np.ndarray]:
     from ..errors import NewsbriefError
     from ..score import TRAIN_MAX_WORDS, candidates, features
     from ..screen import screen
     from ..segment import segment
 
+    n, line = task
     try:
         rec, arts = _prepare(line)
     except NewsbriefError:
@@ -167,7 +188,7 @@ def _sentence_rows(line: str) -> tuple[np.ndarray, np.ndarray]:
     cands, terms = candidates(sents, TRAIN_MAX_WORDS)
     if not cands:
         return np.zeros((0, 0)), np.zeros(0)
-    x, _ = features(cands, terms, _PRIOR)
+    x, _ = features(cands, terms, _PRIORS[n % len(_PRIORS)])
     ref = rouge_tokens(rec["summary"])
     ref_uni, ref_bi = Counter(ref), Counter(zip(ref, ref[1:]))
     y = np.array([density(s.text, ref_uni, ref_bi) for s in cands])
@@ -227,8 +248,6 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
     from ..trees import from_lightgbm, save, shipped
     from .data import mask_path, read_masks
 
-    global _PRIOR
-
     prov_path = out_dir / PROVENANCE
     prov: dict[str, Any] = json.loads(prov_path.read_text()) if prov_path.exists() else {}
     if what in ("all", "screen"):
@@ -249,36 +268,47 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
                                            "screen")
         log(f"screen: {metrics}")
     if what in ("all", "sentences"):
-        prior_path = out_dir / score_mod.PRIOR_FILE
-        prior_stories, prior_terms = build_prior(train_path, stories, prior_path)
-        _PRIOR = score_mod.read_prior(prior_path)
+        import tempfile
+
+        folds = count_prior(train_path)
+        everything = merge_counts(folds)
+        prior_terms = write_prior(everything, out_dir / score_mod.PRIOR_FILE)
         score_mod.term_prior.cache_clear()
-        log(f"term prior: {prior_terms} terms from {prior_stories} stories after the first "
-            f"{stories}")
+        with tempfile.TemporaryDirectory() as tmp:
+            for k in range(len(folds)):
+                path = Path(tmp) / f"fold{k}.tsv.gz"
+                write_prior(merge_counts(folds[:k] + folds[k + 1:]), path)
+                _PRIORS.append(score_mod.read_prior(path))
+        log(f"term prior: {prior_terms} terms from {everything[0]} stories "
+            f"({len(folds)} folds for the forest's rows)")
         prov["term_prior"] = {
-            "data": f"Multi-News train split ({Path(train_path).name}), every story after the "
-                    f"first {stories}",
-            "stories": prior_stories, "terms": prior_terms,
+            "data": f"Multi-News train split ({Path(train_path).name}), every story; the "
+                    f"forest's rows of fold k (story number % {len(folds)}) were computed "
+                    "with the table of the other folds",
+            "stories": everything[0], "terms": prior_terms, "folds": len(folds),
             "min_stories": PRIOR_MIN_STORIES, "smoothing": score_mod.PRIOR_SMOOTHING,
             "command": f"newsbrief train {train_path} --only sentences --stories {stories}",
             "date": _dt.date.today().isoformat(),
         }
-        x, y, g = _collect(_sentence_rows, _lines(train_path, stories), jobs)
+        try:
+            x, y, g = _collect(_sentence_rows, enumerate(_lines(train_path, stories)), jobs)
+        finally:
+            _PRIORS.clear()
         log(f"sentences: {len(y)} candidates from {len(np.unique(g))} stories")
         booster, metrics = _fit(x, y, g, "regression", dict(SENTENCE_PARAMS))
         save(from_lightgbm(booster.dump_model(), list(score_mod.FEATURES), metrics),
              str(out_dir / score_mod.MODEL_FILE))
         shipped.cache_clear()
-        prov["sentence_model"] = _provenance(train_path, stories, len(y), SENTENCE_PARAMS,
-                                             metrics, "sentences")
+        prov["sentence_model"] = _provenance(train_path, min(stories, everything[0]), len(y),
+                                             SENTENCE_PARAMS, metrics, "sentences", stories)
         log(f"sentences: {metrics}")
-        _PRIOR = None
     prov_path.write_text(json.dumps(prov, indent=1) + "\n", encoding="utf-8")
     return prov
 
 
 def _provenance(path: str, stories: int, rows: int, params: dict[str, Any],
-                meta: dict[str, Any], what: str) -> dict[str, Any]:
+                meta: dict[str, Any], what: str, asked: int | None = None) -> dict[str, Any]:
+    """``stories``: how many were read; ``asked``: the ``--stories`` given, if more."""
     import lightgbm
 
     return {
@@ -287,6 +317,6 @@ def _provenance(path: str, stories: int, rows: int, params: dict[str, Any],
         "learner": f"lightgbm {lightgbm.__version__}",
         "params": params,
         "meta": meta,
-        "command": f"newsbrief train {path} --only {what} --stories {stories}",
+        "command": f"newsbrief train {path} --only {what} --stories {asked or stories}",
         "date": _dt.date.today().isoformat(),
     }
