@@ -3,9 +3,12 @@ an order that reads well."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .score import Scored
+from .text import content_terms
 
 # Cosine similarity to an already chosen sentence above which a sentence repeats it. Two
 # passes: paraphrases (a quote restated in another outlet's words) are kept out while other
@@ -44,6 +47,7 @@ def select(scored: Scored, words: int) -> list[int]:
     used = 0
     max_sim = [0.0] * n
     pairs = _PairSets(scored.terms)
+    quoted = _QuotePairs([s.text for s in scored.sentences])
     repeats = [False] * n
     for limit in (STRICT_REDUNDANCY, REDUNDANCY):
         strict = limit == STRICT_REDUNDANCY
@@ -72,9 +76,10 @@ def select(scored: Scored, words: int) -> list[int]:
             if strict and pairs[best]:
                 # Only sentences still available can be chosen later in this pass (the set
                 # only shrinks), so only they are tested.
-                mine = pairs[best]
+                mine, said = pairs[best], quoted[best]
                 for i in range(n):
-                    if available[i] and len(pairs[i] & mine) >= SHARED_PAIRS:
+                    if available[i] and (len(pairs[i] & mine) >= SHARED_PAIRS
+                                         or (said and not said.isdisjoint(quoted[i]))):
                         repeats[i] = True
     return chosen
 
@@ -92,6 +97,32 @@ class _PairSets:
         if found is None:
             t = self._terms[i] if self._terms else ()
             found = self._sets[i] = set(zip(t, t[1:]))
+        return found
+
+
+# Text inside double quotes: curly, straight, or Multi-News's spaced straight quotes.
+_QUOTED = re.compile(r'“([^”]{3,})”|"([^"]{3,})"')
+
+
+class _QuotePairs:
+    """Consecutive content-word pairs inside quotation marks, per sentence: two sentences
+    that quote the same words ("gangs of murder") report the same statement, however
+    differently the rest of them is worded."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._sets: dict[int, set[tuple[str, str]]] = {}
+
+    def __getitem__(self, i: int) -> set[tuple[str, str]]:
+        found = self._sets.get(i)
+        if found is None:
+            found = set()
+            text = self._texts[i]
+            if '"' in text or "“" in text:
+                for m in _QUOTED.finditer(text):
+                    t = content_terms(m.group(1) or m.group(2))
+                    found.update(zip(t, t[1:]))
+            self._sets[i] = found
         return found
 
 

@@ -3,6 +3,7 @@ import numpy as np
 from newsbrief.model import Sentence
 from newsbrief.score import MAX_WORDS, Scored, is_candidate, score
 from newsbrief.select import order, select
+from newsbrief.text import content_terms
 
 
 def sent(article, i, text):
@@ -68,3 +69,29 @@ def test_shared_phrase_repeat_waits_for_the_lax_pass():
     assert select(sc, 12) == [0, 2]
     unrelated = Scored(sents, sc.scores, sc.vectors, terms[:1] + (("a", "b"), terms[2]))
     assert select(unrelated, 100) == [0, 1, 2]
+
+
+def test_two_sentences_quoting_the_same_words_are_a_repeat():
+    texts = ["The army turned into “gangs of murder”, the general said in a video.",
+             "In the video, he said the army had become “gangs of murder and destruction.”",
+             "Rebels said the trip across the border took four days by motorcycle."]
+    sents = tuple(sent("a", i, t) for i, t in enumerate(texts))
+    terms = tuple(content_terms(t) for t in texts)
+    sc = Scored(sents, np.array([0.9, 0.8, 0.1]), np.eye(3, dtype=np.float32), terms)
+    # One shared pair ("gang", "murder") is far under SHARED_PAIRS, but it is quoted in both:
+    # the second sentence waits for the lax pass.
+    assert select(sc, 100) == [0, 2, 1]
+    unquoted = tuple(t.replace("“", "").replace("”", "") for t in texts)
+    plain = Scored(tuple(sent("a", i, t) for i, t in enumerate(unquoted)), sc.scores,
+                   sc.vectors, terms)
+    assert select(plain, 100) == [0, 1, 2]
+
+
+def test_spaced_multi_news_quotes_count_as_quotes():
+    texts = ['the army became " gangs of murder, " the general said in a statement.',
+             'he left because the army turned to " gangs of murder and destruction. "',
+             "rebels said the trip across the border took four days by motorcycle."]
+    sents = tuple(sent("a", i, t) for i, t in enumerate(texts))
+    terms = tuple(content_terms(t) for t in texts)
+    sc = Scored(sents, np.array([0.9, 0.8, 0.1]), np.eye(3, dtype=np.float32), terms)
+    assert select(sc, 100) == [0, 2, 1]
