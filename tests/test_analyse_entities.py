@@ -177,3 +177,36 @@ def test_lowercase_word_after_a_title_in_one_article_only_is_not_asked_about():
     mentions = entities.find_mentions(arts[:1], sents[:1]) + entities.find_mentions(
         arts[1:], [s for s in sents if s.article == "a1"])
     assert not any(m.text == "raised" for m in mentions)
+
+
+@pytest.mark.skipif(not nlp.available(), reason="spaCy model not installed")
+def test_a_lowercase_name_after_titles_keeps_the_words_the_articles_share(monkeypatch):
+    # The tagger's own lowercase span runs on into the sentence ("obama thrice", "obama
+    # today"); the name is the words both articles give after the title.
+    from newsbrief.analyse import analyse
+
+    def tag(texts):
+        out = []
+        for t in texts:
+            k = max(t.find("obama thrice"), t.find("obama today"))
+            c = t.find("Obama")
+            out.append([nlp.Tag(k, k + 12, "person")] if k >= 0 else
+                       [nlp.Tag(c, c + 5, "person")] if c >= 0 else [])
+        return out
+
+    monkeypatch.setattr(nlp, "tag", tag)
+    arts, sents = story(_LOWER_A.replace("vice president trump hanging on the wall",
+                                         "vice president obama thrice canceled the raid"),
+                        _LOWER_B.replace("president trump on the wall",
+                                         "president obama today on the wall"))
+    [c] = [c for c in analyse(arts, sents).conflicts if c.kind == "title"]
+    assert c.subject == "obama"
+
+
+def test_shared_words_after_a_title_allow_spelling_variants_not_verb_forms():
+    # "president lech kaczynski" / "president lech kaczinski": one name spelled two ways, kept
+    # whole so the spelling difference is still seen; "obama commuted" / "obama commutes": a
+    # verb after the name.
+    assert entities._common_prefix(["lech", "kaczynski"], ["lech", "kaczinski"]) == 2
+    assert entities._common_prefix(["obama", "commuted"], ["obama", "commutes"]) == 1
+    assert entities._common_prefix(["obama", "thrice"], ["obama", "today"]) == 1

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from ..model import Article, Sentence
-from ..text import STOPWORDS
+from ..text import STOPWORDS, stem
 from . import nlp, titles
 from .names import Name, acronym_of, parse, same_person, same_word
 from .titles import Title
@@ -195,7 +195,13 @@ def find_mentions(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
         raw += [(i, t.start, t.end, t.kind) for t in nlp.rule_tags(s.text, titled[i])]
     # People named in lowercase right after a title ("president obama"), in lowercased text.
     if any(lower.values()):
-        raw += [(i, a, b, "person") for i, a, b in _lowercase_titled(sentences, lower)]
+        found_lower = _lowercase_titled(sentences, lower)
+        # Their extent is the words the articles share after the title: a lowercase span the
+        # tagger read from the same word runs on into the sentence ("obama thrice", "obama
+        # today") and gives way.
+        starts = {(i, a) for i, a, _ in found_lower}
+        raw = [r for r in raw if (r[0], r[1]) not in starts]
+        raw += [(i, a, b, "person") for i, a, b in found_lower]
     # People introduced by a title, in every sentence.
     titled_at: set[tuple[int, int]] = set()
     for i, found_titles in enumerate(titled):
@@ -309,8 +315,12 @@ def _lowercase_titled(sentences: Sequence[Sentence],
 
 
 def _common_prefix(a: list[str], b: list[str]) -> int:
+    """How many words ``a`` and ``b`` begin with alike, spelling variants included ("lech
+    kaczynski" / "lech kaczinski": two). Two forms of one word ("commuted" / "commutes") are
+    a verb after the name, not two spellings of it."""
     n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
+    while n < min(len(a), len(b)) and (a[n] == b[n] or (
+            same_word(a[n], b[n]) and stem(a[n]) != stem(b[n]))):
         n += 1
     return n
 
