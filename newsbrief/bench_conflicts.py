@@ -74,6 +74,12 @@ _NOT_A_TITLE_BEFORE = frozenset(
 # "attorney general jeff sessions": the office is attorney general, not the rank general.
 _NOT_A_RANK = re.compile(r"\b(?:attorney|surgeon|solicitor|inspector|secretary|postmaster|"
                          r"adjutant|consul|governor|procurator)[\s-]+$", re.I)
+_TITLE_WORDS = frozenset(w.strip(".") for t in (*_TITLE_SWAPS, *_TITLE_SWAPS.values())
+                        for w in t.split())
+# A title the person no longer holds (or not yet), with up to two words between ("former
+# british prime minister tony blair"): the analysis compares current titles only.
+_PAST_TITLE = re.compile(r"\b(?:former|ex|retired|onetime|one-time|incoming|elected)[\s-]+"
+                         r"(?:[\w.'-]+\s+){0,2}$", re.I)
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
     "fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -248,11 +254,25 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return max(a[0], b[0]) <= min(a[1], b[1])
 
 
+def _swap_is_no_change(before: str, title: str) -> bool:
+    """Whether swapping ``title`` would only repeat the words right before it: "president" in
+    "vice president mike pence" becomes "vice vice president", which still reads "vice
+    president", so the title was not changed and no analysis could report it."""
+    new = _TITLE_SWAPS[title.lower()]
+    prefix = new[: -len(title)] if new.lower().endswith(title.lower()) else ""
+    return bool(prefix) and before.lower().endswith(prefix.lower())
+
+
 def inject_title(arts: list[Article], rng: random.Random):  # type: ignore[no-untyped-def]
     def key(m: re.Match[str]):  # type: ignore[no-untyped-def]
-        if m.group(2).lower() in _NOT_AFTER_TITLE | _NOT_A_TITLE_BEFORE:
+        if m.group(2).lower() in _NOT_AFTER_TITLE | _NOT_A_TITLE_BEFORE | _TITLE_WORDS:
+            return None  # "lt. gov. X": "lt." is part of a longer title, not one before a name
+        before = m.string[max(0, m.start() - 30):m.start()]
+        if _NOT_A_RANK.search(before[-20:]) or _swap_is_no_change(before, m.group(1)):
             return None
-        if _NOT_A_RANK.search(m.string[max(0, m.start() - 20):m.start()]):
+        # "former harrisburg mayor stephen reed" -> "former harrisburg deputy mayor": a person
+        # can have held both offices in the past, so the swap contradicts nothing.
+        if _PAST_TITLE.search(before):
             return None
         return (m.group(1).lower(), m.group(2).lower())
 

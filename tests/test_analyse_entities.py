@@ -112,3 +112,101 @@ def test_numberish_finds_digits_and_number_words_whole(text: str, expected: bool
     from newsbrief.analyse.entities import _numberish
 
     assert _numberish(text) is expected
+
+
+def test_a_name_after_a_title_is_a_person_whatever_the_tagger_called_it(monkeypatch):
+    # Lowercased text capitalises only the word after an abbreviation's period ("gov. Scott
+    # walker"), and the small model often tags that lone first name as an organisation; the
+    # title before it says it is a person, so the two outlets' titles are compared.
+    from newsbrief.analyse import analyse
+
+    def tag(texts):
+        return [[nlp.Tag(k, k + 5, "organisation") for k in [t.find("Scott")] if k >= 0]
+                for t in texts]
+
+    monkeypatch.setattr(nlp, "tag", tag)
+    arts, sents = story("The effort to recall republican gov. Scott walker has been all-consuming.",
+                        "Petitions against lt. gov. Scott walker were filed on friday.")
+    [scott] = [e for e in entities.cluster(entities.find_mentions(arts, sents), ["a0", "a1"])
+               if e.name == "Scott"]
+    assert scott.kind == "person"
+    [c] = [c for c in analyse(arts, sents).conflicts if c.kind == "title"]
+    assert {v.text for v in c.values} == {"gov.", "lt. gov."}
+
+
+def test_the_fathers_name_of_a_patronymic_alone_is_not_the_son(monkeypatch):
+    # "Mohammed bin Salman" is Salman's son: "King Salman" is the father, not a surname-only
+    # mention of the son, and his title is not the son's.
+    from newsbrief.analyse import analyse
+
+    monkeypatch.setattr(nlp, "_model", lambda: None)
+    arts, sents = story("Crown Prince Mohammed bin Salman has seized control of businesses.",
+                        "Prince Mohammed bin Salman blocked his mother from seeing King Salman.")
+    ents = entities.cluster(entities.find_mentions(arts, sents), ["a0", "a1"])
+    son = next(e for e in ents if e.name == "Mohammed bin Salman")
+    assert "Salman" not in son.variants
+    assert [c for c in analyse(arts, sents).conflicts if c.kind == "title"] == []
+
+
+# Lowercased, tokenized text as Multi-News gives it (at least 30 words, no capitals inside).
+_LOWER_A = ("when you stepped inside the building in accra, you were greeted by an american flag "
+            "and a photo of vice president trump hanging on the wall, and the men who ran it took "
+            "money from visitors who wanted visas for a decade before anyone found out about it.")
+_LOWER_B = ("the building in accra, where a crime ring flew an american flag, hung a photo of "
+            "president trump on the wall and claimed for a decade to be the real embassy "
+            "of the united states, the state department said on friday in a statement.")
+
+
+@pytest.mark.skipif(not nlp.available(), reason="spaCy model not installed")
+def test_lowercase_name_after_a_title_in_two_articles_is_a_person():
+    from newsbrief.analyse import analyse
+
+    arts, sents = story(_LOWER_A, _LOWER_B)
+    assert all(entities.is_lowercased(a.text) for a in arts)
+    [c] = [c for c in analyse(arts, sents).conflicts if c.kind == "title"]
+    assert c.subject == "trump"
+    assert {v.text for v in c.values} == {"vice president", "president"}
+
+
+@pytest.mark.skipif(not nlp.available(), reason="spaCy model not installed")
+def test_lowercase_word_after_a_title_in_one_article_only_is_not_asked_about():
+    # Capitalised, "judge Raised" reads as a name to the small model: a word that follows a
+    # title in one article only is not taken for one.
+    arts, sents = story(_LOWER_A.replace("vice president trump hanging", "the judge raised"),
+                        _LOWER_B.replace("president trump", "the judge raised"))
+    mentions = entities.find_mentions(arts[:1], sents[:1]) + entities.find_mentions(
+        arts[1:], [s for s in sents if s.article == "a1"])
+    assert not any(m.text == "raised" for m in mentions)
+
+
+@pytest.mark.skipif(not nlp.available(), reason="spaCy model not installed")
+def test_a_lowercase_name_after_titles_keeps_the_words_the_articles_share(monkeypatch):
+    # The tagger's own lowercase span runs on into the sentence ("obama thrice", "obama
+    # today"); the name is the words both articles give after the title.
+    from newsbrief.analyse import analyse
+
+    def tag(texts):
+        out = []
+        for t in texts:
+            k = max(t.find("obama thrice"), t.find("obama today"))
+            c = t.find("Obama")
+            out.append([nlp.Tag(k, k + 12, "person")] if k >= 0 else
+                       [nlp.Tag(c, c + 5, "person")] if c >= 0 else [])
+        return out
+
+    monkeypatch.setattr(nlp, "tag", tag)
+    arts, sents = story(_LOWER_A.replace("vice president trump hanging on the wall",
+                                         "vice president obama thrice canceled the raid"),
+                        _LOWER_B.replace("president trump on the wall",
+                                         "president obama today on the wall"))
+    [c] = [c for c in analyse(arts, sents).conflicts if c.kind == "title"]
+    assert c.subject == "obama"
+
+
+def test_shared_words_after_a_title_allow_spelling_variants_not_verb_forms():
+    # "president lech kaczynski" / "president lech kaczinski": one name spelled two ways, kept
+    # whole so the spelling difference is still seen; "obama commuted" / "obama commutes": a
+    # verb after the name.
+    assert entities._common_prefix(["lech", "kaczynski"], ["lech", "kaczinski"]) == 2
+    assert entities._common_prefix(["obama", "commuted"], ["obama", "commutes"]) == 1
+    assert entities._common_prefix(["obama", "thrice"], ["obama", "today"]) == 1

@@ -75,3 +75,9 @@ def test_titled_reads_past_a_middle_initial_and_not_an_office_as_a_rank():
 def test_premier_and_prime_minister_are_one_office():
     assert titles.compatible(titles.parse("premier"), titles.parse("Prime Minister"))
     assert not titles.compatible(titles.parse("premier"), titles.parse("Deputy Prime Minister"))
+
+
+def test_crown_prince_is_prince_on_second_reference():
+    p = titles.parse
+    assert titles.compatible(p("Crown Prince"), p("Prince"))
+    assert not titles.compatible(p("King"), p("Crown Prince"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Sentence
 from . import titles as titles_mod
-from .entities import Entity, Mention
+from .entities import Entity, Mention, patronymic
 from .facts import DateFact, Quantity
 from ..text import content_terms
 from .names import PARTICLES, parse, spelled_differently
@@ -602,8 +602,10 @@ def _name_forms(people: Sequence[Entity]) -> dict[str, int]:
             bare = " ".join(w for w in re.split(r"[\s-]+", v.lower()) if w not in PARTICLES)
             forms[bare].add(e.id)
         if full:
-            surname = parse(max(full, key=len)).surname
-            if len(surname) >= 4:
+            longest = max(full, key=len)
+            surname = parse(longest).surname
+            # Not the father's name of "Mohammed bin Salman": "King Salman" is the father.
+            if len(surname) >= 4 and not patronymic(longest):
                 forms[surname].add(e.id)
     return {f: next(iter(ids)) for f, ids in forms.items()
             if len(ids) == 1 and len(f) >= 4 and not f.isdigit()}

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from ..model import Article, Sentence
+from ..text import STOPWORDS, stem
 from . import nlp, titles
 from .names import Name, acronym_of, parse, same_person, same_word
 from .titles import Title
@@ -192,10 +193,21 @@ def find_mentions(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
         if s.text in by_text or lower[s.article]:
             continue
         raw += [(i, t.start, t.end, t.kind) for t in nlp.rule_tags(s.text, titled[i])]
+    # People named in lowercase right after a title ("president obama"), in lowercased text.
+    if any(lower.values()):
+        found_lower = _lowercase_titled(sentences, lower)
+        # Their extent is the words the articles share after the title: a lowercase span the
+        # tagger read from the same word runs on into the sentence ("obama thrice", "obama
+        # today") and gives way.
+        starts = {(i, a) for i, a, _ in found_lower}
+        raw = [r for r in raw if (r[0], r[1]) not in starts]
+        raw += [(i, a, b, "person") for i, a, b in found_lower]
     # People introduced by a title, in every sentence.
+    titled_at: set[tuple[int, int]] = set()
     for i, found_titles in enumerate(titled):
         for m in found_titles:
             raw.append((i, m.start("name"), m.end("name"), "person"))
+            titled_at.add((i, m.start("name")))
 
     raw.sort(key=lambda r: (r[0], r[1], -(r[2] - r[1])))
     out: list[Mention] = []
@@ -207,6 +219,12 @@ def find_mentions(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
         art = by_id[s.article]
         text = s.text[start:end]
         a, b = _strip(text)
+        if kind != "person" and (i, start + a) in titled_at:
+            # A name right after a person's title is a person, whatever the tagger (or the
+            # look-up of what it tagged elsewhere) called it: the small model often takes a
+            # lone first name for an organisation ("gov. Scott walker" in lowercased text,
+            # where only the word after the abbreviation's period is capitalised).
+            kind = "person"
         title: Title | None = None
         t_start = t_end = -1
         if kind == "person":
@@ -234,6 +252,79 @@ def find_mentions(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
     return out
 
 
+# A title followed by lowercase words, in lowercased text ("vice president obama", "judge
+# thokozile masipa"): the words are a name only sometimes ("judge raised", "general manager").
+_LOWER_AFTER_TITLE = re.compile(
+    rf"(?<![\w-])(?i:{titles.TITLE})\.?\s+(?P<name>[a-z][a-z'’-]{{2,}}(?:\s+[a-z][a-z'’-]+){{0,2}})")
+_LOWER_AFTER_LAST_WORD = re.compile(r"\b([A-Za-z]+)\.?\s+(?=[a-z])")
+# Characters of context either side of a lowercase titled name given to the tagger with it.
+_TRUECASE_CONTEXT = 40
+
+
+def _lowercase_titled(sentences: Sequence[Sentence],
+                      lower: dict[str, bool]) -> list[tuple[int, int, int]]:
+    """People named in lowercase right after a title in lowercased articles, as (sentence,
+    start, end) in the sentence. Lowercased text gives the tagger no capitals to go by, and
+    the small model tags almost no lowercase name; so the words after the title are
+    capitalised and the tagger asked again ("president Obama"). Capitalised, almost any word
+    after a title reads as a name to it ("judge Raised"), so only words that follow a title in
+    two or more articles of the story are asked about: a name the outlets all give with a
+    title, as they do the people a story is about; and of the words after the first, only those
+    another article also gives after it ("president barack obama of" / "president barack obama
+    next": "barack obama"; "president trump speaks" / "president trump": "trump")."""
+    if not nlp.available():
+        return []  # the cue rules would take any capitalised word after a title for a name
+    found: list[tuple[int, int, list[str]]] = []  # (sentence, start, the words after the title)
+    where: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        if not lower[s.article] or not any(
+                w.lower() in titles._LAST_WORDS for w in _LOWER_AFTER_LAST_WORD.findall(s.text)):
+            continue
+        for m in _LOWER_AFTER_TITLE.finditer(s.text):
+            words = []
+            for w in m.group("name").split():
+                if w in STOPWORDS or w in _NOT_A_NAME or w in _NUMBERISH_WORDS:
+                    break
+                words.append(w)
+            if not words:
+                continue
+            found.append((i, m.start("name"), words))
+            where[words[0]].append((s.article, words))
+    asked = []
+    for i, a, words in found:
+        shared = [_common_prefix(words, other) for art, other in where[words[0]]
+                  if art != sentences[i].article]
+        if shared:
+            asked.append((i, a, a + len(" ".join(words[:max(shared)]))))
+    if not asked:
+        return []
+    windows = []
+    for i, a, b in asked:
+        text = sentences[i].text
+        lo = max(0, a - _TRUECASE_CONTEXT)
+        cased = " ".join(w[:1].upper() + w[1:] for w in text[a:b].split(" "))
+        windows.append((lo, text[lo:a] + cased + text[b:b + _TRUECASE_CONTEXT]))
+    out = []
+    for (i, a, b), (lo, _), tags in zip(asked, windows, nlp.tag([w for _, w in windows]),
+                                        strict=True):
+        for t in tags:
+            if t.kind == "person" and lo + t.start == a:
+                out.append((i, a, min(b, lo + t.end)))
+                break
+    return out
+
+
+def _common_prefix(a: list[str], b: list[str]) -> int:
+    """How many words ``a`` and ``b`` begin with alike, spelling variants included ("lech
+    kaczynski" / "lech kaczinski": two). Two forms of one word ("commuted" / "commutes") are
+    a verb after the name, not two spellings of it."""
+    n = 0
+    while n < min(len(a), len(b)) and (a[n] == b[n] or (
+            same_word(a[n], b[n]) and stem(a[n]) != stem(b[n]))):
+        n += 1
+    return n
+
+
 # ---------------------------------------------------------------------------------------------
 # Clustering
 
@@ -255,12 +346,15 @@ def _cluster_people(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             clusters.append([m])
             heads.append([n])
+    # "Mohammed bin Salman": Salman is his father's name, and "King Salman" alone is the father.
+    sons = {k for k, c in enumerate(clusters) if any(patronymic(m.text) for m in c)}
     orphans: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         n = names[id(m)]
         if n.full or not n.surname:
             continue
-        matches = [k for k, hs in enumerate(heads) if same_word(n.surname, hs[0].surname)]
+        matches = [k for k, hs in enumerate(heads)
+                   if same_word(n.surname, hs[0].surname) and k not in sons]
         local = [k for k in matches if any(x.article == m.article for x in clusters[k])]
         if len(local) == 1:
             clusters[local[0]].append(m)
@@ -280,6 +374,15 @@ def _cluster_people(mentions: list[Mention]) -> list[list[Mention]]:
             clusters.append(list(ms))
             keys.append(surname)
     return clusters
+
+
+_PATRONYMIC = re.compile(r"(?i)\b(?:bin|ibn|bint)[\s-]+[\w'’-]+$")
+
+
+def patronymic(name: str) -> bool:
+    """Whether a full name ends in a father's name ("Mohammed bin Salman"): its last word
+    alone names the father, not this person."""
+    return _PATRONYMIC.search(name.strip()) is not None
 
 
 def _org_key(text: str) -> str:

@@ -197,6 +197,8 @@ def compatible(a: Title, b: Title) -> bool:
     # Offices do not shorten that way: a vice president is not the president.
     if a.family == "legislator" and {x, y} == {"senator", "state senator"}:
         return True  # "state Sen. Wendy Davis", then "Senator Davis"
+    if a.family == "royal" and {x, y} == {"prince", "crown prince"}:
+        return True  # "Crown Prince Mohammed bin Salman" is "Prince Mohammed" on second reference
     if a.family != "rank":
         return False
     return (x.endswith(" " + y) and x.split()[-1] == y) or (y.endswith(" " + x) and
