@@ -71,27 +71,26 @@ def test_shared_phrase_repeat_waits_for_the_lax_pass():
     assert select(unrelated, 100) == [0, 1, 2]
 
 
+def by_terms(texts, scores=(0.9, 0.8, 0.1)):
+    """Sentences of one article scored as given, no two alike by cosine (identity vectors)."""
+    sents = tuple(sent("a", i, t) for i, t in enumerate(texts))
+    return Scored(sents, np.array(scores), np.eye(len(texts), dtype=np.float32),
+                  tuple(content_terms(t) for t in texts))
+
+
 def test_two_sentences_quoting_the_same_words_are_a_repeat():
     texts = ["The army turned into “gangs of murder”, the general said in a video.",
              "In the video, he said the army had become “gangs of murder and destruction.”",
              "Rebels said the trip across the border took four days by motorcycle."]
-    sents = tuple(sent("a", i, t) for i, t in enumerate(texts))
-    terms = tuple(content_terms(t) for t in texts)
-    sc = Scored(sents, np.array([0.9, 0.8, 0.1]), np.eye(3, dtype=np.float32), terms)
     # One shared pair ("gang", "murder") is far under SHARED_PAIRS, but it is quoted in both:
     # the second sentence waits for the lax pass.
-    assert select(sc, 100) == [0, 2, 1]
-    unquoted = tuple(t.replace("“", "").replace("”", "") for t in texts)
-    plain = Scored(tuple(sent("a", i, t) for i, t in enumerate(unquoted)), sc.scores,
-                   sc.vectors, terms)
-    assert select(plain, 100) == [0, 1, 2]
+    assert select(by_terms(texts), 100) == [0, 2, 1]
+    unquoted = [t.replace("“", "").replace("”", "") for t in texts]
+    assert select(by_terms(unquoted), 100) == [0, 1, 2]
 
 
 def test_spaced_multi_news_quotes_count_as_quotes():
     texts = ['the army became " gangs of murder, " the general said in a statement.',
              'he left because the army turned to " gangs of murder and destruction. "',
              "rebels said the trip across the border took four days by motorcycle."]
-    sents = tuple(sent("a", i, t) for i, t in enumerate(texts))
-    terms = tuple(content_terms(t) for t in texts)
-    sc = Scored(sents, np.array([0.9, 0.8, 0.1]), np.eye(3, dtype=np.float32), terms)
-    assert select(sc, 100) == [0, 2, 1]
+    assert select(by_terms(texts), 100) == [0, 2, 1]
