@@ -4,6 +4,7 @@ an order that reads well."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -46,8 +47,9 @@ def select(scored: Scored, words: int) -> list[int]:
     chosen: list[int] = []
     used = 0
     max_sim = [0.0] * n
-    pairs = _PairSets(scored.terms)
-    quoted = _QuotePairs([s.text for s in scored.sentences])
+    terms, sents = scored.terms, scored.sentences
+    pairs = _Lazy(lambda i: _pairs(terms[i]) if terms else set())
+    quoted = _Lazy(lambda i: _quoted_pairs(sents[i].text))
     repeats = [False] * n
     for limit in (STRICT_REDUNDANCY, REDUNDANCY):
         strict = limit == STRICT_REDUNDANCY
@@ -84,45 +86,37 @@ def select(scored: Scored, words: int) -> list[int]:
     return chosen
 
 
-class _PairSets:
-    """Consecutive content-word pairs of each sentence, built on first use: most sentences
-    are never the chosen one nor still available when a pair test runs."""
-
-    def __init__(self, terms: tuple[tuple[str, ...], ...]) -> None:
-        self._terms = terms
-        self._sets: dict[int, set[tuple[str, str]]] = {}
-
-    def __getitem__(self, i: int) -> set[tuple[str, str]]:
-        found = self._sets.get(i)
-        if found is None:
-            t = self._terms[i] if self._terms else ()
-            found = self._sets[i] = set(zip(t, t[1:]))
-        return found
+def _pairs(terms: Sequence[str]) -> set[tuple[str, str]]:
+    return set(zip(terms, terms[1:]))
 
 
 # Text inside double quotes: curly, straight, or Multi-News's spaced straight quotes.
 _QUOTED = re.compile(r'“([^”]{3,})”|"([^"]{3,})"')
 
 
-class _QuotePairs:
-    """Consecutive content-word pairs inside quotation marks, per sentence: two sentences
-    that quote the same words ("gangs of murder") report the same statement, however
-    differently the rest of them is worded."""
+def _quoted_pairs(text: str) -> set[tuple[str, str]]:
+    """Consecutive content-word pairs inside quotation marks: two sentences that quote the
+    same words ("gangs of murder") report the same statement, however differently the rest of
+    them is worded."""
+    found: set[tuple[str, str]] = set()
+    if '"' in text or "“" in text:
+        for m in _QUOTED.finditer(text):
+            found |= _pairs(content_terms(m.group(1) or m.group(2)))
+    return found
 
-    def __init__(self, texts: list[str]) -> None:
-        self._texts = texts
+
+class _Lazy:
+    """``build(i)`` per sentence, computed on first use and kept: most sentences are never the
+    chosen one nor still available when a pair test runs."""
+
+    def __init__(self, build: Callable[[int], set[tuple[str, str]]]) -> None:
+        self._build = build
         self._sets: dict[int, set[tuple[str, str]]] = {}
 
     def __getitem__(self, i: int) -> set[tuple[str, str]]:
         found = self._sets.get(i)
         if found is None:
-            found = set()
-            text = self._texts[i]
-            if '"' in text or "“" in text:
-                for m in _QUOTED.finditer(text):
-                    t = content_terms(m.group(1) or m.group(2))
-                    found.update(zip(t, t[1:]))
-            self._sets[i] = found
+            found = self._sets[i] = self._build(i)
         return found
 
 
