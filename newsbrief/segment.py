@@ -44,6 +44,14 @@ _LINE = re.compile(r"[^\n]+")
 # stop, space, a lone '"', space, then a lower-case letter also ends a sentence: before the
 # quote when it opens one (an even count of '"' so far on the line), after it when it closes one.
 _SPACED_QUOTE = re.compile(r'[.!?] +(") +(?=[a-z])')
+# A photo credit or a video-player notice ends what came before it: scraped pages glue a
+# caption and its credit to the article's first sentence ("... one of... (Associated Press) A
+# dime made in 1873 has cost ...", "... (Photo: Mark Humphrey, AP) RIO DE JANEIRO - ..."), with
+# no stop between them. A new sentence starts after the marker.
+_CREDIT = re.compile(
+    r"\(\s?(?:associated press|(?:ap |afp |reuters )?photos?(?::| by| credit:?)[^()]{0,80}?|"
+    r"ap photo/[^()]{0,80}?|getty images[^()]{0,60}?)\s?\)"
+    r"|media playback is unsupported on your device", re.IGNORECASE)
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -63,6 +71,8 @@ def _cuts(text: str, begin: int, end: int) -> list[int]:
     """Offsets in ``text[begin:end]`` (one line) where a new sentence starts."""
     cuts = [m.end() for m in _BOUNDARY.finditer(text, begin, end)
             if not _is_abbreviation(text, m.start())]
+    if text.find("(", begin, end) >= 0 or text.find("layback", begin, end) >= 0:
+        cuts = sorted({*cuts, *(m.end() for m in _CREDIT.finditer(text, begin, end))})
     if text.find('" ', begin, end) < 0:  # the usual case: no spaced quote on the line
         return cuts
     for m in _SPACED_QUOTE.finditer(text, begin, end):

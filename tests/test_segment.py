@@ -30,6 +30,22 @@ def test_multi_news_spaced_quotes_split_before_an_opening_and_after_a_closing_qu
                         'He left the u.s. " ok']
 
 
+def test_a_photo_credit_or_player_notice_ends_the_caption_glued_before_the_first_sentence():
+    t = ("The coin sold for a record... ( associated press ) a dime made in 1873 sold for $1.6 "
+         "million. Police at the scene. ( photo: mark humphrey, ap ) rio police say a man died. "
+         "Media playback is unsupported on your device Media caption Aid arrived in Madaya")
+    assert texts(t) == ["The coin sold for a record... ( associated press )",
+                        "a dime made in 1873 sold for $1.6 million.",
+                        "Police at the scene. ( photo: mark humphrey, ap )",
+                        "rio police say a man died.",
+                        "Media playback is unsupported on your device",
+                        "Media caption Aid arrived in Madaya"]
+    # A parenthesis that is no credit, or a credit-like word inside a sentence, cuts nothing.
+    t = "He took a photo (his first) and the Associated Press (AP) ran it. Next (Photo: AP) one"
+    assert texts(t) == ["He took a photo (his first) and the Associated Press (AP) ran it.",
+                        "Next (Photo: AP)", "one"]
+
+
 def test_line_breaks_end_sentences_and_number_paragraphs():
     t = "First line without stop\nSecond para. Still second.\n\nThird."
     spans = split_spans(t)
