@@ -407,6 +407,17 @@ def test_time_offsets_are_not_compared_with_each_other_or_as_accounts():
     assert kinds(a, "number") == [] and kinds(a, "account") == []
 
 
+def test_a_time_offset_in_one_sentence_copied_with_another_figure_is_a_conflict():
+    # The window around the figure is short, so the two share fewer than STRONG_TIE words,
+    # but every word they have is the same: one sentence told twice.
+    arts, sents = story(
+        "Approximately 17 hours later we arrive at our destination, an organic grocery.",
+        "Approximately 26 hours later we arrive at our destination, an organic grocery.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"Approximately 17", "Approximately 26"}
+
+
 def test_an_increment_is_not_compared_with_a_total():
     arts, sents = story(
         "Khandelwal beat 45 other finalists from around the world to win the contest.",

@@ -31,6 +31,11 @@ SMALL_COUNT = 10
 # Content terms two sentences around a toll must share to be taken as one event told twice even
 # though only one of them names the day.
 STRONG_TIE = 5
+# Or: the two windows hold the same words, at least this many and this share of the smaller
+# window (a short sentence copied with another figure, "Approximately 17 hours later we arrive
+# at our destination", has too few content words near the figure for STRONG_TIE).
+SAME_WINDOW = 3
+SAME_WINDOW_SHARE = 0.8
 STRICT_GROUPS = True
 # Approximate figures this close (ratio) that can both be right agree.
 CLOSE_RATIO = 1.06
@@ -151,8 +156,11 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     keyed = by_lead or by_prior
     # Shared words besides the counted noun and the key word that tied the two figures (a
     # word that is one figure's lead and stands elsewhere near the other still ties them).
-    shared = len((a.context & b.context) - {a.noun, b.noun} - ({a.lead} if by_lead else set())
-                 - ({a.prior} if by_prior else set()))
+    keys = {a.noun, b.noun} | ({a.lead} if by_lead else set()) | ({a.prior} if by_prior else set())
+    shared = len((a.context & b.context) - keys)
+    # One event told in the same words (the tie several rules below ask for).
+    strong = shared >= STRONG_TIE or (shared >= SAME_WINDOW and shared >= SAME_WINDOW_SHARE
+                                      * min(len(a.context - keys), len(b.context - keys)))
     if a.unit == "count":
         if not (a.noun == b.noun or keyed):
             return ""
@@ -175,7 +183,7 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
                 return ""
             if not (keyed or shared >= 1):
                 return ""
-            if min(a.value, b.value) < SMALL_COUNT and shared < STRONG_TIE:
+            if min(a.value, b.value) < SMALL_COUNT and not strong:
                 return ""
     elif a.unit == "age" and (ppl_a or ppl_b):
         # A person's age: both sentences must name that one person and no other, and the word
@@ -197,7 +205,7 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             return ""
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS):
         return ""
-    if a.part and shared < STRONG_TIE:
+    if a.part and not strong:
         return ""
     if a.unit == "count" and pa and pb and not pa & pb:
         # Counts of different places (tolls of two towns, gusts in mph at the airport and on
@@ -209,14 +217,14 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             return ""  # figures of different days: different figures
         # A toll given for a day and one given without a day are usually different tolls
         # (Wednesday's dead, the war's dead); for other figures the day is just context.
-        # Unless the two sentences tell one event in the same words (STRONG_TIE terms).
+        # Unless the two sentences tell one event in the same words (``strong``).
         if a.unit == "count" and a.noun == "people" and not (a.times and b.times) \
-                and shared < STRONG_TIE:
+                and not strong:
             return ""
     # A figure dated to a year right by it ("second in 2013 with 51 dogs", "a reward of $10
     # million announced in October 2011") is an older figure, not the one an undated sentence
     # reports, unless the two sentences tell one event in one way.
-    if a.year != b.year and (a.year and b.year or shared < STRONG_TIE):
+    if a.year != b.year and (a.year and b.year or not strong):
         return ""
     if a.since and b.since and a.since.lower() != b.since.lower():
         return "time"
