@@ -67,12 +67,26 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
+# A capital that is neither a credit's first letter nor right after a stop.
+_CASED = re.compile(r"(?<!^)(?<!\. )[A-Z]")
+
+
+def _inside_sentence(text: str, credit: re.Match[str], end: int) -> bool:
+    """Whether a credit written in cased text goes on in lower case ("a picture (Photo: AP) of
+    his dog"): then it sits inside a sentence. Multi-News lowercases every word but the first of
+    a sentence (and after an initial's stop: "luis m. Alvarez"), so a credit with no other
+    capital always ends what precedes it."""
+    after = text[credit.end():min(end, credit.end() + 3)].lstrip()[:1]
+    return after.islower() and _CASED.search(credit.group().lstrip("( ")) is not None
+
+
 def _cuts(text: str, begin: int, end: int) -> list[int]:
     """Offsets in ``text[begin:end]`` (one line) where a new sentence starts."""
     cuts = [m.end() for m in _BOUNDARY.finditer(text, begin, end)
             if not _is_abbreviation(text, m.start())]
     if text.find("(", begin, end) >= 0 or text.find("layback", begin, end) >= 0:
-        cuts = sorted({*cuts, *(m.end() for m in _CREDIT.finditer(text, begin, end))})
+        cuts = sorted({*cuts, *(m.end() for m in _CREDIT.finditer(text, begin, end)
+                                if not _inside_sentence(text, m, end))})
     if text.find('" ', begin, end) < 0:  # the usual case: no spaced quote on the line
         return cuts
     for m in _SPACED_QUOTE.finditer(text, begin, end):

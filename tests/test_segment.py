@@ -43,7 +43,11 @@ def test_a_photo_credit_or_player_notice_ends_the_caption_glued_before_the_first
     # A parenthesis that is no credit, or a credit-like word inside a sentence, cuts nothing.
     t = "He took a photo (his first) and the Associated Press (AP) ran it. Next (Photo: AP) one"
     assert texts(t) == ["He took a photo (his first) and the Associated Press (AP) ran it.",
-                        "Next (Photo: AP)", "one"]
+                        "Next (Photo: AP) one"]
+    # In cased text a credit followed by a capital still ends the caption.
+    assert texts("Officials near the body (Photo: Mark Humphrey, AP) RIO DE JANEIRO — Police "
+                 "say a man died.") == ["Officials near the body (Photo: Mark Humphrey, AP)",
+                                        "RIO DE JANEIRO — Police say a man died."]
 
 
 def test_line_breaks_end_sentences_and_number_paragraphs():
