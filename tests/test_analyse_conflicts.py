@@ -418,6 +418,23 @@ def test_a_time_offset_in_one_sentence_copied_with_another_figure_is_a_conflict(
     assert {v.text for v in c.values} == {"Approximately 17", "Approximately 26"}
 
 
+def test_a_count_of_two_groups_is_not_compared_with_a_count_of_one():
+    arts, sents = story(
+        "A cruise ship with about 170 passengers and crew members docked in California on Sunday.",
+        "Some 158 passengers and 14 crew members on the cruise ship docked in California fell ill.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_counts_of_the_same_two_groups_are_still_compared():
+    arts, sents = story(
+        "A cruise ship with about 170 passengers and crew members docked in California on Sunday.",
+        "A cruise ship with 250 passengers and crew members docked in California on Sunday.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"about 170", "250"}
+
+
 def test_an_increment_is_not_compared_with_a_total():
     arts, sents = story(
         "Khandelwal beat 45 other finalists from around the world to win the contest.",

@@ -541,7 +541,19 @@ def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
         return "?", ""  # a fragment ("12,800 u." of a split "U.S. troops"): unknown
     if cased and _DEMONYM.match(head):
         return "people", head
+    rest = words[len(run):]
+    if len(rest) > 1 and rest[0].lower() == "and" and _is_noun_word(rest[1]) and not (
+            cased and rest[1][0].isupper()):  # "24 points and Kevin Love finished with 15"
+        # "about 170 passengers and crew": one count of two groups, not a count of passengers
+        # ("158 passengers and 14 crew members" is two counts: a figure follows the "and").
+        return f"{_singular(head)} and {_singular(rest[1])}", f"{head} and {rest[1]}"
     return _singular(head), head
+
+
+def _is_noun_word(w: str) -> bool:
+    lw = w.lower()
+    return (w[0].isalpha() and lw not in STOPWORDS and lw not in MEASURES
+            and not lw.endswith(("ed", "ing")))
 
 
 def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
