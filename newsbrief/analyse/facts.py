@@ -524,13 +524,10 @@ def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
     while words and words[0].lower() in _BEFORE_NOUN and len(words) > 1 and words[1][0].isalpha():
         words = words[1:]
     for w in words[:4]:
-        lw = w.lower()
-        if not w[0].isalpha() or lw in STOPWORDS or lw in MEASURES:
-            break
-        if run and (lw.endswith("ed") or lw.endswith("ing")):
+        if not _plain_word(w) or (run and _verb_form(w)):
             break
         run.append(w)
-    if not run or (len(run) == 1 and run[0].lower().endswith(("ed", "ing"))):
+    if not run or (len(run) == 1 and _verb_form(run[0])):
         return "", ""
     # The head is the first plural in the run ("40,000 employees worldwide", "Syrian
     # refugees"), else its last word ("five armored vehicles" -> vehicles anyway).
@@ -542,18 +539,22 @@ def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
     if cased and _DEMONYM.match(head):
         return "people", head
     rest = words[len(run):]
-    if len(rest) > 1 and rest[0].lower() == "and" and _is_noun_word(rest[1]) and not (
-            cased and rest[1][0].isupper()):  # "24 points and Kevin Love finished with 15"
+    if len(rest) > 1 and rest[0].lower() == "and" and _plain_word(rest[1]) and not (
+            _verb_form(rest[1]) or cased and rest[1][0].isupper()):  # "and Kevin Love finished"
         # "about 170 passengers and crew": one count of two groups, not a count of passengers
         # ("158 passengers and 14 crew members" is two counts: a figure follows the "and").
         return f"{_singular(head)} and {_singular(rest[1])}", f"{head} and {rest[1]}"
     return _singular(head), head
 
 
-def _is_noun_word(w: str) -> bool:
+def _plain_word(w: str) -> bool:
+    """A word that can name what a figure counts: no stopword, measure word or number."""
     lw = w.lower()
-    return (w[0].isalpha() and lw not in STOPWORDS and lw not in MEASURES
-            and not lw.endswith(("ed", "ing")))
+    return w[0].isalpha() and lw not in STOPWORDS and lw not in MEASURES
+
+
+def _verb_form(w: str) -> bool:
+    return w.lower().endswith(("ed", "ing"))
 
 
 def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
