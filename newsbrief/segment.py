@@ -47,11 +47,14 @@ _SPACED_QUOTE = re.compile(r'[.!?] +(") +(?=[a-z])')
 # A photo credit or a video-player notice ends what came before it: scraped pages glue a
 # caption and its credit to the article's first sentence ("... one of... (Associated Press) A
 # dime made in 1873 has cost ...", "... (Photo: Mark Humphrey, AP) RIO DE JANEIRO - ..."), with
-# no stop between them. A new sentence starts after the marker.
+# no stop between them. A new sentence starts after the marker, unless cased text goes on in
+# lower case after it (``_inside_sentence``).
 _CREDIT = re.compile(
     r"\(\s?(?:associated press|(?:ap |afp |reuters )?photos?(?::| by| credit:?)[^()]{0,80}?|"
     r"ap photo/[^()]{0,80}?|getty images[^()]{0,60}?)\s?\)"
     r"|media playback is unsupported on your device", re.IGNORECASE)
+# A capital that is neither a credit's first letter nor right after a stop.
+_CASED = re.compile(r"(?<!^)(?<!\. )[A-Z]")
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
