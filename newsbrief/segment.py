@@ -70,10 +70,6 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-# A capital that is neither a credit's first letter nor right after a stop.
-_CASED = re.compile(r"(?<!^)(?<!\. )[A-Z]")
-
-
 def _inside_sentence(text: str, credit: re.Match[str], end: int) -> bool:
     """Whether a credit written in cased text goes on in lower case ("a picture (Photo: AP) of
     his dog"): then it sits inside a sentence. Multi-News lowercases every word but the first of
