@@ -435,6 +435,18 @@ def test_counts_of_the_same_two_groups_are_still_compared():
     assert {v.text for v in c.values} == {"about 170", "250"}
 
 
+def test_a_verb_with_its_own_figure_after_and_is_not_a_second_group():
+    # "killed 49 people and left 53 wounded": "left" takes a count of its own, so the first
+    # figure counts people, not "people and left".
+    arts, sents = story(
+        "A gunman killed 49 people and left 53 wounded at a nightclub in Orlando early Sunday.",
+        "A gunman killed 89 people at a nightclub in Orlando early Sunday, police said.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert c.subject == "people killed"
+    assert {v.text for v in c.values} == {"49", "89"}
+
+
 def test_an_increment_is_not_compared_with_a_total():
     arts, sents = story(
         "Khandelwal beat 45 other finalists from around the world to win the contest.",

@@ -540,9 +540,11 @@ def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
         return "people", head
     rest = words[len(run):]
     if len(rest) > 1 and rest[0].lower() == "and" and _plain_word(rest[1]) and not (
-            _verb_form(rest[1]) or cased and rest[1][0].isupper()):  # "and Kevin Love finished"
+            _verb_form(rest[1]) or cased and rest[1][0].isupper()  # "and Kevin Love finished"
+            or len(rest) > 2 and _counts(rest[2])):  # "killed 25 people and left 53 wounded"
         # "about 170 passengers and crew": one count of two groups, not a count of passengers
-        # ("158 passengers and 14 crew members" is two counts: a figure follows the "and").
+        # ("158 passengers and 14 crew members" is two counts: a figure follows the "and"; a
+        # figure after the next word makes that word a verb with a count of its own).
         return f"{_singular(head)} and {_singular(rest[1])}", f"{head} and {rest[1]}"
     return _singular(head), head
 
@@ -551,6 +553,11 @@ def _plain_word(w: str) -> bool:
     """A word that can name what a figure counts: no stopword, measure word or number."""
     lw = w.lower()
     return w[0].isalpha() and lw not in STOPWORDS and lw not in MEASURES
+
+
+def _counts(w: str) -> bool:
+    """A token that is a figure: digits or a number word."""
+    return w[0].isdigit() or w.lower() in _NUMBER_WORDS
 
 
 def _verb_form(w: str) -> bool:
