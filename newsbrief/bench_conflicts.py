@@ -86,7 +86,10 @@ _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
 def _spelled(n: int) -> str | None:
-    """``n`` written in words when below 100 ("thirty-three")."""
+    """``n`` written in words when below 100 ("thirty-three"), as a pattern ("twelve" or "a
+    dozen")."""
+    if n == 12:
+        return "(?:twelve|a dozen)"
     if n < 20:
         return _ONES[n]
     if n < 100:

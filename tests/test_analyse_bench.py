@@ -55,6 +55,8 @@ def test_number_site_skipped_when_the_article_gives_the_figure_elsewhere():
     assert _states_elsewhere(text, _NUMBER_SITE.search(text))
     text = "49 people died on June 12. The 49 people were buried."
     assert not _states_elsewhere(text, _NUMBER_SITE.search(text))
+    text = "12 people died in the attack. Police named a dozen victims on Friday."
+    assert _states_elsewhere(text, _NUMBER_SITE.search(text))
 
 
 def test_number_injection_must_contradict_the_other_article():
