@@ -57,6 +57,11 @@ _CREDIT = re.compile(
 _CASED = re.compile(r"(?<!^)(?<!\. )[A-Z]")
 
 
+# Capital initials with a stop after each, the last one's stop being the one tested ("R.R",
+# "H.W", "J.R.R"); like "U.S" and "D.C" in ABBREVIATIONS, never taken for a sentence end.
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the period at ``stop`` ends an abbreviation or an initial rather than a sentence."""
     if text[stop] != ".":
@@ -67,6 +72,8 @@ def _is_abbreviation(text: str, stop: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return True  # an initial: "George W. Bush"
+    if _INITIALS.fullmatch(word):
+        return True  # initials run together: "George R.R. Martin", "J.K. Rowling"
     return word.lower() in ABBREVIATIONS
 
 

@@ -15,6 +15,14 @@ def test_abbreviations_and_initials_do_not_end_sentences():
     ]
 
 
+def test_initials_run_together_do_not_end_sentences():
+    t = "The first book by George R.R. Martin sold well. George H.W. Bush and J.K. Rowling met."
+    assert texts(t) == [
+        "The first book by George R.R. Martin sold well.",
+        "George H.W. Bush and J.K. Rowling met.",
+    ]
+
+
 def test_closing_quotes_stay_with_their_sentence():
     t = '"We urge them to defect now," he said. "It will be too late!" She agreed.'
     assert texts(t) == ['"We urge them to defect now," he said.', '"It will be too late!"',
