@@ -18,6 +18,7 @@ from .model import Article, Sentence
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sr jr st mt ft no nos vs etc al approx dept est fig inc corp co ltd llc
+    bros ave blvd rd fr msgr atty sens reps
     gen maj lt col capt cpt sgt cpl pvt adm cmdr cdr brig gov sen rep rev pres supt insp det
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     e.g i.e u.s u.n u.k u.s.a a.m p.m d.c n.y l.a ph.d

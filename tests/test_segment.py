@@ -23,6 +23,15 @@ def test_initials_run_together_do_not_end_sentences():
     ]
 
 
+def test_plural_titles_and_company_and_street_abbreviations_do_not_end_sentences():
+    t = ("Sens. John McCain and Lindsey Graham met Fr. Benedict on Spruce Ave. Tuesday. "
+         "Warner Bros. Television agreed.")
+    assert texts(t) == [
+        "Sens. John McCain and Lindsey Graham met Fr. Benedict on Spruce Ave. Tuesday.",
+        "Warner Bros. Television agreed.",
+    ]
+
+
 def test_closing_quotes_stay_with_their_sentence():
     t = '"We urge them to defect now," he said. "It will be too late!" She agreed.'
     assert texts(t) == ['"We urge them to defect now," he said.', '"It will be too late!"',
