@@ -28,6 +28,14 @@ def test_titled_people_and_their_surname_mentions_merge_without_the_model(monkey
         "major general", "lieutenant general", "general"]
 
 
+def test_an_accented_name_and_its_plain_spelling_are_one_person_without_the_model(monkeypatch):
+    monkeypatch.setattr(nlp, "_model", lambda: None)
+    ents = found("Members of President Felipe Calderón's National Action Party conceded.",
+                 "Outgoing President Felipe Calderon congratulated the winner.")
+    [p] = [e for e in ents if e.kind == "person"]
+    assert set(p.variants) == {"Felipe Calderón", "Felipe Calderon"}
+
+
 def test_mentions_point_into_the_article_text():
     arts, sents = story("Maj. Gen. Abdul Aziz Jassim al-Shallal defected, said Louai Miqdad.")
     for m in entities.find_mentions(arts, sents):

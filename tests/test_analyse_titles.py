@@ -34,6 +34,14 @@ def test_title_before_name_needs_a_capitalised_name():
                      ("Prime Minister", "Riyad Hijab")]
 
 
+def test_title_before_name_reads_accented_names_and_stops_at_a_possessive():
+    found = [(m.group("title"), m.group("name")) for m in titles.TITLE_BEFORE_NAME.finditer(
+        "President Enrique Peña Nieto spoke. Gen. Óscar Naranjo left. President Felipe "
+        "Calderon's National Action Party lost. Sen. Conan O'Brien won.")]
+    assert found == [("President", "Enrique Peña Nieto"), ("Gen.", "Óscar Naranjo"),
+                     ("President", "Felipe Calderon"), ("Sen.", "Conan O'Brien")]
+
+
 def test_title_read_back_before_a_name_and_in_an_appositive():
     text = "Lt Gen Abulaziz al-Shalal is one of them."
     start, t = titles.before(text, text.index("Abulaziz"))

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from ..model import Article, Sentence
 from ..text import STOPWORDS, stem
 from . import nlp, titles
-from .names import Name, acronym_of, parse, same_person, same_word
+from .names import LOWER, Name, acronym_of, parse, same_person, same_word
 from .titles import Title
 
 # Words of sentences the tagger reads per story: about 70 ms of spaCy on two idle cores (it
@@ -255,8 +255,9 @@ def find_mentions(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
 # A title followed by lowercase words, in lowercased text ("vice president obama", "judge
 # thokozile masipa"): the words are a name only sometimes ("judge raised", "general manager").
 _LOWER_AFTER_TITLE = re.compile(
-    rf"(?<![\w-])(?i:{titles.TITLE})\.?\s+(?P<name>[a-z][a-z'’-]{{2,}}(?:\s+[a-z][a-z'’-]+){{0,2}})")
-_LOWER_AFTER_LAST_WORD = re.compile(r"\b([A-Za-z]+)\.?\s+(?=[a-z])")
+    rf"(?<![\w-])(?i:{titles.TITLE})\.?\s+"
+    rf"(?P<name>[{LOWER}][{LOWER}'’-]{{2,}}(?:\s+[{LOWER}][{LOWER}'’-]+){{0,2}})")
+_LOWER_AFTER_LAST_WORD = re.compile(rf"\b([A-Za-z]+)\.?\s+(?=[{LOWER}])")
 # Characters of context either side of a lowercase titled name given to the tagger with it.
 _TRUECASE_CONTEXT = 40
 

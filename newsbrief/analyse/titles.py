@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .names import NAME_WORD, UPPER
+
 # canonical title -> family. Only titles whose families hold mutually exclusive offices are
 # here: "spokesman" or "leader" are descriptions, not titles that can contradict each other.
 FAMILIES: dict[str, str] = {
@@ -83,8 +85,7 @@ TITLE = r"(?:" + "|".join(_surface_pattern(s) for s in _SURFACES) + r")"
 _QUALIFIER = r"(?:(?:former|ex|retired|then|late|acting|interim|incoming|outgoing)[\s-]+)?"
 
 # A title directly followed by a capitalised name ("Maj. Gen. Abdul Aziz Jassim al-Shallal").
-_NAME_WORD = (r"(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?[A-Z][a-zA-Z'’]+"
-              r"(?:-[A-Z][a-zA-Z'’]+)*")
+_NAME_WORD = NAME_WORD
 # The title matches in any case ("Sen.", "sen."), the name only when capitalised, so "a major
 # strategic gain" is not a major called Strategic.
 TITLE_BEFORE_NAME = re.compile(
@@ -95,7 +96,7 @@ TITLE_BEFORE_NAME = re.compile(
 # alternation) pattern above.
 _LAST_WORDS = frozenset(w.split()[-1] for w in _SURFACES)
 _BEFORE_CAPITAL = re.compile(
-    r"([A-Za-z]+)\.?(?=[\s-]+(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?[A-Z])")
+    rf"([A-Za-z]+)\.?(?=[\s-]+(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?[{UPPER}])")
 
 
 def names_after_titles(text: str) -> list[re.Match[str]]:
