@@ -48,6 +48,13 @@ def test_spelled_differently_tells_spelling_from_shortening():
     assert not spelled_differently(parse("John Smith"), parse("J. Smith"))
 
 
+def test_a_surname_with_a_plain_s_after_it_is_not_a_second_spelling():
+    # A possessive that lost its apostrophe, a chain's or a family's name.
+    assert not spelled_differently(parse("Tim Horton"), parse("Tim Hortons"))
+    assert not spelled_differently(parse("Robert Mugabe"), parse("Robert Mugabes"))
+    assert spelled_differently(parse("Tom Jones"), parse("Tom Joness"))  # a letter doubled
+
+
 def test_acronyms():
     assert acronym_of("FSA", "Free Syrian Army")
     assert acronym_of("LCC", "Local Coordination Committees of Syria")

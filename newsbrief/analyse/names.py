@@ -160,11 +160,18 @@ def spelled_differently(a: Name, b: Name) -> bool:
     "Jassem" does, "Bashar Assad" vs "Assad" does not."""
     wa = [*a.given, a.surname]
     wb = [*b.given, b.surname]
-    if a.surname != b.surname:
+    if a.surname != b.surname and not _plain_s(a.surname, b.surname):
         return True
     shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return not all(any(w == x or _initial(w, x) or _short_form(w, x) for x in longer)
                    for w in shorter)
+
+
+def _plain_s(a: str, b: str) -> bool:
+    """"Hortons" for "Horton", "Mugabes" for "Mugabe": a possessive that lost its apostrophe
+    (or a chain's name), not a second spelling; "Joness" for "Jones" stays one."""
+    short, long_ = sorted((a, b), key=len)
+    return long_ == short + "s" and not short.endswith("s")
 
 
 def _short_form(a: str, b: str) -> bool:
