@@ -55,6 +55,13 @@ def test_a_surname_with_a_plain_s_after_it_is_not_a_second_spelling():
     assert spelled_differently(parse("Tom Jones"), parse("Tom Joness"))  # a letter doubled
 
 
+def test_letters_without_an_ascii_form_and_dropped_umlauts_are_not_a_second_spelling():
+    assert not spelled_differently(parse("Gabriel Wikstrom"), parse("Gabriel Wikström"))
+    assert not spelled_differently(parse("Jürgen Klopp"), parse("Juergen Klopp"))
+    assert not spelled_differently(parse("Olav Njølstad"), parse("Olav Njolstad"))
+    assert spelled_differently(parse("John Boehner"), parse("John Bohner"))  # no umlaut there
+
+
 def test_acronyms():
     assert acronym_of("FSA", "Free Syrian Army")
     assert acronym_of("LCC", "Local Coordination Committees of Syria")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -48,6 +48,8 @@ _DIGRAPHS = (("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("
 class Name:
     given: tuple[str, ...]  # lowercased given names, particles removed
     surname: str  # lowercased, "" when the name is empty
+    # Written with an umlaut ("ö" read as "oe"); not part of what the name is.
+    umlaut: bool = field(default=False, compare=False)
 
     @property
     def full(self) -> bool:
@@ -60,8 +62,12 @@ class Name:
 
 
 # German umlauts are written "ue", "oe", "ae" where they cannot be typed: "Jürgen" is
-# "Juergen", one spelling.
-_UMLAUTS = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae"})
+# "Juergen", one spelling. Letters that no accent-stripping turns into ASCII get their usual
+# English spelling: "Løkke" is "Lokke", "Łukasz" is "Lukasz".
+_UMLAUT_LETTERS = frozenset("üöäÜÖÄ")
+_UMLAUTS = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae",
+                          "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l",
+                          "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "Þ": "Th"})
 
 
 def _ascii(text: str) -> str:
@@ -81,7 +87,7 @@ def parse(text: str) -> Name:
         words.pop()
     if not words:
         return Name((), "")
-    return Name(tuple(words[:-1]), words[-1])
+    return Name(tuple(words[:-1]), words[-1], umlaut=not _UMLAUT_LETTERS.isdisjoint(text))
 
 
 @lru_cache(maxsize=20_000)
@@ -160,11 +166,21 @@ def spelled_differently(a: Name, b: Name) -> bool:
     "Jassem" does, "Bashar Assad" vs "Assad" does not."""
     wa = [*a.given, a.surname]
     wb = [*b.given, b.surname]
-    if a.surname != b.surname and not _plain_s(a.surname, b.surname):
+    # "Wikström" is written "Wikstroem" (German style) as well as "Wikstrom" (the dots dropped):
+    # one spelling either way. Only when one of the two had the umlaut: "Boehner" / "Bohner"
+    # differ.
+    fold = _no_umlaut if a.umlaut or b.umlaut else str
+    if fold(a.surname) != fold(b.surname) and not _plain_s(a.surname, b.surname):
         return True
     shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return not all(any(w == x or _initial(w, x) or _short_form(w, x) for x in longer)
+    return not all(any(fold(w) == fold(x) or _initial(w, x) or _short_form(w, x)
+                       for x in longer)
                    for w in shorter)
+
+
+def _no_umlaut(word: str) -> str:
+    """A word with "ae", "oe", "ue" read as "a", "o", "u"."""
+    return word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
 def _plain_s(a: str, b: str) -> bool:
