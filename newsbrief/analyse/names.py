@@ -27,8 +27,9 @@ LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 # An apostrophe stays inside a word ("O'Brien") unless it starts a possessive, which ends the
 # name: "President Felipe Calderon's National Action Party" names Felipe Calderon, not
 # "Felipe Calderon's National Action".
+NAME_PARTICLE = r"(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?"
 _NAME_PART = rf"[{UPPER}](?:[{UPPER}{LOWER}]|['’](?![sS]\b))+"
-NAME_WORD = rf"(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?{_NAME_PART}(?:-{_NAME_PART})*"
+NAME_WORD = rf"{NAME_PARTICLE}{_NAME_PART}(?:-{_NAME_PART})*"
 
 # Words that join a name but do not identify anyone: Arabic and European particles.
 PARTICLES = frozenset("al el ul bin ibn de da di del dos das van von der du la le".split())
@@ -65,13 +66,14 @@ class Name:
 # "Juergen", one spelling. Letters that no accent-stripping turns into ASCII get their usual
 # English spelling: "Løkke" is "Lokke", "Łukasz" is "Lukasz".
 _UMLAUT_LETTERS = frozenset("üöäÜÖÄ")
-_UMLAUTS = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae",
-                          "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l",
-                          "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "Þ": "Th"})
+_ASCII_SPELLINGS = str.maketrans({
+    "ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae", "ø": "o", "Ø": "O",
+    "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d",
+    "þ": "th", "Þ": "Th"})
 
 
 def _ascii(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.translate(_UMLAUTS))
+    text = unicodedata.normalize("NFKD", text.translate(_ASCII_SPELLINGS))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 

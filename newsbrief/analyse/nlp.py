@@ -88,21 +88,20 @@ def tag(texts: Sequence[str]) -> list[list[Tag]]:
 # fewer entities than the model (no organisations or places without a cue) but never invents a
 # person out of a capitalised common word, which matters more for variant merging.
 
-_NAME_WORD = NAME_WORD
-_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
 _SAID_AFTER = re.compile(rf"\b(?:said|says|told|according to)\s+(?P<name>{_NAME})")
 # Two name words at least: a lone capitalised word before "said" is as often "Officials".
 _SAID_BEFORE = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?:,[^,]{{3,80}},)?\s+(?:said|says|told)\b"
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})(?:,[^,]{{3,80}},)?\s+(?:said|says|told)\b"
 )
 _ORG_CUE = re.compile(
-    rf"\b(?P<name>(?:{_NAME_WORD}\s+){{0,5}}(?:Army|Ministry|Agency|Council|Committees?|Party|"
+    rf"\b(?P<name>(?:{NAME_WORD}\s+){{0,5}}(?:Army|Ministry|Agency|Council|Committees?|Party|"
     r"University|Network|Observatory|Directorate|Guard|Association|Organi[sz]ation|Union|"
     r"Institute|Department|Court|Police|Bank|Company|Corporation|Inc|Corp|Foundation))\b"
 )
 _PLACE_CUE = re.compile(
     rf"\b(?:village|town|city|province|region|district|state|county) of (?P<name>{_NAME})"
-    rf"|\b(?P<name2>{_NAME_WORD}) (?:province|city|county|district)\b"
+    rf"|\b(?P<name2>{NAME_WORD}) (?:province|city|county|district)\b"
 )
 
 _SAID_WORD = re.compile(r"\b(?:said|says|told|according)\b")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .names import NAME_WORD, UPPER
+from .names import NAME_PARTICLE, NAME_WORD, UPPER
 
 # canonical title -> family. Only titles whose families hold mutually exclusive offices are
 # here: "spokesman" or "leader" are descriptions, not titles that can contradict each other.
@@ -85,18 +85,16 @@ TITLE = r"(?:" + "|".join(_surface_pattern(s) for s in _SURFACES) + r")"
 _QUALIFIER = r"(?:(?:former|ex|retired|then|late|acting|interim|incoming|outgoing)[\s-]+)?"
 
 # A title directly followed by a capitalised name ("Maj. Gen. Abdul Aziz Jassim al-Shallal").
-_NAME_WORD = NAME_WORD
 # The title matches in any case ("Sen.", "sen."), the name only when capitalised, so "a major
 # strategic gain" is not a major called Strategic.
 TITLE_BEFORE_NAME = re.compile(
-    rf"\b(?P<title>(?i:{_QUALIFIER}{TITLE}))\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+    rf"\b(?P<title>(?i:{_QUALIFIER}{TITLE}))\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})"
 )
 # The last word of every title ("gen" of "Maj. Gen."): a sentence where none of them stands
 # right before a capitalised word has no titled name, and is not searched with the (slow, wide
 # alternation) pattern above.
 _LAST_WORDS = frozenset(w.split()[-1] for w in _SURFACES)
-_BEFORE_CAPITAL = re.compile(
-    rf"([A-Za-z]+)\.?(?=[\s-]+(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la)[- ])?[{UPPER}])")
+_BEFORE_CAPITAL = re.compile(rf"([A-Za-z]+)\.?(?=[\s-]+{NAME_PARTICLE}[{UPPER}])")
 
 
 def names_after_titles(text: str) -> list[re.Match[str]]:
