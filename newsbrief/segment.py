@@ -26,6 +26,9 @@ ABBREVIATIONS = frozenset(
     nev okla ore pa tenn tex va vt wash wis wyo
     """.split()
 )
+# Capital initials with a stop after each, the last one's stop being the one tested ("R.R",
+# "H.W", "J.R.R"); like "U.S" and "D.C" in ABBREVIATIONS, never taken for a sentence end.
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 # A stop, its closing punctuation, the space after it, and a look at what starts the next one.
 # Both alternatives start at a stop, written as one leading character class so the regex
@@ -56,11 +59,6 @@ _CREDIT = re.compile(
     r"|media playback is unsupported on your device", re.IGNORECASE)
 # A capital that is neither a credit's first letter nor right after a stop.
 _CASED = re.compile(r"(?<!^)(?<!\. )[A-Z]")
-
-
-# Capital initials with a stop after each, the last one's stop being the one tested ("R.R",
-# "H.W", "J.R.R"); like "U.S" and "D.C" in ABBREVIATIONS, never taken for a sentence end.
-_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
