@@ -19,7 +19,7 @@ from ..model import Article, Brief, BriefSentence, Sentence
 from ..text import content_terms
 from . import conflicts as cmp
 from . import entities as ents
-from . import facts, nlp
+from . import facts, figure_pairs, nlp
 from .conflicts import Conflict, Source, Value
 from .entities import Entity
 
@@ -50,10 +50,34 @@ def analyse(articles: Sequence[Article], sentences: Sequence[Sentence],
     arts = list(articles)
     ids = {a.id for a in arts}
     sents = [s for s in sentences if s.article in ids]
-    mentions = ents.find_mentions(arts, sents)
-    entities = ents.cluster(mentions, [a.id for a in arts])
+    entities, places, people, named = entities_by_sentence(arts, sents)
+    qs = facts.quantities(arts, sents)
+    scores = figure_pairs.likeness(qs, sents, places, people)
+    veto = figure_pairs.threshold()
+    unlike = {(i, j) for (i, j), p in (scores or {}).items() if p < veto
+              and not (qs[i].measure and qs[i].measure == qs[j].measure)}
+    quant = cmp.compare_quantities(qs, places, facts.numerals(arts), people, unlike)
+    reported = {(a.sentence, b.sentence) for a, b, _ in quant.disagree}
+    found: list[Conflict] = []
+    found += cmp.compare_names(entities, arts)
+    found += cmp.compare_titles(entities, arts)
+    found += quant.conflicts
+    found += cmp.compare_accounts(qs, sents, people, {e.id: e.name for e in entities}, reported)
+    found += cmp.compare_dates(facts.dates(sents), named)
+    terms = [frozenset(content_terms(s.text)) for s in sents]
+    support = tuple(_support(b, arts, sents, terms, quant) for b in brief)
+    return Analysis(tuple(entities), tuple(found), support, nlp.backend())
 
-    setting = cmp._setting(entities, len(arts))
+
+def entities_by_sentence(articles: Sequence[Article], sentences: Sequence[Sentence]) -> tuple[
+        list[Entity], dict[int, frozenset[int]], dict[int, frozenset[int]],
+        dict[int, frozenset[int]]]:
+    """The story's entities, and per sentence (index into ``sentences``) the ids of the places
+    and the people it names and of every entity it names; the story's setting (a place most
+    articles name) is left out of the places and the named."""
+    mentions = ents.find_mentions(articles, sentences)
+    entities = ents.cluster(mentions, [a.id for a in articles])
+    setting = cmp._setting(entities, len(articles))
     places: dict[int, set[int]] = defaultdict(set)
     people: dict[int, set[int]] = defaultdict(set)
     named: dict[int, set[int]] = defaultdict(set)
@@ -65,21 +89,11 @@ def analyse(articles: Sequence[Article], sentences: Sequence[Sentence],
                 places[m.sentence].add(e.id)
             elif e.kind == "person":
                 people[m.sentence].add(e.id)
-    qs = facts.quantities(arts, sents)
-    quant = cmp.compare_quantities(qs, {k: frozenset(v) for k, v in places.items()},
-                                   facts.numerals(arts),
-                                   {k: frozenset(v) for k, v in people.items()})
-    reported = {(a.sentence, b.sentence) for a, b, _ in quant.disagree}
-    found: list[Conflict] = []
-    found += cmp.compare_names(entities, arts)
-    found += cmp.compare_titles(entities, arts)
-    found += quant.conflicts
-    found += cmp.compare_accounts(qs, sents, {k: frozenset(v) for k, v in people.items()},
-                                  {e.id: e.name for e in entities}, reported)
-    found += cmp.compare_dates(facts.dates(sents), {k: frozenset(v) for k, v in named.items()})
-    terms = [frozenset(content_terms(s.text)) for s in sents]
-    support = tuple(_support(b, arts, sents, terms, quant) for b in brief)
-    return Analysis(tuple(entities), tuple(found), support, nlp.backend())
+
+    def frozen(d: dict[int, set[int]]) -> dict[int, frozenset[int]]:
+        return {k: frozenset(v) for k, v in d.items()}
+
+    return entities, frozen(places), frozen(people), frozen(named)
 
 
 def _support(b: BriefSentence, articles: Sequence[Article], sentences: Sequence[Sentence],

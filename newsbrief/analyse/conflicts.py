@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Sentence
@@ -322,10 +322,12 @@ def _setting(entities: Sequence[Entity], n_articles: int) -> set[int]:
 
 def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]],
                        numerals: dict[str, set[tuple[float, str]]] | None = None,
-                       people: dict[int, frozenset[int]] | None = None) -> Comparison:
+                       people: dict[int, frozenset[int]] | None = None,
+                       unlike: Collection[tuple[int, int]] = ()) -> Comparison:
     """``places`` and ``people``: the (non-setting) place and the person entities named in
     each sentence; ``numerals``: every figure written in digits in each article, quantity or
-    not ("a 211-game suspension")."""
+    not ("a 211-game suspension"); ``unlike``: pairs (i < j) of ``qs`` whose sentences read
+    unlike one quantity stated twice (``figure_pairs``), never compared."""
     people = people or {}
     out = Comparison()
     union = _Union()
@@ -344,6 +346,8 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
     for idx in by_unit.values():
         for x, i in enumerate(idx):
             for j in idx[x + 1:]:
+                if (i, j) in unlike:
+                    continue
                 a, b = qs[i], qs[j]
                 pa, pb = places.get(a.sentence, frozenset()), places.get(b.sentence, frozenset())
                 if pa & named_in[b.article] or pb & named_in[a.article]:

@@ -95,16 +95,19 @@ def train_command(
              "*.cleansed_mask.jsonl.gz must sit beside it.", show_default=False)],
     stories: Annotated[int, typer.Option(
         "--stories", min=10,
-        help="Fit on the first N train stories (the shipped models: 20,000).")] = 20_000,
+        help="Fit on the first N train stories (the figure-pair model: on N stories after "
+             "the first 10,000, which hold the hand-judged conflict samples).")] = 20_000,
     only: Annotated[str, typer.Option(
-        "--only", help="all, screen or sentences (the sentence model is fitted on what the "
-                       "screen keeps: refit it after the screen).")] = "all",
+        "--only", help="all, screen, sentences or figures (the sentence and figure-pair models "
+                       "are fitted on what the screen keeps: refit them after the screen).")]
+    = "all",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 2,
     out_dir: Annotated[Optional[Path], typer.Option(
         "--out", help="Folder for the model files (default: the package's data folder).")]
     = None,
 ) -> None:
-    """Refit the shipped screening and sentence-scoring models from the train split."""
+    """Refit the shipped screening, sentence-scoring and figure-pair models from the train
+    split."""
     try:
         import lightgbm  # noqa: F401
         import nltk  # noqa: F401
@@ -113,8 +116,14 @@ def train_command(
         _fail(f"training needs the eval extra ({e.name} is missing): pip install 'newsbrief[eval]'")
     from .train import DATA_DIR, train
 
-    if only not in ("all", "screen", "sentences"):
-        _fail("--only must be all, screen or sentences", 2)
+    if only not in ("all", "screen", "sentences", "figures"):
+        _fail("--only must be all, screen, sentences or figures", 2)
+    if only in ("all", "figures"):
+        from ..analyse import nlp
+
+        if not nlp.available():
+            _fail("the figure-pair model is fitted on what the statistical tagger reads: "
+                  "pip install 'newsbrief[analysis]' (or --only screen / sentences)")
     if not Path(data).is_file():
         _fail(f"{data}: no such file")
     train(data, stories=stories, jobs=jobs, what=only, out_dir=out_dir or DATA_DIR,
