@@ -1,7 +1,7 @@
 """Fit the learned parameters that ship in ``newsbrief/data`` from the Multi-News **train**
 split: ``newsbrief train ../shared/data/multi_news/train.jsonl.gz``.
 
-Two forests of regression trees (LightGBM; exported to numpy arrays by ``newsbrief.trees``):
+Three forests of trees (LightGBM; exported to numpy arrays by ``newsbrief.trees``):
 
 - ``screen_model.npz``: probability that an article is junk or about another story, one row
   of ``screen.ARTICLE_FEATURES`` per article that survives the fixed rules (stub, not English,
@@ -10,6 +10,11 @@ Two forests of regression trees (LightGBM; exported to numpy arrays by ``newsbri
   that the editor's summary of its story contains, Porter-stemmed as ROUGE counts them; one
   row of ``score.FEATURES`` per candidate sentence of the articles the screen keeps (so it is
   fitted on what it will see).
+- ``figure_pair_model.npz``: probability that two figures of one kind from two articles give the
+  same value, from the words around them (``analyse.figure_pairs.FEATURES``; the value is no
+  feature), one row per pair the analysis reads in the articles the screen keeps, from train
+  stories ``FIGURE_SKIP`` on; pairs scored low are not compared for conflicts. Needs the
+  ``analysis`` extra (spaCy's tagger finds the places and people the rows use).
 - ``term_prior.tsv.gz``: for each content term, in how many stories' articles it occurs and in
   how many of those the summary has it (``score.read_prior`` smooths the ratio), counted over
   every train story. The sentence forest's rows are computed with a *cross-fitted* prior
@@ -269,8 +274,10 @@ SCREEN_PARAMS = {"rounds": 200, "num_leaves": 15, "max_depth": 6, "learning_rate
 # 150 small trees score as well as 300 or 500 larger ones (val 300 ROUGE-1 44.32 vs 44.37 /
 # 44.29, within noise) and cost a third of the time to apply. A LambdaRank objective on
 # per-story relevance bins did no better (44.35).
-# As many trees as the screen's, shallow enough for ``trees``' heap layout. Larger forests
-# (500 trees, 31 leaves) gave the same held-out AUC.
+SENTENCE_PARAMS = {"rounds": 150, "num_leaves": 15, "max_depth": 6, "learning_rate": 0.1,
+                   "min_data_in_leaf": 100, "feature_fraction": 0.8}
+# The screen's size of forest, shallow enough for ``trees``' heap layout (no other size was
+# tried).
 FIGURE_PARAMS = {"rounds": 200, "num_leaves": 15, "max_depth": 6, "learning_rate": 0.05,
                  "min_data_in_leaf": 20}
 # The figure-pair model reads stories after these: the hand-judged conflict samples
@@ -278,8 +285,6 @@ FIGURE_PARAMS = {"rounds": 200, "num_leaves": 15, "max_depth": 6, "learning_rate
 # fitted on their pairs (every pair of different figures labelled "two quantities") would look
 # better on them than it is.
 FIGURE_SKIP = 10_000
-SENTENCE_PARAMS = {"rounds": 150, "num_leaves": 15, "max_depth": 6, "learning_rate": 0.1,
-                   "min_data_in_leaf": 100, "feature_fraction": 0.8}
 
 
 def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = "all",
