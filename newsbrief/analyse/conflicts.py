@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Sentence
@@ -320,6 +320,25 @@ def _setting(entities: Sequence[Entity], n_articles: int) -> set[int]:
             and len(e.articles) >= max(2, SETTING_SHARE * n_articles)}
 
 
+def places_by_article(qs: Sequence[Quantity], places: Mapping[int, frozenset[int]],
+                      ) -> dict[str, frozenset[int]]:
+    """The places named in each article's sentences with figures."""
+    named_in: dict[str, frozenset[int]] = defaultdict(frozenset)
+    for q in qs:
+        named_in[q.article] = named_in[q.article] | places.get(q.sentence, frozenset())
+    return named_in
+
+
+def telling_places(a: Quantity, b: Quantity, places: Mapping[int, frozenset[int]],
+                   named_in: Mapping[str, frozenset[int]]) -> tuple[frozenset[int], frozenset[int]]:
+    """The places of ``a``'s and ``b``'s sentences, or none when the other article names one
+    of them too: a place both articles name does not tell their two figures apart."""
+    pa, pb = places.get(a.sentence, frozenset()), places.get(b.sentence, frozenset())
+    if pa & named_in[b.article] or pb & named_in[a.article]:
+        return frozenset(), frozenset()
+    return pa, pb
+
+
 def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]],
                        numerals: dict[str, set[tuple[float, str]]] | None = None,
                        people: dict[int, frozenset[int]] | None = None,
@@ -338,9 +357,7 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
         by_unit[q.unit].append(i)
         stated[q.article].add((q.unit, q.value))
     written = numerals or {}
-    named_in: dict[str, frozenset[int]] = defaultdict(frozenset)
-    for q in qs:
-        named_in[q.article] = named_in[q.article] | places.get(q.sentence, frozenset())
+    named_in = places_by_article(qs, places)
     # Every comparable pair, with how strongly it is tied (shared words, same key word).
     found: dict[tuple[int, int], tuple[str, int]] = {}
     for idx in by_unit.values():
@@ -349,9 +366,7 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
                 if (i, j) in unlike:
                     continue
                 a, b = qs[i], qs[j]
-                pa, pb = places.get(a.sentence, frozenset()), places.get(b.sentence, frozenset())
-                if pa & named_in[b.article] or pb & named_in[a.article]:
-                    pa = pb = frozenset()  # the other article names that place too
+                pa, pb = telling_places(a, b, places, named_in)
                 scope = _same_subject(a, b, pa, pb,
                                       people.get(a.sentence, frozenset()),
                                       people.get(b.sentence, frozenset()))

@@ -3,10 +3,10 @@
 The conflict rules (``conflicts._same_subject``) decide from a handful of cues (the counted
 noun, a measure word, a day, a shared word or three) whether two figures count the same thing.
 Cues that loose let through pairs whose sentences are plainly about different things ("some 500
-cases were reported" in 1996 / encephalitis "occurs in about one out of every 1,000 cases"). A forest fitted on the train split
-(``figure_pair_model.npz``, ``newsbrief train --only figures``) scores each pair from the words
-around both figures, and a pair the rules would compare is left out when the score is below the
-model's ``threshold``. Tolls tied by the same measure word ("killed") are left to the rules: their
+cases were reported" in 1996 / encephalitis "occurs in about one out of every 1,000 cases"). A
+forest fitted on the train split (``figure_pair_model.npz``, ``newsbrief train --only figures``)
+scores each pair from the words around both figures, and a pair the rules would compare is left
+out when the score is below the model's ``threshold``. Tolls tied by the same measure word ("killed") are left to the rules: their
 rules are strict already, and outlets word one toll very differently ("More than 40,000 people
 ... have been killed" / "the conflict that has left at least 40,000 Syrians dead").
 
@@ -28,6 +28,7 @@ import numpy as np
 from ..model import Sentence
 from ..text import content_terms
 from ..trees import shipped
+from .conflicts import places_by_article, telling_places
 from .facts import Quantity
 
 MODEL_FILE = "figure_pair_model.npz"
@@ -138,10 +139,9 @@ def rows(qs: Sequence[Quantity], sentences: Sequence[Sentence],
         position[k] = seen[s.article]
         seen[s.article] += 1
     figures: dict[tuple[str, str], int] = defaultdict(int)
-    named_in: dict[str, frozenset[int]] = defaultdict(frozenset)
     for q in qs:
         figures[(q.article, q.unit)] += 1
-        named_in[q.article] = named_in[q.article] | places.get(q.sentence, frozenset())
+    named_in = places_by_article(qs, places)
     terms: dict[int, frozenset[str]] = {}
     pairs: list[tuple[int, int]] = []
     out: list[list[float]] = []
@@ -153,12 +153,10 @@ def rows(qs: Sequence[Quantity], sentences: Sequence[Sentence],
             for k in (a.sentence, b.sentence):
                 if k not in terms:
                     terms[k] = frozenset(content_terms(sentences[k].text))
-            pa, pb = places.get(a.sentence, frozenset()), places.get(b.sentence, frozenset())
-            if pa & named_in[b.article] or pb & named_in[a.article]:
-                pa = pb = frozenset()
             pairs.append((i, j))
             out.append(features(
-                a, b, terms[a.sentence], terms[b.sentence], (pa, pb),
+                a, b, terms[a.sentence], terms[b.sentence],
+                telling_places(a, b, places, named_in),
                 (people.get(a.sentence, frozenset()), people.get(b.sentence, frozenset())),
                 (figures[(a.article, a.unit)], figures[(b.article, b.unit)]),
                 (position[a.sentence], position[b.sentence])))
