@@ -6,9 +6,10 @@ Cues that loose let through pairs whose sentences are plainly about different th
 cases were reported" in 1996 / encephalitis "occurs in about one out of every 1,000 cases"). A
 forest fitted on the train split (``figure_pair_model.npz``, ``newsbrief train --only figures``)
 scores each pair from the words around both figures, and a pair the rules would compare is left
-out when the score is below the model's ``threshold``. Tolls tied by the same measure word ("killed") are left to the rules: their
-rules are strict already, and outlets word one toll very differently ("More than 40,000 people
-... have been killed" / "the conflict that has left at least 40,000 Syrians dead").
+out when the score is below the model's ``threshold``. Tolls tied by the same measure word
+("killed") are left to the rules: their rules are strict already, and outlets word one toll very
+differently ("More than 40,000 people ... have been killed" / "the conflict that has left at
+least 40,000 Syrians dead").
 
 The label needs no hand work: across a story's articles, two figures of one kind that give the
 *same* value are mostly one quantity stated twice, and two that give different values (within
