@@ -52,10 +52,7 @@ def analyse(articles: Sequence[Article], sentences: Sequence[Sentence],
     sents = [s for s in sentences if s.article in ids]
     entities, places, people, named = entities_by_sentence(arts, sents)
     qs = facts.quantities(arts, sents)
-    scores = figure_pairs.likeness(qs, sents, places, people)
-    veto = figure_pairs.threshold()
-    unlike = {(i, j) for (i, j), p in (scores or {}).items() if p < veto
-              and not (qs[i].measure and qs[i].measure == qs[j].measure)}
+    unlike = figure_pairs.unlike(qs, sents, places, people)
     quant = cmp.compare_quantities(qs, places, facts.numerals(arts), people, unlike)
     reported = {(a.sentence, b.sentence) for a, b, _ in quant.disagree}
     found: list[Conflict] = []

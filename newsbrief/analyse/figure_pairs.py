@@ -179,6 +179,17 @@ def likeness(qs: Sequence[Quantity], sentences: Sequence[Sentence],
     return dict(zip(pairs, p.tolist()))
 
 
+def unlike(qs: Sequence[Quantity], sentences: Sequence[Sentence],
+           places: Mapping[int, frozenset[int]], people: Mapping[int, frozenset[int]],
+           ) -> set[tuple[int, int]]:
+    """The pairs (i < j) of figures the rules are not to compare: scored below ``threshold``,
+    unless the same measure word ties them (tolls are left to the rules)."""
+    scores = likeness(qs, sentences, places, people) or {}
+    veto = threshold()
+    return {(i, j) for (i, j), p in scores.items() if p < veto
+            and not (qs[i].measure and qs[i].measure == qs[j].measure)}
+
+
 def threshold() -> float:
     model = shipped(MODEL_FILE)
     return float(model.meta.get("threshold", VETO_BELOW)) if model else VETO_BELOW
