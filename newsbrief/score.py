@@ -29,11 +29,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
 
+from . import native
 from .model import Sentence
 from .resources import idf_table
 from .text import sentence_terms, sentence_words
@@ -176,6 +177,12 @@ _REL_RANK = [_F[r] for _, r, _ in _RELATIVE]
 # Rows of the base block (``_REL_BASE`` order) that also get a gap column, and those columns.
 _REL_GAP_ROWS = [k for k, (_, _, g) in enumerate(_RELATIVE) if g]
 _REL_GAP = [_F[g] for _, _, g in _RELATIVE if g]
+_REL_GAP_BASE = [_REL_BASE[k] for k in _REL_GAP_ROWS]
+# The columns the compiled kernel writes, in the order of its enum (``_kernels.c``).
+_NATIVE_COLUMNS = [_F[c] for c in (
+    "mean_idf", "centrality", "article_centrality", "support", "support_max", "max_sim_other",
+    "mean_sim", "sim_first", "article_fit", "word_probability", "word_articles", "keywords",
+    "prior_mean", "prior_max", "prior_sum", "prior_importance")]
 
 
 def _surface(s: Sentence, toks: Sequence[str], n_terms: int) -> tuple[float, ...]:
@@ -226,9 +233,52 @@ def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     """(feature rows in ``FEATURES`` order, TF-IDF vectors) for the candidates of one story.
     ``prior``: the term prior table (the shipped one by default; training passes its own).
 
-    A story has about a dozen candidates, so numpy's per-call cost, not the arithmetic, is
-    what this pays: features are built as columns (one row of ``cols`` per feature) with as
-    few calls as give the same bits as the per-feature array code they replace."""
+    The per-sentence surface features and the word-pair support are Python; the rest is
+    matrix arithmetic on a dozen rows, done by the compiled kernel when there is one
+    (``native``) and by ``_numpy_features`` otherwise (the same formulas; see ``_kernels.c``
+    for where the two can differ in the last bits)."""
+    kernels = native.KERNELS
+    if kernels is None:
+        return _numpy_features(cands, terms, prior)
+    n = len(cands)
+    seen = dict.fromkeys(chain.from_iterable(terms))
+    vocab = dict(zip(seen, range(len(seen))))
+    idf = idf_table()
+    table = term_prior() if prior is None else prior
+    if vocab:
+        idf_w = list(map(idf.get, vocab, repeat(getattr(idf, "unknown", 10.0))))
+        prior_w = list(map(table.get, vocab, repeat(table.base)))
+    else:  # one empty column, as ``count_matrix`` gives
+        idf_w, prior_w = [0.0], [table.base]
+    arts: dict[str, int] = {}
+    art_list = [arts.setdefault(s.article, len(arts)) for s in cands]
+    cols = np.zeros((len(FEATURES), n))
+    cols[_PYTHON_COLUMNS] = _python_columns(cands, terms, art_list, len(arts))
+    vec = np.empty((n, len(idf_w)))
+    kernels.sentence_features(
+        list(map(vocab.__getitem__, chain.from_iterable(terms))), list(map(len, terms)),
+        len(idf_w), idf_w, prior_w, art_list, len(arts), _NATIVE_COLUMNS, _REL_BASE,
+        _REL_RANK, _REL_GAP_BASE, _REL_GAP, KEYWORDS, cols, vec)
+    return np.ascontiguousarray(cols.T), vec
+
+
+def _python_columns(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
+                    art_list: list[int], n_art: int) -> list[Sequence[float]]:
+    """The ``_PYTHON_COLUMNS`` of the candidates, column by column."""
+    n = len(cands)
+    toks = [sentence_words(s.text) for s in cands]
+    surface = [_surface(s, toks[i], len(terms[i])) for i, s in enumerate(cands)]
+    pair_mean, pair_max = _pair_support([set(zip(t, t[1:])) for t in toks], art_list, n_art)
+    return [*zip(*surface), pair_mean, pair_max, [n_art] * n]
+
+
+def _numpy_features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
+                    prior: TermPrior | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``features`` with numpy alone: the reference for the compiled kernel, and what runs
+    without it. A story has about a dozen candidates, so numpy's per-call cost, not the
+    arithmetic, is what this pays: features are built as columns (one row of ``cols`` per
+    feature) with as few calls as give the same bits as the per-feature array code they
+    replace."""
     n = len(cands)
     vec, present, mean_idf, counts, idf, n_terms, vocab = _tfidf(terms)
     arts: dict[str, int] = {}
@@ -266,11 +316,8 @@ def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
         first.setdefault(a, i)
     sim_first = sim[rows_n, [first[a] for a in art_list]]
 
-    toks = [sentence_words(s.text) for s in cands]
-    surface = [_surface(s, toks[i], len(terms[i])) for i, s in enumerate(cands)]
-    pair_mean, pair_max = _pair_support([set(zip(t, t[1:])) for t in toks], art_list, n_art)
     cols = np.zeros((len(FEATURES), n))
-    cols[_PYTHON_COLUMNS] = [*zip(*surface), pair_mean, pair_max, [n_art] * n]
+    cols[_PYTHON_COLUMNS] = _python_columns(cands, terms, art_list, n_art)
     cols[_F["mean_idf"]] = mean_idf
     cols[_F["centrality"]] = centrality
     cols[_F["article_centrality"]] = art_centrality

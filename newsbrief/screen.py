@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 
 import numpy as np
 
+from . import native
 from .model import Article, SetAside
 from .resources import idf_table
 from .text import ENGLISH_MARKERS, term_counts, terms_of, words
@@ -166,7 +167,31 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     rows = np.zeros((n, len(ARTICLE_FEATURES)))
     if n == 0:
         return rows
-    m = tfidf_bags([term_counts(b.counts) for b in bags], idf_table())
+    terms = [term_counts(b.counts) for b in bags]
+    kernels = native.KERNELS
+    if kernels is None:
+        _story_columns(rows, terms, bags)
+    else:  # columns 0-7 in one compiled call (``_kernels.c``), the same formulas
+        seen = dict.fromkeys(chain.from_iterable(terms))
+        vocab = dict(zip(seen, range(len(seen))))
+        idf = idf_table()
+        unknown = getattr(idf, "unknown", None) or max(idf.values(), default=1.0)
+        weights = list(map(idf.get, vocab, repeat(unknown))) or [0.0]
+        kernels.article_features(
+            list(map(vocab.__getitem__, chain.from_iterable(terms))),
+            list(chain.from_iterable(t.values() for t in terms)), list(map(len, terms)),
+            [b.tokens for b in bags], len(weights), weights, rows)
+    longest = max(1.0, max(b.tokens for b in bags))
+    rows[:, 8:15] = [_surface(a, b, longest) for a, b in zip(articles, bags)]
+    return rows
+
+
+def _story_columns(rows: np.ndarray, terms: Sequence[Mapping[str, int]],
+                   bags: Sequence[_Bag]) -> None:
+    """``ARTICLE_FEATURES`` 0 to 7 (how each article fits the story) with numpy, written into
+    ``rows``: the reference for the compiled kernel, and what runs without it."""
+    n = len(bags)
+    m = tfidf_bags(terms, idf_table())
     sim = m @ m.T
     ratios = _ratios(sim)
     lengths = np.array([b.tokens for b in bags], dtype=float)
@@ -174,7 +199,6 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     rest = total[None, :] - m
     rest_norm = np.sqrt(np.add.reduce(rest * rest, axis=1))  # np.linalg.norm(rest, axis=1)
     sim_rest = np.einsum("ij,ij->i", m, rest) / np.where(rest_norm > 0, rest_norm, 1.0)
-    longest = max(1.0, lengths.max())
     # Whole columns at once: a story has a handful of articles, so numpy's per-call cost, not
     # the arithmetic, is what a per-article loop of numpy calls would pay.
     rows[:, 0] = np.log1p(lengths)
@@ -188,11 +212,9 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
         rows[:, 3] = sim.sum(axis=1) / np.float32(n - 1)
         rows[:, 4] = sim.max(axis=1)
     rows[:, 5] = np.where(rest_norm > 0, sim_rest, 0.0)
-    rows[:, 8:15] = [_surface(a, b, longest) for a, b in zip(articles, bags)]
     order = np.argsort(np.argsort(ratios))
     rows[:, 6] = order / max(1, n - 1)
     rows[:, 7] = max(ratios) - np.array(ratios)
-    return rows
 
 
 def _surface(a: Article, b: _Bag, longest: float) -> tuple[float, ...]:

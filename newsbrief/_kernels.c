@@ -1,0 +1,594 @@
+/* Compiled kernels for the per-story arithmetic of newsbrief (issue 3, the throughput target).
+ *
+ * A story is small once cleaned (a dozen candidate sentences, a vocabulary of about 130
+ * terms, three to five articles), so the numpy code these replace pays numpy's per-call cost
+ * about a hundred times per story, not arithmetic. Each kernel here is one call doing the
+ * same computation in plain loops. The Python modules keep their numpy versions as the
+ * reference and as the fallback when this extension was not built (see newsbrief/native.py).
+ *
+ * Only the C API and the buffer protocol are used (no numpy headers), so building needs a C
+ * compiler and Python's headers, nothing else.
+ *
+ * What is and is not bit-for-bit equal to the numpy versions:
+ *   forest_predict: equal (same comparisons; the per-row sum over trees replicates numpy's
+ *     pairwise summation).
+ *   sentence_features, article_features: the same formulas, but dot products are summed in
+ *     index order where numpy calls BLAS (another order), so values can differ in the last
+ *     bits; tests compare with a tolerance, and the effect on briefs is measured in
+ *     docs/benchmarks.md.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <string.h>
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+
+/* numpy's pairwise summation of doubles (numpy/_core/src/umath/loops_utils.h.src), so a sum
+ * over trees has numpy's bits. */
+static double pairwise_sum(const double *a, Py_ssize_t n)
+{
+    if (n < 8) {
+        double res = 0.;
+        for (Py_ssize_t i = 0; i < n; i++) res += a[i];
+        return res;
+    }
+    else if (n <= 128) {
+        double r[8], res;
+        Py_ssize_t i;
+        for (int j = 0; j < 8; j++) r[j] = a[j];
+        for (i = 8; i < n - (n % 8); i += 8) {
+            for (int j = 0; j < 8; j++) r[j] += a[i + j];
+        }
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) res += a[i];
+        return res;
+    }
+    else {
+        Py_ssize_t n2 = n / 2;
+        n2 -= n2 % 8;
+        return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
+    }
+}
+
+/* A Python sequence of numbers as a new C array (NULL with an exception set on error). */
+static double *as_doubles(PyObject *seq, Py_ssize_t expect, const char *what)
+{
+    PyObject *fast = PySequence_Fast(seq, what);
+    if (!fast) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    if (expect >= 0 && n != expect) {
+        Py_DECREF(fast);
+        PyErr_Format(PyExc_ValueError, "%s: expected %zd values, got %zd", what, expect, n);
+        return NULL;
+    }
+    double *out = PyMem_Malloc(sizeof(double) * (n ? n : 1));
+    if (!out) { Py_DECREF(fast); PyErr_NoMemory(); return NULL; }
+    PyObject **items = PySequence_Fast_ITEMS(fast);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = PyFloat_AsDouble(items[i]);
+        if (out[i] == -1.0 && PyErr_Occurred()) { PyMem_Free(out); Py_DECREF(fast); return NULL; }
+    }
+    Py_DECREF(fast);
+    return out;
+}
+
+static Py_ssize_t *as_indices(PyObject *seq, Py_ssize_t *len, const char *what)
+{
+    PyObject *fast = PySequence_Fast(seq, what);
+    if (!fast) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    Py_ssize_t *out = PyMem_Malloc(sizeof(Py_ssize_t) * (n ? n : 1));
+    if (!out) { Py_DECREF(fast); PyErr_NoMemory(); return NULL; }
+    PyObject **items = PySequence_Fast_ITEMS(fast);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = PyLong_AsSsize_t(items[i]);
+        if (out[i] == -1 && PyErr_Occurred()) { PyMem_Free(out); Py_DECREF(fast); return NULL; }
+    }
+    Py_DECREF(fast);
+    *len = n;
+    return out;
+}
+
+/* Stable ranks of the values, largest first: rank[i] = position of i when sorted by
+ * descending value, ties in index order (numpy's double stable argsort of -value). */
+static void descending_ranks(const double *v, Py_ssize_t n, Py_ssize_t *order, double *rank,
+                             double scale)
+{
+    for (Py_ssize_t i = 0; i < n; i++) order[i] = i;
+    for (Py_ssize_t i = 1; i < n; i++) {  /* insertion sort: stable, n is a few dozen */
+        Py_ssize_t k = order[i];
+        double key = -v[k];
+        Py_ssize_t j = i - 1;
+        while (j >= 0 && -v[order[j]] > key) { order[j + 1] = order[j]; j--; }
+        order[j + 1] = k;
+    }
+    for (Py_ssize_t r = 0; r < n; r++) rank[order[r]] = (double)r / scale;
+}
+
+/* ---- forest_predict ----------------------------------------------------------------------- */
+
+static PyObject *forest_predict(PyObject *self, PyObject *args)
+{
+    Py_buffer x, feature, threshold, left, right, value, roots, out;
+    Py_ssize_t width;
+    if (!PyArg_ParseTuple(args, "y*ny*y*y*y*y*y*w*", &x, &width, &feature, &threshold, &left,
+                          &right, &value, &roots, &out))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n = width > 0 ? x.len / (Py_ssize_t)sizeof(double) / width : 0;
+    Py_ssize_t trees = roots.len / (Py_ssize_t)sizeof(int);
+    Py_ssize_t nodes = feature.len / (Py_ssize_t)sizeof(int);
+    if (out.len < n * (Py_ssize_t)sizeof(double) || threshold.len != nodes * 8
+        || left.len != nodes * 4 || right.len != nodes * 4 || value.len != nodes * 8) {
+        PyErr_SetString(PyExc_ValueError, "forest_predict: buffer sizes do not match");
+        goto done;
+    }
+    {
+        const double *xs = x.buf, *thr = threshold.buf, *val = value.buf;
+        const int *feat = feature.buf, *lo = left.buf, *hi = right.buf, *root = roots.buf;
+        double *o = out.buf;
+        double *leaf = PyMem_Malloc(sizeof(double) * (trees ? trees : 1));
+        if (!leaf) { PyErr_NoMemory(); goto done; }
+        for (Py_ssize_t r = 0; r < n; r++) {
+            const double *row = xs + r * width;
+            for (Py_ssize_t t = 0; t < trees; t++) {
+                int node = root[t];
+                while (lo[node] != node)  /* a leaf points to itself */
+                    node = row[feat[node]] <= thr[node] ? lo[node] : hi[node];  /* NaN: right */
+                leaf[t] = val[node];
+            }
+            o[r] = pairwise_sum(leaf, trees);
+        }
+        PyMem_Free(leaf);
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&x); PyBuffer_Release(&feature); PyBuffer_Release(&threshold);
+    PyBuffer_Release(&left); PyBuffer_Release(&right); PyBuffer_Release(&value);
+    PyBuffer_Release(&roots); PyBuffer_Release(&out);
+    return result;
+}
+
+/* ---- sentence_features -------------------------------------------------------------------- */
+
+/* Output column order of sentence_features' ``columns`` argument. */
+enum { C_MEAN_IDF, C_CENTRALITY, C_ART_CENTRALITY, C_SUPPORT, C_SUPPORT_MAX, C_MAX_OTHER,
+       C_MEAN_SIM, C_SIM_FIRST, C_ART_FIT, C_WORD_PROB, C_WORD_ARTICLES, C_KEYWORDS,
+       C_PRIOR_MEAN, C_PRIOR_MAX, C_PRIOR_SUM, C_PRIOR_IMPORTANCE, C_COUNT };
+
+static PyObject *sentence_features(PyObject *self, PyObject *args)
+{
+    PyObject *tokens_obj, *lengths_obj, *idf_obj, *prior_obj, *art_obj, *columns_obj;
+    PyObject *rel_base_obj, *rel_rank_obj, *rel_gap_base_obj, *rel_gap_obj;
+    Py_ssize_t V, n_art, keywords;
+    Py_buffer cols_buf, vec_buf;
+    if (!PyArg_ParseTuple(args, "OOnOOOnOOOOOnw*w*", &tokens_obj, &lengths_obj, &V, &idf_obj,
+                          &prior_obj, &art_obj, &n_art, &columns_obj, &rel_base_obj,
+                          &rel_rank_obj, &rel_gap_base_obj, &rel_gap_obj, &keywords,
+                          &cols_buf, &vec_buf))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n_tok = 0, n = 0, n_a = 0, n_cols = 0, n_base = 0, n_rank = 0, n_gb = 0, n_gap = 0;
+    Py_ssize_t *tok = NULL, *len = NULL, *art = NULL, *col = NULL, *rel_base = NULL;
+    Py_ssize_t *rel_rank = NULL, *gap_base = NULL, *gap_col = NULL, *order = NULL;
+    double *idf = NULL, *prior = NULL, *work = NULL;
+    if (V < 1) V = 1;
+    if (!(tok = as_indices(tokens_obj, &n_tok, "tokens"))) goto done;
+    if (!(len = as_indices(lengths_obj, &n, "lengths"))) goto done;
+    if (!(art = as_indices(art_obj, &n_a, "articles"))) goto done;
+    if (!(col = as_indices(columns_obj, &n_cols, "columns"))) goto done;
+    if (!(rel_base = as_indices(rel_base_obj, &n_base, "rel_base"))) goto done;
+    if (!(rel_rank = as_indices(rel_rank_obj, &n_rank, "rel_rank"))) goto done;
+    if (!(gap_base = as_indices(rel_gap_base_obj, &n_gb, "rel_gap_base"))) goto done;
+    if (!(gap_col = as_indices(rel_gap_obj, &n_gap, "rel_gap"))) goto done;
+    if (!(idf = as_doubles(idf_obj, -1, "idf"))) goto done;
+    if (!(prior = as_doubles(prior_obj, -1, "prior"))) goto done;
+    {
+        Py_ssize_t total_tokens = 0;
+        for (Py_ssize_t i = 0; i < n; i++) total_tokens += len[i];
+        Py_ssize_t F = n ? cols_buf.len / (Py_ssize_t)sizeof(double) / n : 0;
+        if (n_a != n || n_cols != C_COUNT || n_rank != n_base || n_gb != n_gap
+            || total_tokens != n_tok || n_art < 1
+            || vec_buf.len != n * V * (Py_ssize_t)sizeof(double) || F * n * 8 != cols_buf.len) {
+            PyErr_SetString(PyExc_ValueError, "sentence_features: arguments do not match");
+            goto done;
+        }
+        for (Py_ssize_t i = 0; i < n_tok; i++)
+            if (tok[i] < 0 || tok[i] >= V) {
+                PyErr_SetString(PyExc_ValueError, "sentence_features: token column out of range");
+                goto done;
+            }
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (art[i] < 0 || art[i] >= n_art) {
+                PyErr_SetString(PyExc_ValueError, "sentence_features: article out of range");
+                goto done;
+            }
+        for (Py_ssize_t k = 0; k < n_cols; k++)
+            if (col[k] < 0 || col[k] >= F) {
+                PyErr_SetString(PyExc_ValueError, "sentence_features: column out of range");
+                goto done;
+            }
+        if (n == 0) { result = Py_NewRef(Py_None); goto done; }
+
+        /* Work space, one allocation: counts, presence (n x V); similarities (n x n); the
+         * story's and each article's centroid and presence (V, A x V, A x V); per term: story
+         * count, article count, sentence count, word probability, prior importance (5V); per
+         * sentence: terms, rank, one base column (3n); per article: fit, first sentence (2A).
+         * Integers: sort order (n), each sentence's first distinct column (n + 1), the
+         * distinct columns (at most one per token). */
+        Py_ssize_t A = n_art;
+        size_t cells = (size_t)(2 * n * V + n * n + V + 2 * A * V + 5 * V + 3 * n + 2 * A);
+        work = PyMem_Calloc(cells, sizeof(double));
+        order = PyMem_Malloc(sizeof(Py_ssize_t) * (2 * n + 1 + n_tok));
+        if (!work || !order) { PyErr_NoMemory(); goto done; }
+        Py_ssize_t *nz_start = order + n, *nz = nz_start + n + 1;
+        double *m = work, *p = m + n * V, *sim = p + n * V, *centroid = sim + n * n;
+        double *art_centroid = centroid + V, *art_present = art_centroid + A * V;
+        double *story_counts = art_present + A * V, *art_count = story_counts + V;
+        double *term_sentences = art_count + V, *story_weight = term_sentences + V;
+        double *importance = story_weight + V, *n_terms = importance + V;
+        double *rank = n_terms + n, *base = rank + n;
+        double *art_fit = base + n, *first = art_fit + A;
+        double *vec = vec_buf.buf, *cols = cols_buf.buf;
+#define OUT(c, i) cols[col[c] * n + (i)]
+
+        /* Each sentence's distinct columns in increasing order (``nz``): a sentence has a
+         * dozen of the story's hundred-odd terms, and skipping a zero term adds nothing a
+         * dense loop in the same order would not (x + 0 = x). */
+        Py_ssize_t at = 0, k_nz = 0;
+        for (Py_ssize_t i = 0; i < n; i++)
+            for (Py_ssize_t k = 0; k < len[i]; k++) m[i * V + tok[at++]] += 1.0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            nz_start[i] = k_nz;
+            for (Py_ssize_t v = 0; v < V; v++)
+                if (m[i * V + v] > 0) nz[k_nz++] = v;
+        }
+        nz_start[n] = k_nz;
+        memset(vec, 0, sizeof(double) * n * V);
+#define EACH_TERM(i, v) for (Py_ssize_t q_ = nz_start[i], v; \
+                             q_ < nz_start[(i) + 1] && ((v = nz[q_]), 1); q_++)
+
+        /* TF-IDF rows: (1 + log count) x idf, L2-normalised; presence; mean idf. */
+        for (Py_ssize_t i = 0; i < n; i++) {
+            double sq = 0.0, terms = 0.0, idf_sum = 0.0;
+            EACH_TERM(i, v) {
+                double c = m[i * V + v];
+                double tf = (1.0 + (c > 1.0 ? log(c) : 0.0)) * idf[v];  /* log(1) = +0 */
+                vec[i * V + v] = tf;
+                p[i * V + v] = 1.0;
+                sq += tf * tf;
+                terms += 1.0;
+                idf_sum += idf[v];
+            }
+            double norm = sqrt(sq);
+            if (norm == 0) norm = 1.0;
+            EACH_TERM(i, v) vec[i * V + v] /= norm;
+            n_terms[i] = terms;
+            OUT(C_MEAN_IDF, i) = idf_sum / (terms > 1.0 ? terms : 1.0);
+        }
+        for (Py_ssize_t i = 0; i < n; i++)
+            for (Py_ssize_t j = 0; j <= i; j++) {
+                double s = 0.0;
+                EACH_TERM(i, v) s += vec[i * V + v] * vec[j * V + v];
+                sim[i * n + j] = sim[j * n + i] = s;
+            }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_ssize_t a = art[i];
+            EACH_TERM(i, v) {
+                centroid[v] += vec[i * V + v];
+                art_centroid[a * V + v] += vec[i * V + v];
+                art_present[a * V + v] = 1.0;
+                story_counts[v] += m[i * V + v];
+                term_sentences[v] += 1.0;
+            }
+        }
+        double cn = 0.0, story_total = 0.0;
+        for (Py_ssize_t v = 0; v < V; v++) {
+            cn += centroid[v] * centroid[v];
+            story_total += story_counts[v];
+        }
+        cn = sqrt(cn);
+        /* Per term, once: the unit centroid, the word probability, the prior's weight by how
+         * many sentences carry the term, and in how many articles it occurs. */
+        for (Py_ssize_t v = 0; v < V; v++) {
+            centroid[v] = cn > 0 ? centroid[v] / cn : 0.0;
+            story_weight[v] = story_counts[v] / (story_total > 1.0 ? story_total : 1.0);
+            importance[v] = prior[v] * log1p(term_sentences[v]);
+        }
+        for (Py_ssize_t a = 0; a < A; a++) {
+            double sq = 0.0;
+            for (Py_ssize_t v = 0; v < V; v++) sq += art_centroid[a * V + v] * art_centroid[a * V + v];
+            double norm = sqrt(sq);
+            if (norm < 1e-12) norm = 1e-12;
+            double fit = 0.0;
+            for (Py_ssize_t v = 0; v < V; v++) {
+                art_centroid[a * V + v] /= norm;
+                fit += art_centroid[a * V + v] * centroid[v];
+                art_count[v] += art_present[a * V + v];
+            }
+            art_fit[a] = fit;
+            first[a] = -1;
+        }
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (first[art[i]] < 0) first[art[i]] = (double)i;
+
+        /* The story's top KEYWORDS terms by count x idf (ties: the earlier column). */
+        Py_ssize_t *top = PyMem_Malloc(sizeof(Py_ssize_t) * (keywords > 0 ? keywords : 1));
+        if (!top) { PyErr_NoMemory(); goto done; }
+        Py_ssize_t n_top = 0;
+#define W(v) (story_counts[v] * idf[v])
+        for (Py_ssize_t v = 0; v < V; v++) {
+            double w = W(v);
+            if (n_top == keywords) {
+                if (keywords == 0 || w <= W(top[keywords - 1])) continue;
+                n_top--;
+            }
+            Py_ssize_t j = n_top++;
+            while (j > 0 && W(top[j - 1]) < w) { top[j] = top[j - 1]; j--; }
+            top[j] = v;
+        }
+#undef W
+
+        double denom_other = (double)(A > 1 ? A - 1 : 1);
+        double mean_div = (double)(n > 1 ? n - 1 : 1);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            const double *vi = vec + i * V, *pi = p + i * V;
+            Py_ssize_t a = art[i];
+            double safe = n_terms[i] > 1.0 ? n_terms[i] : 1.0;
+            double cent = 0.0, acent = 0.0, wp = 0.0, wa = 0.0, psum = 0.0, pmax = 0.0, pimp = 0.0;
+            EACH_TERM(i, v) {
+                cent += vi[v] * centroid[v];
+                acent += vi[v] * art_centroid[a * V + v];
+                wp += story_weight[v];
+                wa += art_count[v];
+                psum += prior[v];
+                if (prior[v] > pmax) pmax = prior[v];
+                pimp += importance[v];
+            }
+            OUT(C_CENTRALITY, i) = cent;
+            OUT(C_ART_CENTRALITY, i) = acent;
+            OUT(C_ART_FIT, i) = cn > 0 ? art_fit[a] : 0.0;
+            OUT(C_WORD_PROB, i) = wp / safe;
+            OUT(C_WORD_ARTICLES, i) = wa / safe / (double)A;
+            OUT(C_PRIOR_SUM, i) = psum;
+            OUT(C_PRIOR_MEAN, i) = psum / safe;
+            OUT(C_PRIOR_MAX, i) = pmax;
+            OUT(C_PRIOR_IMPORTANCE, i) = pimp / safe;
+            double kw = 0.0;
+            for (Py_ssize_t k = 0; k < n_top; k++) kw += pi[top[k]];
+            OUT(C_KEYWORDS, i) = kw;
+            /* Support: the share of the sentence's terms each other article has. */
+            double sup = 0.0, sup_max = 0.0, other = -1.0, row_sum = 0.0;
+            if (A > 1) {
+                for (Py_ssize_t b = 0; b < A; b++) {
+                    if (b == a) continue;
+                    double shared = 0.0;
+                    EACH_TERM(i, v) shared += art_present[b * V + v];
+                    shared /= safe;
+                    sup += shared;
+                    if (shared > sup_max) sup_max = shared;
+                }
+                sup /= denom_other;
+                for (Py_ssize_t j = 0; j < n; j++)
+                    if (art[j] != a && sim[i * n + j] > other) other = sim[i * n + j];
+                if (other < 0.0) other = 0.0;
+            }
+            else other = 0.0;
+            for (Py_ssize_t j = 0; j < n; j++) row_sum += sim[i * n + j];
+            OUT(C_SUPPORT, i) = sup;
+            OUT(C_SUPPORT_MAX, i) = sup_max;
+            OUT(C_MAX_OTHER, i) = other;
+            OUT(C_MEAN_SIM, i) = (row_sum - 1.0) / mean_div;
+            OUT(C_SIM_FIRST, i) = sim[i * n + (Py_ssize_t)first[a]];
+        }
+        PyMem_Free(top);
+#undef EACH_TERM
+
+        /* Story-relative: percentile rank (largest first, stable) and gap to the best. */
+        for (Py_ssize_t k = 0; k < n_base; k++) {
+            for (Py_ssize_t i = 0; i < n; i++) base[i] = cols[rel_base[k] * n + i];
+            descending_ranks(base, n, order, rank, mean_div);
+            for (Py_ssize_t i = 0; i < n; i++) cols[rel_rank[k] * n + i] = rank[i];
+        }
+        for (Py_ssize_t k = 0; k < n_gap; k++) {
+            double best = -INFINITY;
+            for (Py_ssize_t i = 0; i < n; i++)
+                if (cols[gap_base[k] * n + i] > best) best = cols[gap_base[k] * n + i];
+            for (Py_ssize_t i = 0; i < n; i++)
+                cols[gap_col[k] * n + i] = best - cols[gap_base[k] * n + i];
+        }
+#undef OUT
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(tok); PyMem_Free(len); PyMem_Free(art); PyMem_Free(col);
+    PyMem_Free(rel_base); PyMem_Free(rel_rank); PyMem_Free(gap_base); PyMem_Free(gap_col);
+    PyMem_Free(idf); PyMem_Free(prior); PyMem_Free(work); PyMem_Free(order);
+    PyBuffer_Release(&cols_buf); PyBuffer_Release(&vec_buf);
+    return result;
+}
+
+/* ---- article_features --------------------------------------------------------------------- */
+
+/* numpy's pairwise summation for float32 (accumulating in float32, as numpy does). */
+static float pairwise_sum_f(const float *a, Py_ssize_t n)
+{
+    if (n < 8) {
+        float res = 0.f;
+        for (Py_ssize_t i = 0; i < n; i++) res += a[i];
+        return res;
+    }
+    else if (n <= 128) {
+        float r[8], res;
+        Py_ssize_t i;
+        for (int j = 0; j < 8; j++) r[j] = a[j];
+        for (i = 8; i < n - (n % 8); i += 8) {
+            for (int j = 0; j < 8; j++) r[j] += a[i + j];
+        }
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) res += a[i];
+        return res;
+    }
+    else {
+        Py_ssize_t n2 = n / 2;
+        n2 -= n2 % 8;
+        return pairwise_sum_f(a, n2) + pairwise_sum_f(a + n2, n - n2);
+    }
+}
+
+/* The story-level columns of newsbrief.screen.ARTICLE_FEATURES (0 to 7) from each article's
+ * term counts: log length, articles, topic ratio, mean and max similarity to the others,
+ * similarity to the rest of the story, rank of the topic ratio and its gap to the best. The
+ * TF-IDF rows and everything computed from them are float32, as in the numpy version. */
+static PyObject *article_features(PyObject *self, PyObject *args)
+{
+    PyObject *columns_obj, *counts_obj, *sizes_obj, *tokens_obj, *idf_obj;
+    Py_ssize_t V;
+    Py_buffer rows_buf;
+    if (!PyArg_ParseTuple(args, "OOOOnOw*", &columns_obj, &counts_obj, &sizes_obj, &tokens_obj,
+                          &V, &idf_obj, &rows_buf))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n_cells = 0, n = 0;
+    Py_ssize_t *column = NULL, *size = NULL, *order = NULL;
+    double *count = NULL, *tokens = NULL, *idf = NULL, *dwork = NULL;
+    float *work = NULL;
+    if (!(column = as_indices(columns_obj, &n_cells, "columns"))) goto done;
+    if (!(size = as_indices(sizes_obj, &n, "sizes"))) goto done;
+    if (!(count = as_doubles(counts_obj, n_cells, "counts"))) goto done;
+    if (!(tokens = as_doubles(tokens_obj, n, "tokens"))) goto done;
+    if (V < 1) V = 1;
+    if (!(idf = as_doubles(idf_obj, -1, "idf"))) goto done;
+    {
+        const Py_ssize_t F = 15;
+        Py_ssize_t total = 0;
+        for (Py_ssize_t i = 0; i < n; i++) total += size[i];
+        if (total != n_cells || rows_buf.len != n * F * (Py_ssize_t)sizeof(double)) {
+            PyErr_SetString(PyExc_ValueError, "article_features: arguments do not match");
+            goto done;
+        }
+        for (Py_ssize_t k = 0; k < n_cells; k++)
+            if (column[k] < 0 || column[k] >= V) {
+                PyErr_SetString(PyExc_ValueError, "article_features: column out of range");
+                goto done;
+            }
+        if (n == 0) { result = Py_NewRef(Py_None); goto done; }
+        /* float32: m (n x V), rest row, column totals, squares (3V), sim and a copy (2 n x n),
+         * one row of sim (n). float64: a TF row and its squares (2V), ratios (n). */
+        work = PyMem_Calloc((size_t)(n * V + 3 * V + 2 * n * n + n), sizeof(float));
+        dwork = PyMem_Calloc((size_t)(2 * V + n), sizeof(double));
+        order = PyMem_Malloc(sizeof(Py_ssize_t) * n);
+        if (!work || !dwork || !order) { PyErr_NoMemory(); goto done; }
+        float *m = work, *rest = m + n * V, *colsum = rest + V, *sq = colsum + V, *sim = sq + V;
+        float *offdiag = sim + n * n, *sim_row = offdiag + n * n;
+        double *tf = dwork, *sqd = tf + V, *ratios = sqd + V;
+        double *rows = rows_buf.buf;
+        int any_term = n_cells > 0;
+
+        /* TF-IDF rows: (1 + log count) x idf / L2 norm in float64, stored as float32. The
+         * norm is numpy's pairwise float64 sum over the squares (zeros included). */
+        Py_ssize_t at = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            memset(tf, 0, sizeof(double) * V);
+            for (Py_ssize_t k = 0; k < size[i]; k++, at++) {
+                double c = count[at];
+                if (c > 0) tf[column[at]] = (1.0 + (c > 1.0 ? log(c) : 0.0)) * idf[column[at]];
+            }
+            for (Py_ssize_t v = 0; v < V; v++) sqd[v] = tf[v] * tf[v];
+            double norm = sqrt(pairwise_sum(sqd, V));
+            if (norm == 0) norm = 1.0;
+            for (Py_ssize_t v = 0; v < V; v++) m[i * V + v] = any_term ? (float)(tf[v] / norm) : 0.f;
+        }
+        for (Py_ssize_t i = 0; i < n; i++)
+            for (Py_ssize_t j = 0; j <= i; j++) {
+                float s = 0.f;
+                for (Py_ssize_t v = 0; v < V; v++) s += m[i * V + v] * m[j * V + v];
+                sim[i * n + j] = sim[j * n + i] = s;
+            }
+        for (Py_ssize_t i = 0; i < n; i++)  /* column sums, rows in order (numpy's axis-0 sum) */
+            for (Py_ssize_t v = 0; v < V; v++) colsum[v] += m[i * V + v];
+
+        /* Topic ratio: mean similarity to the others over the others' mean among themselves. */
+        if (n < 3) {
+            for (Py_ssize_t i = 0; i < n; i++) ratios[i] = 1.0;
+        }
+        else {
+            memcpy(offdiag, sim, sizeof(float) * n * n);
+            for (Py_ssize_t i = 0; i < n; i++) offdiag[i * n + i] = 0.f;
+            float total_sim = pairwise_sum_f(offdiag, n * n) / 2.f;
+            double pairs_rest = (double)((n - 1) * (n - 2)) / 2.0;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                float own = pairwise_sum_f(offdiag + i * n, n);
+                float mean_rest = (float)((total_sim - own) / (float)pairs_rest);
+                ratios[i] = mean_rest > 0 ? (double)(own / (float)(n - 1) / mean_rest) : 1.0;
+            }
+        }
+        double best = -INFINITY;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (ratios[i] > best) best = ratios[i];
+        /* Rank of the ratio, smallest first (ties in index order). */
+        for (Py_ssize_t i = 0; i < n; i++) order[i] = i;
+        for (Py_ssize_t i = 1; i < n; i++) {
+            Py_ssize_t k = order[i], j = i - 1;
+            while (j >= 0 && ratios[order[j]] > ratios[k]) { order[j + 1] = order[j]; j--; }
+            order[j + 1] = k;
+        }
+        for (Py_ssize_t r = 0; r < n; r++) rows[order[r] * F + 6] = (double)r / (double)(n > 1 ? n - 1 : 1);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            double *row = rows + i * F;
+            row[0] = log1p(tokens[i]);
+            row[1] = (double)n;
+            row[2] = ratios[i];
+            if (n > 1) {
+                float s = 0.f, best_sim = 0.f;
+                for (Py_ssize_t j = 0; j < n; j++) {
+                    float x = j == i ? 0.f : sim[i * n + j];
+                    if (x > best_sim) best_sim = x;
+                }
+                for (Py_ssize_t j = 0; j < n; j++) sim_row[j] = j == i ? 0.f : sim[i * n + j];
+                s = pairwise_sum_f(sim_row, n);
+                row[3] = (double)(s / (float)(n - 1));
+                row[4] = (double)best_sim;
+            }
+            /* Similarity to the rest of the story (every other article's rows summed). */
+            float dot = 0.f;
+            for (Py_ssize_t v = 0; v < V; v++) {
+                rest[v] = colsum[v] - m[i * V + v];
+                sq[v] = rest[v] * rest[v];
+                dot += m[i * V + v] * rest[v];
+            }
+            float rest_norm = sqrtf(pairwise_sum_f(sq, V));
+            row[5] = rest_norm > 0 ? (double)(dot / rest_norm) : 0.0;
+            row[7] = best - ratios[i];
+        }
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(column); PyMem_Free(size); PyMem_Free(count); PyMem_Free(tokens);
+    PyMem_Free(idf); PyMem_Free(work); PyMem_Free(dwork); PyMem_Free(order);
+    PyBuffer_Release(&rows_buf);
+    return result;
+}
+
+/* ---- module ------------------------------------------------------------------------------- */
+
+static PyMethodDef methods[] = {
+    {"forest_predict", forest_predict, METH_VARARGS,
+     "forest_predict(x, width, feature, threshold, left, right, value, roots, out): the sum "
+     "of leaf values over the trees per row of x, written into out."},
+    {"sentence_features", sentence_features, METH_VARARGS,
+     "sentence_features(tokens, lengths, V, idf, prior, articles, n_articles, columns, "
+     "rel_base, rel_rank, rel_gap_base, rel_gap, keywords, cols, vec): newsbrief.score's "
+     "numeric features, written into cols (features x sentences) and vec (TF-IDF rows)."},
+    {"article_features", article_features, METH_VARARGS,
+     "article_features(columns, counts, sizes, tokens, V, idf, rows): columns 0-7 of "
+     "newsbrief.screen.ARTICLE_FEATURES from each article's term counts, written into rows."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_kernels", "Compiled per-story kernels for newsbrief.", -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__kernels(void) { return PyModule_Create(&module); }

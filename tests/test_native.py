@@ -1,0 +1,159 @@
+"""The compiled kernels (``newsbrief._kernels``) against the numpy code they stand in for.
+
+Each test runs the same call twice, once with the kernels and once with ``native.KERNELS``
+switched off, on inputs built here by hand. Without a C compiler at install time there are no
+kernels and these tests are skipped (the numpy path is then the one every other test runs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsbrief import native, score, screen
+from newsbrief.model import Article, Options, Sentence
+from newsbrief.trees import from_lightgbm, shipped
+
+pytestmark = pytest.mark.skipif(not native.available(), reason="built without the kernels")
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "syria-military-police-chief"
+
+
+def both(monkeypatch, fn, *args):
+    """``fn(*args)`` with the kernels, then with numpy alone."""
+    monkeypatch.setattr(native, "KERNELS", native._compiled)
+    fast = fn(*args)
+    monkeypatch.setattr(native, "KERNELS", None)
+    slow = fn(*args)
+    return fast, slow
+
+
+def sent(article: str, position: int, text: str) -> Sentence:
+    return Sentence(article=article, index=position, start=0, end=len(text), text=text,
+                    position=position)
+
+
+STORY = [
+    sent("a", 0, "Police arrested the suspect after the shooting at the school on Monday."),
+    sent("a", 1, "The school was closed on Tuesday while police searched the building."),
+    sent("a", 2, '"We are heartbroken," the principal told parents in a letter on Tuesday.'),
+    sent("b", 0, "The suspect was arrested by police hours after the school shooting."),
+    sent("b", 1, "Investigators said the suspect had bought the rifle legally last year."),
+    sent("c", 0, "A teenager was arrested after a shooting at a high school on Monday."),
+    sent("c", 1, "Three students were wounded and taken to the county hospital, police said."),
+]
+
+
+def test_forest_predictions_are_bitwise_the_same(monkeypatch):
+    dump = {"tree_info": [
+        {"tree_structure": {"split_feature": 0, "threshold": 1.0, "decision_type": "<=",
+                            "left_child": {"leaf_value": -1.0},
+                            "right_child": {"split_feature": 1, "threshold": 0.0,
+                                            "decision_type": "<=",
+                                            "left_child": {"leaf_value": 2.0},
+                                            "right_child": {"leaf_value": 3.0}}}},
+        {"tree_structure": {"leaf_value": 0.5}},
+    ]}
+    small = from_lightgbm(dump, ["a", "b"], {})
+    x = np.array([[0.0, 9.0], [1.0, 9.0], [2.0, -1.0], [2.0, 0.5], [np.nan, np.nan]])
+    fast, slow = both(monkeypatch, small.predict, x)
+    assert fast.tolist() == slow.tolist() == [-0.5, -0.5, 2.5, 3.5, 3.5]  # NaN goes right
+    # The shipped forests (150 and 200 trees: numpy's pairwise sum over trees, replicated).
+    rng = np.random.default_rng(7)
+    for name in (score.MODEL_FILE, screen.MODEL_FILE):
+        forest = shipped(name)
+        if forest is None:
+            continue
+        x = rng.normal(size=(40, len(forest.features))) * 3.0
+        fast, slow = both(monkeypatch, forest.predict, x)
+        assert np.array_equal(fast, slow)
+
+
+def test_sentence_features_match_the_numpy_version(monkeypatch):
+    cands, terms = score.candidates(STORY)
+    assert len(cands) == len(STORY)
+    (x_fast, v_fast), (x_slow, v_slow) = both(monkeypatch, score.features, cands, terms)
+    assert x_fast.shape == x_slow.shape == (len(STORY), len(score.FEATURES))
+    # Sums in another order than BLAS's: equal to the last few bits, and no rank moves here
+    # (no two sentences tie on any ranked feature).
+    np.testing.assert_allclose(x_fast, x_slow, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(v_fast, v_slow, rtol=1e-12, atol=1e-12)
+    # Not trivially equal: the story has real spread in what the kernel computes.
+    for name in ("centrality", "support", "max_sim_other", "rank_centrality", "keywords"):
+        assert np.ptp(x_fast[:, score.FEATURES.index(name)]) > 0, name
+
+
+def test_sentence_features_of_one_article_and_of_no_terms(monkeypatch):
+    one = [sent("a", 0, "Police arrested the suspect after the shooting on Monday."),
+           sent("a", 1, "The school stayed closed on Tuesday, police said.")]
+    (x1, _), (y1, _) = both(monkeypatch, score.features, *score.candidates(one))
+    np.testing.assert_allclose(x1, y1, rtol=1e-12, atol=1e-12)
+    assert x1[:, score.FEATURES.index("support")].tolist() == [0.0, 0.0]
+    # Stopwords only: no content term, one empty column in both versions.
+    empty = [sent("a", 0, "It was there and then it was not, and so it is."),
+             sent("b", 0, "They were here and they were there, as it was.")]
+    cands = tuple(empty)
+    terms = ((), ())
+    (x2, v2), (y2, w2) = both(monkeypatch, score.features, cands, terms)
+    assert v2.shape == w2.shape == (2, 1)
+    np.testing.assert_allclose(x2, y2)
+
+
+def article(i: int, text: str) -> Article:
+    return Article(id=f"a{i}", index=i, text=text)
+
+
+ARTICLES = [
+    article(0, "Police arrested a suspect after a shooting at a school on Monday. " * 3
+            + "Three students were wounded and the school was closed on Tuesday."),
+    article(1, "A teenager was arrested after the school shooting on Monday, police said. "
+            "The wounded students were taken to the county hospital. " * 2),
+    article(2, "The city council approved a new budget for parks and libraries. "
+            "Members said the plan would cut costs and raise fees for permits. " * 2),
+    article(3, "Police said the suspect bought the rifle legally. The school will reopen "
+            "next week with more officers on duty, the district said on Tuesday."),
+]
+
+
+def test_article_features_match_the_numpy_version(monkeypatch):
+    fast, slow = both(monkeypatch, screen.article_features, ARTICLES)
+    assert fast.shape == slow.shape == (4, len(screen.ARTICLE_FEATURES))
+    # float32 similarities as in the numpy version, summed in another order.
+    np.testing.assert_allclose(fast, slow, rtol=1e-5, atol=1e-6)
+    ratio = fast[:, screen.ARTICLE_FEATURES.index("topic_ratio")]
+    assert ratio[2] == ratio.min() < 0.5  # the budget story is the odd one out
+    assert fast[2, screen.ARTICLE_FEATURES.index("rank_topic")] == 0.0
+    for n in (1, 2):  # below three articles every ratio is 1
+        fast, slow = both(monkeypatch, screen.article_features, ARTICLES[:n])
+        np.testing.assert_allclose(fast, slow, rtol=1e-5, atol=1e-6)
+        assert fast[:, screen.ARTICLE_FEATURES.index("topic_ratio")].tolist() == [1.0] * n
+
+
+def test_kernels_reject_arguments_that_do_not_fit():
+    k = native._compiled
+    out = np.empty(2)
+    with pytest.raises(ValueError):  # a node array shorter than the others
+        k.forest_predict(np.zeros(4), 2, np.zeros(3, np.int32), np.zeros(2), np.zeros(3, np.int32),
+                         np.zeros(3, np.int32), np.zeros(3), np.zeros(1, np.int32), out)
+    cols, vec = np.zeros((len(score.FEATURES), 1)), np.zeros((1, 2))
+    with pytest.raises(ValueError):  # a token column outside the vocabulary
+        k.sentence_features([5], [1], 2, [1.0, 1.0], [0.1, 0.1], [0], 1, score._NATIVE_COLUMNS,
+                            score._REL_BASE, score._REL_RANK, score._REL_GAP_BASE,
+                            score._REL_GAP, score.KEYWORDS, cols, vec)
+    with pytest.raises(ValueError):  # counts for three cells, sizes for two
+        k.article_features([0, 1, 0], [1, 1, 1], [1, 1], [5.0, 5.0], 2, [1.0, 1.0],
+                           np.zeros((2, 15)))
+
+
+@pytest.mark.skipif(not EXAMPLE.is_dir(), reason="example story not in this checkout")
+def test_example_brief_is_the_same_either_way(monkeypatch):
+    from newsbrief.ingest import read_inputs
+    from newsbrief.pipeline import summarize_story
+
+    def brief(story):
+        b = summarize_story(story, Options(words=250, analysis=False))
+        return [s.text for s in b.sentences], [(x.article, x.reason) for x in b.set_aside]
+
+    fast, slow = both(monkeypatch, brief, read_inputs([str(EXAMPLE)]))
+    assert fast == slow and len(fast[0]) >= 5
