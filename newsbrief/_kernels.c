@@ -150,6 +150,59 @@ done:
     return result;
 }
 
+/* The same prediction with the forest laid out as perfect binary trees of one depth
+ * (newsbrief.trees.heap_layout): every row takes exactly ``depth`` steps per tree, without a
+ * branch on the outcome, and the rows of one tree are walked side by side, so their
+ * independent loads overlap instead of each waiting on the one before. */
+static PyObject *heap_predict(PyObject *self, PyObject *args)
+{
+    Py_buffer x, feature, threshold, value, out;
+    Py_ssize_t width, trees, depth;
+    if (!PyArg_ParseTuple(args, "y*ny*y*y*nnw*", &x, &width, &feature, &threshold, &value,
+                          &trees, &depth, &out))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t *h = NULL;
+    double *leaf = NULL;
+    Py_ssize_t n = width > 0 ? x.len / (Py_ssize_t)sizeof(double) / width : 0;
+    Py_ssize_t splits = ((Py_ssize_t)1 << depth) - 1, leaves = (Py_ssize_t)1 << depth;
+    if (depth < 1 || depth > 20 || feature.len != trees * splits * (Py_ssize_t)sizeof(Py_ssize_t)
+        || threshold.len != trees * splits * 8 || value.len != trees * leaves * 8
+        || out.len < n * 8) {
+        PyErr_SetString(PyExc_ValueError, "heap_predict: buffer sizes do not match");
+        goto done;
+    }
+    const double *xs = x.buf, *thr_all = threshold.buf, *val = value.buf;
+    const Py_ssize_t *feat_all = feature.buf;
+    for (Py_ssize_t k = 0; k < trees * splits; k++)
+        if (feat_all[k] < 0 || feat_all[k] >= width) {
+            PyErr_SetString(PyExc_ValueError, "heap_predict: feature out of range");
+            goto done;
+        }
+    h = PyMem_Malloc(sizeof(Py_ssize_t) * (n ? n : 1));
+    leaf = PyMem_Malloc(sizeof(double) * (n * trees > 0 ? n * trees : 1));
+    if (!h || !leaf) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        const Py_ssize_t *feat = feat_all + t * splits;
+        const double *thr = thr_all + t * splits;
+        for (Py_ssize_t r = 0; r < n; r++) h[r] = 0;
+        for (Py_ssize_t level = 0; level < depth; level++)
+            for (Py_ssize_t r = 0; r < n; r++) {
+                Py_ssize_t g = h[r];  /* left child 2g + 1, right 2g + 2; NaN goes right */
+                h[r] = 2 * g + 2 - (xs[r * width + feat[g]] <= thr[g]);
+            }
+        for (Py_ssize_t r = 0; r < n; r++) leaf[r * trees + t] = val[t * leaves + h[r] - splits];
+    }
+    double *o = out.buf;
+    for (Py_ssize_t r = 0; r < n; r++) o[r] = pairwise_sum(leaf + r * trees, trees);
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(h); PyMem_Free(leaf);
+    PyBuffer_Release(&x); PyBuffer_Release(&feature); PyBuffer_Release(&threshold);
+    PyBuffer_Release(&value); PyBuffer_Release(&out);
+    return result;
+}
+
 /* ---- sentence_features -------------------------------------------------------------------- */
 
 /* Output column order of sentence_features' ``columns`` argument. */
@@ -577,6 +630,9 @@ static PyMethodDef methods[] = {
     {"forest_predict", forest_predict, METH_VARARGS,
      "forest_predict(x, width, feature, threshold, left, right, value, roots, out): the sum "
      "of leaf values over the trees per row of x, written into out."},
+    {"heap_predict", heap_predict, METH_VARARGS,
+     "heap_predict(x, width, feature, threshold, value, trees, depth, out): forest_predict "
+     "on newsbrief.trees' perfect-tree layout."},
     {"sentence_features", sentence_features, METH_VARARGS,
      "sentence_features(tokens, lengths, V, idf, prior, articles, n_articles, columns, "
      "rel_base, rel_rank, rel_gap_base, rel_gap, keywords, cols, vec): newsbrief.score's "
