@@ -25,3 +25,12 @@ KERNELS: ModuleType | None = None if os.environ.get(ENV_PURE) else _compiled
 def available() -> bool:
     """Whether this install has the compiled kernels (used or not)."""
     return _compiled is not None
+
+
+def describe() -> str:
+    """How this process runs the per-story arithmetic, for benchmark reports."""
+    if KERNELS is not None:
+        return "compiled kernels"
+    if _compiled is not None:
+        return f"numpy (compiled kernels switched off by {ENV_PURE})"
+    return "numpy (this install has no compiled kernels)"

@@ -122,6 +122,11 @@ def test_evaluate_and_report_section(tmp_path):
     write_section(doc, report)  # replaces, does not append a second table
     text = doc.read_text()
     assert "keep me" in text and text.count(SECTION) == 1 and text.count("| newsbrief |") == 1
+    # Throughput depends on whether the compiled kernels ran: the report says which.
+    from newsbrief import native
+
+    assert report.kernels == native.describe()
+    assert f"per-story arithmetic ran with: {native.describe()}." in text
 
 
 def test_eval_command(tmp_path):

@@ -130,6 +130,13 @@ def test_article_features_match_the_numpy_version(monkeypatch):
         assert fast[:, screen.ARTICLE_FEATURES.index("topic_ratio")].tolist() == [1.0] * n
 
 
+def test_describe_says_which_path_runs(monkeypatch):
+    monkeypatch.setattr(native, "KERNELS", native._compiled)
+    assert native.describe() == "compiled kernels"
+    monkeypatch.setattr(native, "KERNELS", None)
+    assert native.ENV_PURE in native.describe()
+
+
 def test_kernels_reject_arguments_that_do_not_fit():
     k = native._compiled
     out = np.empty(2)

@@ -14,6 +14,8 @@ import sys
 import time
 from dataclasses import dataclass
 
+from .. import native
+
 COLD_RUNS = 3
 # The child reports its own peak (Linux VmHWM: unlike ru_maxrss it does not carry the parent's
 # peak across fork and exec) when it exits; nothing else is imported before the CLI.
@@ -37,6 +39,7 @@ class BenchResult:
     cold_s: float
     cold_plain_s: float
     peak_rss_mb: float
+    kernels: str = ""  # ``native.describe()`` of the process that measured the warm times
 
 
 def bench(story: str, *, repeat: int = 20, words: int = 250) -> BenchResult:
@@ -71,7 +74,8 @@ def bench(story: str, *, repeat: int = 20, words: int = 250) -> BenchResult:
                       if x.startswith("PEAK ")]
     peak = max(peaks) if peaks else float("nan")
     return BenchResult(story, len(st.articles), n_words, plain, full,
-                       statistics.median(cold), statistics.median(cold_plain), peak)
+                       statistics.median(cold), statistics.median(cold_plain), peak,
+                       native.describe())
 
 
 def format_bench(r: BenchResult) -> str:
@@ -82,4 +86,5 @@ def format_bench(r: BenchResult) -> str:
         f"cold `newsbrief brief`:        {r.cold_s:8.2f} s (median of {COLD_RUNS})",
         f"cold, --no-analysis:           {r.cold_plain_s:8.2f} s (median of {COLD_RUNS})",
         f"peak memory of those processes: {r.peak_rss_mb:7.0f} MB",
+        f"per-story arithmetic:          {r.kernels}",
     ])

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .. import native
 from .data import EvalStory, mask_path, read_masks, read_stories
 from .rouge import rouge
 from .systems import SYSTEMS, System, cut
@@ -95,6 +96,7 @@ class EvalReport:
     wall_s: float
     command: str = ""
     per_story: list[dict[str, Any]] = field(default_factory=list)
+    kernels: str = ""  # how newsbrief ran its per-story arithmetic (``native.describe``)
 
     def system(self, name: str) -> SystemResult | None:
         return next((s for s in self.systems if s.name == name), None)
@@ -103,6 +105,7 @@ class EvalReport:
         out = {
             "data": self.data, "words": self.words, "jobs": self.jobs, "stories": self.stories,
             "wall_s": round(self.wall_s, 1), "command": self.command,
+            "newsbrief_kernels": self.kernels,
             "systems": [dict(asdict(s), stories_per_s=round(s.stories_per_s, 2))
                         for s in self.systems],
         }
@@ -254,4 +257,4 @@ def evaluate(path: str, *, words: int = 230, limit: int | None = None, jobs: int
     return EvalReport(data=str(path), words=words, jobs=jobs, stories=len(stories),
                       systems=list(results.values()), screening=screening, wall_s=wall,
                       command=" ".join(["newsbrief", *sys.argv[1:]]) if sys.argv else "",
-                      per_story=per_story)
+                      per_story=per_story, kernels=native.describe())
