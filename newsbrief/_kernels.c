@@ -624,6 +624,177 @@ done:
     return result;
 }
 
+/* ---- pair_support ------------------------------------------------------------------------- */
+
+static int cmp_u64(const void *a, const void *b)
+{
+    unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sort and drop repeats; returns the new length. */
+static Py_ssize_t sort_unique(unsigned long long *a, Py_ssize_t n)
+{
+    if (n < 2) return n;
+    qsort(a, (size_t)n, sizeof *a, cmp_u64);
+    Py_ssize_t k = 1;
+    for (Py_ssize_t i = 1; i < n; i++)
+        if (a[i] != a[k - 1]) a[k++] = a[i];
+    return k;
+}
+
+static Py_ssize_t count_common(const unsigned long long *a, Py_ssize_t na,
+                               const unsigned long long *b, Py_ssize_t nb)
+{
+    Py_ssize_t i = 0, j = 0, c = 0;
+    while (i < na && j < nb) {
+        if (a[i] < b[j]) i++;
+        else if (a[i] > b[j]) j++;
+        else { c++; i++; j++; }
+    }
+    return c;
+}
+
+/* newsbrief.score._pair_support: for each sentence (a sequence of words), the mean and the max
+ * over the *other* articles of the share of its distinct consecutive word pairs that article
+ * also has. Words are told apart by equality, as the Python sets of pairs do; the shares, their
+ * sum in article order and the max are the same floating-point operations as Python 3.11's. */
+static PyObject *pair_support(PyObject *self, PyObject *args)
+{
+    PyObject *sentences, *articles_obj;
+    Py_ssize_t n_art;
+    if (!PyArg_ParseTuple(args, "OOn", &sentences, &articles_obj, &n_art)) return NULL;
+    PyObject *result = NULL, *ids = NULL, *fast = NULL, *mean = NULL, *most = NULL;
+    Py_ssize_t n = 0, n_a = 0, total = 0;
+    Py_ssize_t *art = NULL, *start = NULL, *art_start = NULL;
+    unsigned long long *keys = NULL, *art_keys = NULL;
+    if (!(art = as_indices(articles_obj, &n_a, "articles"))) goto done;
+    if (!(fast = PySequence_Fast(sentences, "sentences"))) goto done;
+    n = PySequence_Fast_GET_SIZE(fast);
+    if (n != n_a || n_art < 0) {
+        PyErr_SetString(PyExc_ValueError, "pair_support: arguments do not match");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (art[i] < 0 || art[i] >= n_art) {
+            PyErr_SetString(PyExc_ValueError, "pair_support: article out of range");
+            goto done;
+        }
+    if (!(mean = PyList_New(n)) || !(most = PyList_New(n))) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyList_SET_ITEM(mean, i, PyFloat_FromDouble(0.0));
+        PyList_SET_ITEM(most, i, PyFloat_FromDouble(0.0));
+    }
+    if (n_art < 2) { result = Py_BuildValue("OO", mean, most); goto done; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t len = PyObject_Length(PySequence_Fast_GET_ITEM(fast, i));
+        if (len < 0) goto done;
+        total += len > 1 ? len - 1 : 0;
+    }
+    ids = PyDict_New();
+    keys = PyMem_Malloc(sizeof *keys * (total ? total : 1));
+    art_keys = PyMem_Malloc(sizeof *art_keys * (total ? total : 1));
+    start = PyMem_Malloc(sizeof *start * (n + 1));
+    art_start = PyMem_Calloc((size_t)n_art + 1, sizeof *art_start);
+    if (!ids || !keys || !art_keys || !start || !art_start) { PyErr_NoMemory(); goto done; }
+    /* Each sentence's pairs as (id of first word) << 32 | (id of second), sorted, unique. */
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *words = PySequence_Fast(PySequence_Fast_GET_ITEM(fast, i), "words");
+        if (!words) goto done;
+        Py_ssize_t len = PySequence_Fast_GET_SIZE(words), prev = -1;
+        start[i] = at;
+        for (Py_ssize_t k = 0; k < len; k++) {
+            PyObject *w = PySequence_Fast_GET_ITEM(words, k);
+            PyObject *id = PyDict_GetItemWithError(ids, w);
+            Py_ssize_t wid;
+            if (id) wid = PyLong_AsSsize_t(id);
+            else {
+                if (PyErr_Occurred()) { Py_DECREF(words); goto done; }
+                wid = PyDict_GET_SIZE(ids);
+                PyObject *new_id = PyLong_FromSsize_t(wid);
+                if (!new_id || PyDict_SetItem(ids, w, new_id) < 0) {
+                    Py_XDECREF(new_id); Py_DECREF(words); goto done;
+                }
+                Py_DECREF(new_id);
+            }
+            if (k > 0) keys[at++] = ((unsigned long long)prev << 32) | (unsigned long long)wid;
+            prev = wid;
+        }
+        Py_DECREF(words);
+        at = start[i] + sort_unique(keys + start[i], at - start[i]);
+    }
+    start[n] = at;
+    /* Each article's pairs: its sentences' pairs, sorted, unique. */
+    Py_ssize_t art_at = 0;
+    for (Py_ssize_t a = 0; a < n_art; a++) {
+        art_start[a] = art_at;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (art[i] == a)
+                for (Py_ssize_t q = start[i]; q < start[i + 1]; q++) art_keys[art_at++] = keys[q];
+        art_at = art_start[a] + sort_unique(art_keys + art_start[a], art_at - art_start[a]);
+    }
+    art_start[n_art] = art_at;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t np_ = start[i + 1] - start[i];
+        if (np_ == 0) continue;
+        double sum = 0.0, best = 0.0;
+        int first = 1;
+        for (Py_ssize_t a = 0; a < n_art; a++) {
+            if (a == art[i]) continue;
+            double share = (double)count_common(keys + start[i], np_, art_keys + art_start[a],
+                                                art_start[a + 1] - art_start[a]) / (double)np_;
+            sum += share;
+            if (first || share > best) best = share;
+            first = 0;
+        }
+        PyObject *m = PyFloat_FromDouble(sum / (double)(n_art - 1));
+        PyObject *b = PyFloat_FromDouble(best);
+        if (!m || !b) { Py_XDECREF(m); Py_XDECREF(b); goto done; }
+        PyList_SetItem(mean, i, m);
+        PyList_SetItem(most, i, b);
+    }
+    result = Py_BuildValue("OO", mean, most);
+done:
+    Py_XDECREF(ids); Py_XDECREF(fast); Py_XDECREF(mean); Py_XDECREF(most);
+    PyMem_Free(art); PyMem_Free(start); PyMem_Free(art_start);
+    PyMem_Free(keys); PyMem_Free(art_keys);
+    return result;
+}
+
+/* ---- term_counts -------------------------------------------------------------------------- */
+
+/* newsbrief.text.term_counts: counts of content terms from counts of words, the terms in the
+ * order their first word comes. ``cache`` maps a word to its term ("" for none); a word not in
+ * it goes through ``term`` (which also adds it to the cache). */
+static PyObject *term_counts(PyObject *self, PyObject *args)
+{
+    PyObject *word_counts, *cache, *term;
+    if (!PyArg_ParseTuple(args, "O!O!O", &PyDict_Type, &word_counts, &PyDict_Type, &cache, &term))
+        return NULL;
+    PyObject *out = PyDict_New();
+    if (!out) return NULL;
+    Py_ssize_t pos = 0;
+    PyObject *w, *c;
+    while (PyDict_Next(word_counts, &pos, &w, &c)) {
+        Py_INCREF(w); Py_INCREF(c);  /* ``term`` runs Python code: hold what we read */
+        PyObject *t = PyDict_GetItemWithError(cache, w);
+        if (t) Py_INCREF(t);
+        else if (!PyErr_Occurred()) t = PyObject_CallOneArg(term, w);
+        int keep = t ? PyObject_IsTrue(t) : -1;
+        if (keep > 0) {
+            PyObject *had = PyDict_GetItemWithError(out, t), *sum;
+            if (had) sum = PyNumber_Add(had, c);
+            else sum = PyErr_Occurred() ? NULL : Py_NewRef(c);
+            if (!sum || PyDict_SetItem(out, t, sum) < 0) keep = -1;
+            Py_XDECREF(sum);
+        }
+        Py_XDECREF(t); Py_DECREF(w); Py_DECREF(c);
+        if (keep < 0) { Py_DECREF(out); return NULL; }
+    }
+    return out;
+}
+
 /* ---- module ------------------------------------------------------------------------------- */
 
 static PyMethodDef methods[] = {
@@ -637,6 +808,11 @@ static PyMethodDef methods[] = {
      "sentence_features(tokens, lengths, V, idf, prior, articles, n_articles, columns, "
      "rel_base, rel_rank, rel_gap_base, rel_gap, keywords, cols, vec): newsbrief.score's "
      "numeric features, written into cols (features x sentences) and vec (TF-IDF rows)."},
+    {"term_counts", term_counts, METH_VARARGS,
+     "term_counts(word_counts, cache, term): newsbrief.text.term_counts."},
+    {"pair_support", pair_support, METH_VARARGS,
+     "pair_support(sentences, articles, n_articles) -> (mean, max): newsbrief.score's "
+     "word-pair support of each sentence over the other articles."},
     {"article_features", article_features, METH_VARARGS,
      "article_features(columns, counts, sizes, tokens, V, idf, rows): columns 0-7 of "
      "newsbrief.screen.ARTICLE_FEATURES from each article's term counts, written into rows."},

@@ -268,7 +268,12 @@ def _python_columns(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     n = len(cands)
     toks = [sentence_words(s.text) for s in cands]
     surface = [_surface(s, toks[i], len(terms[i])) for i, s in enumerate(cands)]
-    pair_mean, pair_max = _pair_support([set(zip(t, t[1:])) for t in toks], art_list, n_art)
+    kernels = native.KERNELS
+    if kernels is not None:  # the same counts and divisions in C (``_kernels.c``)
+        pair_mean, pair_max = kernels.pair_support(toks, art_list, n_art)
+    else:
+        pair_mean, pair_max = _pair_support([set(zip(t, t[1:])) for t in toks], art_list,
+                                            n_art)
     return [*zip(*surface), pair_mean, pair_max, [n_art] * n]
 
 

@@ -4,7 +4,7 @@ an order that reads well."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -48,8 +48,10 @@ def select(scored: Scored, words: int) -> list[int]:
     used = 0
     max_sim = [0.0] * n
     terms, sents = scored.terms, scored.sentences
-    pairs = _Lazy(lambda i: _pairs(terms[i]) if terms else set())
-    quoted = _Lazy(lambda i: _quoted_pairs(sents[i].text))
+    # Built for every candidate up front: a dozen small sets cost less than a lazy lookup per
+    # test (about a hundred tests per story).
+    pairs = [_pairs(t) for t in terms] if terms else [set() for _ in range(n)]
+    quoted = [_quoted_pairs(s.text) for s in sents]
     repeats = [False] * n
     for limit in (STRICT_REDUNDANCY, REDUNDANCY):
         strict = limit == STRICT_REDUNDANCY
@@ -103,21 +105,6 @@ def _quoted_pairs(text: str) -> set[tuple[str, str]]:
         for m in _QUOTED.finditer(text):
             found |= _pairs(content_terms(m.group(1) or m.group(2)))
     return found
-
-
-class _Lazy:
-    """``build(i)`` per sentence, computed on first use and kept: most sentences are never the
-    chosen one nor still available when a pair test runs."""
-
-    def __init__(self, build: Callable[[int], set[tuple[str, str]]]) -> None:
-        self._build = build
-        self._sets: dict[int, set[tuple[str, str]]] = {}
-
-    def __getitem__(self, i: int) -> set[tuple[str, str]]:
-        found = self._sets.get(i)
-        if found is None:
-            found = self._sets[i] = self._build(i)
-        return found
 
 
 def order(first: int, positions: list[float]) -> list[int]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
+
+from . import native
 
 STOPWORDS = frozenset(
     """
@@ -79,6 +82,9 @@ def term_counts(word_counts: Mapping[str, int]) -> dict[str, int]:
     """Counts of content terms from counts of words (``Counter(words(text))``): the terms
     in the order their first word comes, so in order of first occurrence in the text. One
     lookup per distinct word instead of one per token."""
+    kernels = native.KERNELS
+    if kernels is not None and type(word_counts) in (dict, Counter):
+        return kernels.term_counts(word_counts, _TERMS, _term)  # the same loop in C
     get = _TERMS.get
     out: dict[str, int] = {}
     for w, c in word_counts.items():

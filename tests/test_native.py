@@ -130,6 +130,37 @@ def test_article_features_match_the_numpy_version(monkeypatch):
         assert fast[:, screen.ARTICLE_FEATURES.index("topic_ratio")].tolist() == [1.0] * n
 
 
+def test_pair_support_is_exactly_the_python_version():
+    import random
+
+    rng = random.Random(3)
+    words = "a b c d e police said the of".split()
+    for _ in range(500):
+        n, n_art = rng.randint(0, 10), rng.randint(1, 4)
+        toks = [tuple(rng.choice(words) for _ in range(rng.randint(0, 7))) for _ in range(n)]
+        art = [rng.randrange(n_art) for _ in range(n)]
+        mean, most = native._compiled.pair_support(toks, art, n_art)
+        assert (mean, most) == score._pair_support([set(zip(t, t[1:])) for t in toks], art,
+                                                    n_art)
+    # Words are told apart by equality, not identity: "police" built twice is one word.
+    a = ("the", "police", "said")
+    b = ("the", "".join(["pol", "ice"]), "said")
+    assert native._compiled.pair_support([a, b], [0, 1], 2) == ([1.0, 1.0], [1.0, 1.0])
+
+
+def test_term_counts_is_the_python_loop(monkeypatch):
+    from collections import Counter
+
+    from newsbrief import text
+
+    counts = Counter("the police said the police arrested suspects in the attacks zzqx".split())
+    fast, slow = both(monkeypatch, text.term_counts, counts)
+    assert fast == slow and list(fast) == list(slow)  # same terms, same order
+    assert fast["police"] == 2 and fast["arrest"] == 1 and "the" not in fast
+    fast, slow = both(monkeypatch, text.term_counts, {})
+    assert fast == slow == {}
+
+
 def test_describe_says_which_path_runs(monkeypatch):
     monkeypatch.setattr(native, "KERNELS", native._compiled)
     assert native.describe() == "compiled kernels"
