@@ -624,6 +624,40 @@ done:
     return result;
 }
 
+/* Words to small integer ids, by equality (as a Python dict would tell them apart), in an
+ * open-addressing table on the strings' own cached hashes: no Python objects are made. */
+typedef struct { Py_hash_t hash; PyObject *key; Py_ssize_t id; } Slot;
+typedef struct { Slot *slots; Py_ssize_t mask, size; } WordIds;
+
+static int word_ids_init(WordIds *t, Py_ssize_t expect)
+{
+    Py_ssize_t cap = 16;
+    while (cap < 2 * expect + 2) cap <<= 1;
+    t->slots = PyMem_Calloc((size_t)cap, sizeof(Slot));
+    t->mask = cap - 1;
+    t->size = 0;
+    if (!t->slots) { PyErr_NoMemory(); return -1; }
+    return 0;
+}
+
+/* The id of ``w`` (a new one if unseen); -1 with an exception set on error. The table never
+ * fills: it is sized for every token of the call. */
+static Py_ssize_t word_id(WordIds *t, PyObject *w)
+{
+    Py_hash_t h = PyObject_Hash(w);
+    if (h == -1) return -1;
+    for (Py_ssize_t i = (Py_ssize_t)((size_t)h & (size_t)t->mask);; i = (i + 1) & t->mask) {
+        Slot *s = &t->slots[i];
+        if (!s->key) { s->hash = h; s->key = w; s->id = t->size++; return s->id; }
+        if (s->hash == h) {
+            if (s->key == w) return s->id;
+            int eq = PyObject_RichCompareBool(s->key, w, Py_EQ);
+            if (eq < 0) return -1;
+            if (eq) return s->id;
+        }
+    }
+}
+
 /* ---- pair_support ------------------------------------------------------------------------- */
 
 static int cmp_u64(const void *a, const void *b)
@@ -664,7 +698,8 @@ static PyObject *pair_support(PyObject *self, PyObject *args)
     PyObject *sentences, *articles_obj;
     Py_ssize_t n_art;
     if (!PyArg_ParseTuple(args, "OOn", &sentences, &articles_obj, &n_art)) return NULL;
-    PyObject *result = NULL, *ids = NULL, *fast = NULL, *mean = NULL, *most = NULL;
+    PyObject *result = NULL, *fast = NULL, *mean = NULL, *most = NULL;
+    WordIds ids = {NULL, 0, 0};
     Py_ssize_t n = 0, n_a = 0, total = 0;
     Py_ssize_t *art = NULL, *start = NULL, *art_start = NULL;
     unsigned long long *keys = NULL, *art_keys = NULL;
@@ -691,12 +726,12 @@ static PyObject *pair_support(PyObject *self, PyObject *args)
         if (len < 0) goto done;
         total += len > 1 ? len - 1 : 0;
     }
-    ids = PyDict_New();
+    if (word_ids_init(&ids, total + n) < 0) goto done;
     keys = PyMem_Malloc(sizeof *keys * (total ? total : 1));
     art_keys = PyMem_Malloc(sizeof *art_keys * (total ? total : 1));
     start = PyMem_Malloc(sizeof *start * (n + 1));
     art_start = PyMem_Calloc((size_t)n_art + 1, sizeof *art_start);
-    if (!ids || !keys || !art_keys || !start || !art_start) { PyErr_NoMemory(); goto done; }
+    if (!keys || !art_keys || !start || !art_start) { PyErr_NoMemory(); goto done; }
     /* Each sentence's pairs as (id of first word) << 32 | (id of second), sorted, unique. */
     Py_ssize_t at = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -705,19 +740,8 @@ static PyObject *pair_support(PyObject *self, PyObject *args)
         Py_ssize_t len = PySequence_Fast_GET_SIZE(words), prev = -1;
         start[i] = at;
         for (Py_ssize_t k = 0; k < len; k++) {
-            PyObject *w = PySequence_Fast_GET_ITEM(words, k);
-            PyObject *id = PyDict_GetItemWithError(ids, w);
-            Py_ssize_t wid;
-            if (id) wid = PyLong_AsSsize_t(id);
-            else {
-                if (PyErr_Occurred()) { Py_DECREF(words); goto done; }
-                wid = PyDict_GET_SIZE(ids);
-                PyObject *new_id = PyLong_FromSsize_t(wid);
-                if (!new_id || PyDict_SetItem(ids, w, new_id) < 0) {
-                    Py_XDECREF(new_id); Py_DECREF(words); goto done;
-                }
-                Py_DECREF(new_id);
-            }
+            Py_ssize_t wid = word_id(&ids, PySequence_Fast_GET_ITEM(words, k));
+            if (wid < 0) { Py_DECREF(words); goto done; }
             if (k > 0) keys[at++] = ((unsigned long long)prev << 32) | (unsigned long long)wid;
             prev = wid;
         }
@@ -756,7 +780,7 @@ static PyObject *pair_support(PyObject *self, PyObject *args)
     }
     result = Py_BuildValue("OO", mean, most);
 done:
-    Py_XDECREF(ids); Py_XDECREF(fast); Py_XDECREF(mean); Py_XDECREF(most);
+    PyMem_Free(ids.slots); Py_XDECREF(fast); Py_XDECREF(mean); Py_XDECREF(most);
     PyMem_Free(art); PyMem_Free(start); PyMem_Free(art_start);
     PyMem_Free(keys); PyMem_Free(art_keys);
     return result;
@@ -795,6 +819,108 @@ static PyObject *term_counts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ---- surface ------------------------------------------------------------------------------ */
+
+/* The quote marks score._surface counts, and ":", made once (module init). */
+static PyObject *quote_marks[5], *colon_str;
+
+/* How many tokens are in ``set``; -1 on error. */
+static Py_ssize_t count_members(PyObject *toks, PyObject *set)
+{
+    Py_ssize_t c = 0, n = PySequence_Fast_GET_SIZE(toks);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int in = PySet_Contains(set, PySequence_Fast_GET_ITEM(toks, k));
+        if (in < 0) return -1;
+        c += in;
+    }
+    return c;
+}
+
+/* newsbrief.score._surface for every candidate, as the 12 columns of score._SURFACE: from each
+ * sentence's text, its words (text.words tokens), content-term count, position and word count;
+ * the three word sets are score's. The same values (counts, then one division each). */
+static PyObject *surface(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *tokens, *n_terms, *positions, *words, *first_person, *attribution;
+    PyObject *pronoun_start;
+    if (!PyArg_ParseTuple(args, "OOOOOOOO", &texts, &tokens, &n_terms, &positions, &words,
+                          &first_person, &attribution, &pronoun_start))
+        return NULL;
+    PyObject *ft = NULL, *fk = NULL, *result = NULL, *cols[12] = {NULL};
+    Py_ssize_t n_pos = 0, n_nt = 0, n_w = 0;
+    Py_ssize_t *pos = NULL, *nt_arr = NULL, *w_arr = NULL;
+    PyObject *colon = colon_str;
+    if (!(ft = PySequence_Fast(texts, "texts")) || !(fk = PySequence_Fast(tokens, "tokens")))
+        goto done;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(ft);
+    if (!(pos = as_indices(positions, &n_pos, "positions"))) goto done;
+    if (!(nt_arr = as_indices(n_terms, &n_nt, "n_terms"))) goto done;
+    if (!(w_arr = as_indices(words, &n_w, "words"))) goto done;
+    if (PySequence_Fast_GET_SIZE(fk) != n || n_pos != n || n_nt != n || n_w != n) {
+        PyErr_SetString(PyExc_ValueError, "surface: arguments do not match");
+        goto done;
+    }
+    for (int c = 0; c < 12; c++)
+        if (!(cols[c] = PyList_New(n))) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(ft, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "surface: texts must be str");
+            goto done;
+        }
+        PyObject *toks = PySequence_Fast(PySequence_Fast_GET_ITEM(fk, i), "tokens");
+        if (!toks) goto done;
+        Py_ssize_t len = PySequence_Fast_GET_SIZE(toks);
+        double nt = (double)(len > 1 ? len : 1);
+        Py_ssize_t quotes = 0, q;
+        for (int m = 0; m < 5; m++) {
+            q = PyUnicode_Count(text, quote_marks[m], 0, PY_SSIZE_T_MAX);
+            if (q < 0) { Py_DECREF(toks); goto done; }
+            quotes += q;
+        }
+        /* The first character after leading whitespace (str.lstrip), if any. */
+        Py_ssize_t tl = PyUnicode_GET_LENGTH(text), at = 0;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        while (at < tl && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at))) at++;
+        Py_UCS4 first = at < tl ? PyUnicode_READ(kind, data, at) : 0;
+        int quote_start = at == tl || first == '"' || first == 0x201C || first == '\'' || first == '`';
+        Py_ssize_t fp = count_members(toks, first_person);
+        Py_ssize_t att = count_members(toks, attribution);
+        Py_ssize_t digits = 0;
+        for (Py_ssize_t k = 0; k < len && fp >= 0 && att >= 0; k++) {
+            int lt = PyUnicode_Compare(PySequence_Fast_GET_ITEM(toks, k), colon);
+            if (lt == -1 && PyErr_Occurred()) { fp = -1; break; }
+            digits += lt < 0;
+        }
+        int pron = 0;
+        if (len > 0 && fp >= 0 && att >= 0)
+            pron = PySet_Contains(pronoun_start, PySequence_Fast_GET_ITEM(toks, 0));
+        Py_DECREF(toks);
+        Py_ssize_t bang = PyUnicode_FindChar(text, '!', 0, tl, 1);
+        if (fp < 0 || att < 0 || pron < 0 || bang == -2) goto done;
+        double p = (double)pos[i];
+        double values[12] = {
+            p, 1.0 / (1.0 + p), (double)w_arr[i], (double)nt_arr[i], (double)nt_arr[i] / nt,
+            (double)quotes, quote_start ? 1.0 : 0.0, (double)fp / nt, att > 0 ? 1.0 : 0.0,
+            (double)digits / nt, pron ? 1.0 : 0.0, bang >= 0 ? 1.0 : 0.0,
+        };
+        for (int c = 0; c < 12; c++) {
+            PyObject *v = PyFloat_FromDouble(values[c]);
+            if (!v) goto done;
+            PyList_SET_ITEM(cols[c], i, v);
+        }
+    }
+    result = PyTuple_New(12);
+    if (result)
+        for (int c = 0; c < 12; c++) { PyTuple_SET_ITEM(result, c, cols[c]); cols[c] = NULL; }
+done:
+    for (int c = 0; c < 12; c++) Py_XDECREF(cols[c]);
+    Py_XDECREF(ft); Py_XDECREF(fk);
+    PyMem_Free(pos); PyMem_Free(nt_arr); PyMem_Free(w_arr);
+    return result;
+}
+
 /* ---- module ------------------------------------------------------------------------------- */
 
 static PyMethodDef methods[] = {
@@ -808,6 +934,9 @@ static PyMethodDef methods[] = {
      "sentence_features(tokens, lengths, V, idf, prior, articles, n_articles, columns, "
      "rel_base, rel_rank, rel_gap_base, rel_gap, keywords, cols, vec): newsbrief.score's "
      "numeric features, written into cols (features x sentences) and vec (TF-IDF rows)."},
+    {"surface", surface, METH_VARARGS,
+     "surface(texts, tokens, n_terms, positions, words, first_person, attribution, "
+     "pronoun_start): the 12 columns of newsbrief.score._SURFACE."},
     {"term_counts", term_counts, METH_VARARGS,
      "term_counts(word_counts, cache, term): newsbrief.text.term_counts."},
     {"pair_support", pair_support, METH_VARARGS,
@@ -823,4 +952,11 @@ static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_kernels", "Compiled per-story kernels for newsbrief.", -1, methods,
 };
 
-PyMODINIT_FUNC PyInit__kernels(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__kernels(void)
+{
+    const char *marks[5] = {"\"", "\xe2\x80\x9c", "\xe2\x80\x9d", "''", "``"};
+    for (int m = 0; m < 5; m++)
+        if (!(quote_marks[m] = PyUnicode_FromString(marks[m]))) return NULL;
+    if (!(colon_str = PyUnicode_FromString(":"))) return NULL;
+    return PyModule_Create(&module);
+}

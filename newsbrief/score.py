@@ -267,14 +267,16 @@ def _python_columns(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     """The ``_PYTHON_COLUMNS`` of the candidates, column by column."""
     n = len(cands)
     toks = [sentence_words(s.text) for s in cands]
-    surface = [_surface(s, toks[i], len(terms[i])) for i, s in enumerate(cands)]
     kernels = native.KERNELS
     if kernels is not None:  # the same counts and divisions in C (``_kernels.c``)
+        surface = kernels.surface([s.text for s in cands], toks, list(map(len, terms)),
+                                  [s.position for s in cands], [s.words for s in cands],
+                                  _FIRST_PERSON, _ATTRIBUTION, _PRONOUN_START)
         pair_mean, pair_max = kernels.pair_support(toks, art_list, n_art)
-    else:
-        pair_mean, pair_max = _pair_support([set(zip(t, t[1:])) for t in toks], art_list,
-                                            n_art)
-    return [*zip(*surface), pair_mean, pair_max, [n_art] * n]
+        return [*surface, pair_mean, pair_max, [n_art] * n]
+    rows = [_surface(s, toks[i], len(terms[i])) for i, s in enumerate(cands)]
+    pair_mean, pair_max = _pair_support([set(zip(t, t[1:])) for t in toks], art_list, n_art)
+    return [*zip(*rows), pair_mean, pair_max, [n_art] * n]
 
 
 def _numpy_features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],

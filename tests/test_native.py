@@ -148,6 +148,25 @@ def test_pair_support_is_exactly_the_python_version():
     assert native._compiled.pair_support([a, b], [0, 1], 2) == ([1.0, 1.0], [1.0, 1.0])
 
 
+def test_surface_columns_are_the_python_values():
+    from newsbrief.text import sentence_words
+
+    odd = [sent("a", 0, '  “We will not leave,” he said on Monday, after 3 days!'),
+           sent("a", 1, "I told them our 2,000 ``troops'' and 40 tanks were ready."),
+           sent("b", 2, "'Nothing' was said, according to the 12 officials there."),
+           sent("b", 3, "`Quiet` and calm: 7 of us, my friends, said nothing ''at all''.")]
+    cands, terms = tuple(odd), tuple(score.sentence_terms(s.text) for s in odd)
+    toks = [sentence_words(s.text) for s in cands]
+    got = native._compiled.surface([s.text for s in cands], toks, list(map(len, terms)),
+                                   [s.position for s in cands], [s.words for s in cands],
+                                   score._FIRST_PERSON, score._ATTRIBUTION,
+                                   score._PRONOUN_START)
+    want = list(zip(*(score._surface(s, toks[i], len(terms[i])) for i, s in enumerate(cands))))
+    assert [list(c) for c in got] == [[float(v) for v in c] for c in want]
+    assert got[score._SURFACE.index("exclaim")] == [1.0, 0.0, 0.0, 0.0]
+    assert got[score._SURFACE.index("quote_start")] == [1.0, 0.0, 1.0, 1.0]
+
+
 def test_term_counts_is_the_python_loop(monkeypatch):
     from collections import Counter
 
