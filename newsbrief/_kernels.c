@@ -90,6 +90,12 @@ static Py_ssize_t *as_indices(PyObject *seq, Py_ssize_t *len, const char *what)
     return out;
 }
 
+static int cmp_index(const void *a, const void *b)
+{
+    Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 /* Stable ranks of the values, largest first: rank[i] = position of i when sorted by
  * descending value, ties in index order (numpy's double stable argsort of -value). */
 static void descending_ranks(const double *v, Py_ssize_t n, Py_ssize_t *order, double *rank,
@@ -264,38 +270,43 @@ static PyObject *sentence_features(PyObject *self, PyObject *args)
             }
         if (n == 0) { result = Py_NewRef(Py_None); goto done; }
 
-        /* Work space, one allocation: counts, presence (n x V); similarities (n x n); the
-         * story's and each article's centroid and presence (V, A x V, A x V); per term: story
-         * count, article count, sentence count, word probability, prior importance (5V); per
-         * sentence: terms, rank, one base column (3n); per article: fit, first sentence (2A).
+        /* Work space, one allocation: similarities (n x n); the story's and each article's
+         * centroid and presence (V, A x V, A x V); per term: story count, article count,
+         * sentence count, word probability, prior importance, whether a keyword (6V); per
+         * sentence: terms, rank, one base column (3n); per article: fit, first sentence (2A);
+         * the count of each distinct column of each sentence (at most one per token).
          * Integers: sort order (n), each sentence's first distinct column (n + 1), the
-         * distinct columns (at most one per token). */
+         * distinct columns. Nothing is sentences x vocabulary but the output ``vec``. */
         Py_ssize_t A = n_art;
-        size_t cells = (size_t)(2 * n * V + n * n + V + 2 * A * V + 5 * V + 3 * n + 2 * A);
+        size_t cells = (size_t)(n * n + V + 2 * A * V + 6 * V + 3 * n + 2 * A + n_tok);
         work = PyMem_Calloc(cells, sizeof(double));
         order = PyMem_Malloc(sizeof(Py_ssize_t) * (2 * n + 1 + n_tok));
         if (!work || !order) { PyErr_NoMemory(); goto done; }
         Py_ssize_t *nz_start = order + n, *nz = nz_start + n + 1;
-        double *m = work, *p = m + n * V, *sim = p + n * V, *centroid = sim + n * n;
+        double *sim = work, *centroid = sim + n * n;
         double *art_centroid = centroid + V, *art_present = art_centroid + A * V;
         double *story_counts = art_present + A * V, *art_count = story_counts + V;
         double *term_sentences = art_count + V, *story_weight = term_sentences + V;
-        double *importance = story_weight + V, *n_terms = importance + V;
+        double *importance = story_weight + V, *is_top = importance + V, *n_terms = is_top + V;
         double *rank = n_terms + n, *base = rank + n;
-        double *art_fit = base + n, *first = art_fit + A;
+        double *art_fit = base + n, *first = art_fit + A, *nzc = first + A;
         double *vec = vec_buf.buf, *cols = cols_buf.buf;
 #define OUT(c, i) cols[col[c] * n + (i)]
 
-        /* Each sentence's distinct columns in increasing order (``nz``): a sentence has a
-         * dozen of the story's hundred-odd terms, and skipping a zero term adds nothing a
-         * dense loop in the same order would not (x + 0 = x). */
+        /* Each sentence's distinct columns in increasing order (``nz``) with their counts
+         * (``nzc``): a sentence has a dozen of the story's hundred-odd terms, and skipping a
+         * zero term adds nothing a dense loop in the same order would not (x + 0 = x). */
         Py_ssize_t at = 0, k_nz = 0;
-        for (Py_ssize_t i = 0; i < n; i++)
-            for (Py_ssize_t k = 0; k < len[i]; k++) m[i * V + tok[at++]] += 1.0;
         for (Py_ssize_t i = 0; i < n; i++) {
             nz_start[i] = k_nz;
-            for (Py_ssize_t v = 0; v < V; v++)
-                if (m[i * V + v] > 0) nz[k_nz++] = v;
+            Py_ssize_t *run = nz + k_nz;
+            memcpy(run, tok + at, sizeof(Py_ssize_t) * len[i]);
+            at += len[i];
+            qsort(run, (size_t)len[i], sizeof(Py_ssize_t), cmp_index);
+            for (Py_ssize_t k = 0; k < len[i]; k++) {
+                if (k_nz > nz_start[i] && nz[k_nz - 1] == run[k]) nzc[k_nz - 1] += 1.0;
+                else { nz[k_nz] = run[k]; nzc[k_nz++] = 1.0; }
+            }
         }
         nz_start[n] = k_nz;
         memset(vec, 0, sizeof(double) * n * V);
@@ -306,10 +317,9 @@ static PyObject *sentence_features(PyObject *self, PyObject *args)
         for (Py_ssize_t i = 0; i < n; i++) {
             double sq = 0.0, terms = 0.0, idf_sum = 0.0;
             EACH_TERM(i, v) {
-                double c = m[i * V + v];
+                double c = nzc[q_];
                 double tf = (1.0 + (c > 1.0 ? log(c) : 0.0)) * idf[v];  /* log(1) = +0 */
                 vec[i * V + v] = tf;
-                p[i * V + v] = 1.0;
                 sq += tf * tf;
                 terms += 1.0;
                 idf_sum += idf[v];
@@ -332,7 +342,7 @@ static PyObject *sentence_features(PyObject *self, PyObject *args)
                 centroid[v] += vec[i * V + v];
                 art_centroid[a * V + v] += vec[i * V + v];
                 art_present[a * V + v] = 1.0;
-                story_counts[v] += m[i * V + v];
+                story_counts[v] += nzc[q_];
                 term_sentences[v] += 1.0;
             }
         }
@@ -382,11 +392,12 @@ static PyObject *sentence_features(PyObject *self, PyObject *args)
             top[j] = v;
         }
 #undef W
+        for (Py_ssize_t k = 0; k < n_top; k++) is_top[top[k]] = 1.0;
 
         double denom_other = (double)(A > 1 ? A - 1 : 1);
         double mean_div = (double)(n > 1 ? n - 1 : 1);
         for (Py_ssize_t i = 0; i < n; i++) {
-            const double *vi = vec + i * V, *pi = p + i * V;
+            const double *vi = vec + i * V;
             Py_ssize_t a = art[i];
             double safe = n_terms[i] > 1.0 ? n_terms[i] : 1.0;
             double cent = 0.0, acent = 0.0, wp = 0.0, wa = 0.0, psum = 0.0, pmax = 0.0, pimp = 0.0;
@@ -409,7 +420,7 @@ static PyObject *sentence_features(PyObject *self, PyObject *args)
             OUT(C_PRIOR_MAX, i) = pmax;
             OUT(C_PRIOR_IMPORTANCE, i) = pimp / safe;
             double kw = 0.0;
-            for (Py_ssize_t k = 0; k < n_top; k++) kw += pi[top[k]];
+            EACH_TERM(i, v) kw += is_top[v];
             OUT(C_KEYWORDS, i) = kw;
             /* Support: the share of the sentence's terms each other article has. */
             double sup = 0.0, sup_max = 0.0, other = -1.0, row_sum = 0.0;
