@@ -932,6 +932,107 @@ done:
     return result;
 }
 
+/* ---- shingle_overlap ---------------------------------------------------------------------- */
+
+#define MAX_SHINGLE 8
+/* A run of words as ids; unused places are 0 after a full run of k < MAX_SHINGLE words, and
+ * 0xFFFFFFFF (never an id) after a text shorter than k, so the two kinds never compare equal. */
+typedef struct { unsigned int w[MAX_SHINGLE]; } Shingle;
+
+static int cmp_shingle(const void *a, const void *b)
+{
+    const unsigned int *x = ((const Shingle *)a)->w, *y = ((const Shingle *)b)->w;
+    for (Py_ssize_t k = 0; k < MAX_SHINGLE; k++)
+        if (x[k] != y[k]) return x[k] < y[k] ? -1 : 1;
+    return 0;
+}
+
+/* newsbrief.screen.find_copies' shingle sets: for each article (a sequence of words), its
+ * distinct runs of ``k`` consecutive words (a text shorter than ``k`` is one run of all its
+ * words), and for every pair of articles how many runs they share. Words are told apart by
+ * equality, so the counts are those of the Python sets of tuples. Returns (sizes, common) with
+ * common[i][j] the shared count of articles i and j. */
+static PyObject *shingle_overlap(PyObject *self, PyObject *args)
+{
+    PyObject *articles;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "On", &articles, &k)) return NULL;
+    if (k < 1 || k > MAX_SHINGLE) {
+        PyErr_SetString(PyExc_ValueError, "shingle_overlap: width must be 1 to 8");
+        return NULL;
+    }
+    PyObject *fast = PySequence_Fast(articles, "articles"), *result = NULL, *sizes = NULL;
+    PyObject *common = NULL;
+    if (!fast) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast), total = 0;
+    WordIds ids = {NULL, 0, 0};
+    Shingle *sh = NULL;
+    Py_ssize_t *start = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    if (!start) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t len = PyObject_Length(PySequence_Fast_GET_ITEM(fast, i));
+        if (len < 0) goto done;
+        total += len + 1;
+    }
+    if (word_ids_init(&ids, total) < 0) goto done;
+    sh = PyMem_Calloc((size_t)(total ? total : 1), sizeof(Shingle));
+    if (!sh) { PyErr_NoMemory(); goto done; }
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *words = PySequence_Fast(PySequence_Fast_GET_ITEM(fast, i), "words");
+        if (!words) goto done;
+        Py_ssize_t len = PySequence_Fast_GET_SIZE(words);
+        unsigned int *wid = PyMem_Malloc(sizeof(unsigned int) * (len ? len : 1));
+        if (!wid) { Py_DECREF(words); PyErr_NoMemory(); goto done; }
+        for (Py_ssize_t q = 0; q < len; q++) {
+            Py_ssize_t id = word_id(&ids, PySequence_Fast_GET_ITEM(words, q));
+            if (id < 0) { PyMem_Free(wid); Py_DECREF(words); goto done; }
+            wid[q] = (unsigned int)id;
+        }
+        Py_DECREF(words);
+        start[i] = at;
+        if (len < k) {  /* the whole text is one run */
+            for (Py_ssize_t q = 0; q < MAX_SHINGLE; q++) sh[at].w[q] = q < len ? wid[q] : 0xFFFFFFFFu;
+            at++;
+        }
+        else
+            for (Py_ssize_t q = 0; q + k <= len; q++, at++)
+                for (Py_ssize_t r = 0; r < MAX_SHINGLE; r++)
+                    sh[at].w[r] = r < k ? wid[q + r] : 0u;
+        PyMem_Free(wid);
+        qsort(sh + start[i], (size_t)(at - start[i]), sizeof(Shingle), cmp_shingle);
+        Py_ssize_t u = start[i];
+        for (Py_ssize_t q = start[i]; q < at; q++)
+            if (q == start[i] || cmp_shingle(&sh[q], &sh[u - 1]) != 0) sh[u++] = sh[q];
+        at = u;
+    }
+    start[n] = at;
+    if (!(sizes = PyList_New(n)) || !(common = PyList_New(n))) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *size = PyLong_FromSsize_t(start[i + 1] - start[i]), *row = PyList_New(n);
+        if (!size || !row) { Py_XDECREF(size); Py_XDECREF(row); goto done; }
+        PyList_SET_ITEM(sizes, i, size);
+        PyList_SET_ITEM(common, i, row);
+        for (Py_ssize_t j = 0; j < n; j++) {
+            Py_ssize_t a = start[i], b = start[j], c = 0;
+            while (a < start[i + 1] && b < start[j + 1]) {
+                int d = cmp_shingle(&sh[a], &sh[b]);
+                if (d < 0) a++;
+                else if (d > 0) b++;
+                else { c++; a++; b++; }
+            }
+            PyObject *v = PyLong_FromSsize_t(c);
+            if (!v) goto done;
+            PyList_SET_ITEM(row, j, v);
+        }
+    }
+    result = Py_BuildValue("OO", sizes, common);
+done:
+    Py_XDECREF(sizes); Py_XDECREF(common); Py_DECREF(fast);
+    PyMem_Free(ids.slots); PyMem_Free(sh); PyMem_Free(start);
+    return result;
+}
+
 /* ---- module ------------------------------------------------------------------------------- */
 
 static PyMethodDef methods[] = {
@@ -945,6 +1046,9 @@ static PyMethodDef methods[] = {
      "sentence_features(tokens, lengths, V, idf, prior, articles, n_articles, columns, "
      "rel_base, rel_rank, rel_gap_base, rel_gap, keywords, cols, vec): newsbrief.score's "
      "numeric features, written into cols (features x sentences) and vec (TF-IDF rows)."},
+    {"shingle_overlap", shingle_overlap, METH_VARARGS,
+     "shingle_overlap(articles, k) -> (sizes, common): distinct k-word runs per article and "
+     "the runs each pair shares (newsbrief.screen.find_copies)."},
     {"surface", surface, METH_VARARGS,
      "surface(texts, tokens, n_terms, positions, words, first_person, attribution, "
      "pronoun_start): the 12 columns of newsbrief.score._SURFACE."},

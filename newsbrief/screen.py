@@ -60,16 +60,24 @@ def find_copies(articles: Sequence[Article],
     if len(articles) < 2:
         return {}  # nothing to compare with: no shingles to build
     toks = tokens if tokens is not None else [words(a.text) for a in articles]
-    sh = {a.id: _shingles(t) for a, t in zip(articles, toks)}
-    order = sorted(articles, key=lambda a: -len(sh[a.id]))
+    at = {a.id: i for i, a in enumerate(articles)}
+    kernels = native.KERNELS
+    if kernels is not None:  # the same counts from sorted runs of word ids (``_kernels.c``)
+        size, common = kernels.shingle_overlap(toks, SHINGLE)
+        shared = lambda i, j: common[i][j]  # noqa: E731
+    else:
+        sh = [_shingles(t) for t in toks]
+        size = [len(x) for x in sh]
+        shared = lambda i, j: len(sh[i] & sh[j])  # noqa: E731
+    order = sorted(articles, key=lambda a: -size[at[a.id]])
     copies: dict[str, tuple[str, float]] = {}
     for i, a in enumerate(order):
         if a.id in copies:
             continue
         for b in order[i + 1 :]:
-            if b.id in copies or not sh[b.id]:
+            if b.id in copies or not size[at[b.id]]:
                 continue
-            c = len(sh[a.id] & sh[b.id]) / len(sh[b.id])
+            c = shared(at[a.id], at[b.id]) / size[at[b.id]]
             if c >= DUPLICATE_CONTAINMENT:
                 copies[b.id] = (a.id, c)
     return copies

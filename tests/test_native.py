@@ -180,6 +180,31 @@ def test_term_counts_is_the_python_loop(monkeypatch):
     assert fast == slow == {}
 
 
+def test_shingle_counts_are_the_python_sets():
+    import random
+
+    rng = random.Random(5)
+    words = "a b c the police said".split()
+    for _ in range(300):
+        arts = [[rng.choice(words) for _ in range(rng.choice([0, 1, 3, 4, 5, 6, 12, 30]))]
+                for _ in range(rng.randint(1, 5))]
+        sizes, common = native._compiled.shingle_overlap(arts, screen.SHINGLE)
+        sets = [screen._shingles(t) for t in arts]
+        assert sizes == [len(x) for x in sets]
+        assert common == [[len(x & y) for y in sets] for x in sets]
+
+
+def test_copies_found_the_same_either_way(monkeypatch):
+    wire = ("The head of the military police said in a video that he had defected and joined "
+            "the rebels fighting the government. ")
+    arts = [article(0, wire * 2 + "He crossed into Turkey on Tuesday."),
+            article(1, wire + "Officials did not comment."),
+            article(2, "A different story about a budget vote in the city council on Monday."),
+            article(3, "Short.")]
+    fast, slow = both(monkeypatch, screen.find_copies, arts)
+    assert fast == slow and set(fast) == {"a1"}
+
+
 def test_describe_says_which_path_runs(monkeypatch):
     monkeypatch.setattr(native, "KERNELS", native._compiled)
     assert native.describe() == "compiled kernels"
