@@ -9,13 +9,15 @@
  * Only the C API and the buffer protocol are used (no numpy headers), so building needs a C
  * compiler and Python's headers, nothing else.
  *
- * What is and is not bit-for-bit equal to the numpy versions:
- *   forest_predict: equal (same comparisons; the per-row sum over trees replicates numpy's
- *     pairwise summation).
+ * What is and is not bit-for-bit the same as the Python and numpy versions:
+ *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
+ *     replicates numpy's pairwise summation).
+ *   surface, pair_support, term_counts, shingle_overlap: the same (counts, then the same
+ *     divisions and sums in the same order; words told apart by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
  *     index order where numpy calls BLAS (another order), so values can differ in the last
  *     bits; tests compare with a tolerance, and the effect on briefs is measured in
- *     docs/benchmarks.md.
+ *     docs/benchmarks.md ("Compiled kernels").
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -24,32 +26,35 @@
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-/* numpy's pairwise summation of doubles (numpy/_core/src/umath/loops_utils.h.src), so a sum
- * over trees has numpy's bits. */
-static double pairwise_sum(const double *a, Py_ssize_t n)
-{
-    if (n < 8) {
-        double res = 0.;
-        for (Py_ssize_t i = 0; i < n; i++) res += a[i];
-        return res;
+/* numpy's pairwise summation (numpy/_core/src/umath/loops_utils.h.src), accumulating in the
+ * element type as numpy does: for doubles (a sum over trees has numpy's bits) and floats (the
+ * float32 similarities of screening). */
+#define DEFINE_PAIRWISE_SUM(name, type)                                                     \
+    static type name(const type *a, Py_ssize_t n)                                           \
+    {                                                                                       \
+        if (n < 8) {                                                                        \
+            type res = 0;                                                                   \
+            for (Py_ssize_t i = 0; i < n; i++) res += a[i];                                 \
+            return res;                                                                     \
+        }                                                                                   \
+        else if (n <= 128) {                                                                \
+            type r[8], res;                                                                 \
+            Py_ssize_t i;                                                                   \
+            for (int j = 0; j < 8; j++) r[j] = a[j];                                        \
+            for (i = 8; i < n - (n % 8); i += 8)                                            \
+                for (int j = 0; j < 8; j++) r[j] += a[i + j];                               \
+            res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));        \
+            for (; i < n; i++) res += a[i];                                                 \
+            return res;                                                                     \
+        }                                                                                   \
+        else {                                                                              \
+            Py_ssize_t n2 = n / 2;                                                          \
+            n2 -= n2 % 8;                                                                   \
+            return name(a, n2) + name(a + n2, n - n2);                                      \
+        }                                                                                   \
     }
-    else if (n <= 128) {
-        double r[8], res;
-        Py_ssize_t i;
-        for (int j = 0; j < 8; j++) r[j] = a[j];
-        for (i = 8; i < n - (n % 8); i += 8) {
-            for (int j = 0; j < 8; j++) r[j] += a[i + j];
-        }
-        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; i++) res += a[i];
-        return res;
-    }
-    else {
-        Py_ssize_t n2 = n / 2;
-        n2 -= n2 % 8;
-        return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
-    }
-}
+DEFINE_PAIRWISE_SUM(pairwise_sum, double)
+DEFINE_PAIRWISE_SUM(pairwise_sum_f, float)
 
 /* A Python sequence of numbers as a new C array (NULL with an exception set on error). */
 static double *as_doubles(PyObject *seq, Py_ssize_t expect, const char *what)
@@ -96,20 +101,26 @@ static int cmp_index(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Stable ranks of the values, largest first: rank[i] = position of i when sorted by
- * descending value, ties in index order (numpy's double stable argsort of -value). */
-static void descending_ranks(const double *v, Py_ssize_t n, Py_ssize_t *order, double *rank,
-                             double scale)
+/* Ranks as a stable argsort gives them: rank[i] = the place of i when the values are sorted
+ * (largest first when ``descending``), equal values in index order. */
+typedef struct { double key; Py_ssize_t i; } Keyed;
+
+static int cmp_keyed(const void *a, const void *b)
 {
-    for (Py_ssize_t i = 0; i < n; i++) order[i] = i;
-    for (Py_ssize_t i = 1; i < n; i++) {  /* insertion sort: stable, n is a few dozen */
-        Py_ssize_t k = order[i];
-        double key = -v[k];
-        Py_ssize_t j = i - 1;
-        while (j >= 0 && -v[order[j]] > key) { order[j + 1] = order[j]; j--; }
-        order[j + 1] = k;
-    }
-    for (Py_ssize_t r = 0; r < n; r++) rank[order[r]] = (double)r / scale;
+    const Keyed *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int ranks(const double *v, Py_ssize_t n, int descending, double *rank, double scale)
+{
+    Keyed *k = PyMem_Malloc(sizeof(Keyed) * (n ? n : 1));
+    if (!k) { PyErr_NoMemory(); return -1; }
+    for (Py_ssize_t i = 0; i < n; i++) { k[i].key = descending ? -v[i] : v[i]; k[i].i = i; }
+    qsort(k, (size_t)n, sizeof(Keyed), cmp_keyed);
+    for (Py_ssize_t r = 0; r < n; r++) rank[k[r].i] = (double)r / scale;
+    PyMem_Free(k);
+    return 0;
 }
 
 /* ---- forest_predict ----------------------------------------------------------------------- */
@@ -230,7 +241,7 @@ static PyObject *sentence_features(PyObject *self, PyObject *args)
     PyObject *result = NULL;
     Py_ssize_t n_tok = 0, n = 0, n_a = 0, n_cols = 0, n_base = 0, n_rank = 0, n_gb = 0, n_gap = 0;
     Py_ssize_t *tok = NULL, *len = NULL, *art = NULL, *col = NULL, *rel_base = NULL;
-    Py_ssize_t *rel_rank = NULL, *gap_base = NULL, *gap_col = NULL, *order = NULL;
+    Py_ssize_t *rel_rank = NULL, *gap_base = NULL, *gap_col = NULL, *ints = NULL;
     double *idf = NULL, *prior = NULL, *work = NULL;
     if (V < 1) V = 1;
     if (!(tok = as_indices(tokens_obj, &n_tok, "tokens"))) goto done;
@@ -275,14 +286,14 @@ static PyObject *sentence_features(PyObject *self, PyObject *args)
          * sentence count, word probability, prior importance, whether a keyword (6V); per
          * sentence: terms, rank, one base column (3n); per article: fit, first sentence (2A);
          * the count of each distinct column of each sentence (at most one per token).
-         * Integers: sort order (n), each sentence's first distinct column (n + 1), the
-         * distinct columns. Nothing is sentences x vocabulary but the output ``vec``. */
+         * Integers: each sentence's first distinct column (n + 1), the distinct columns.
+         * Nothing is sentences x vocabulary but the output ``vec``. */
         Py_ssize_t A = n_art;
         size_t cells = (size_t)(n * n + V + 2 * A * V + 6 * V + 3 * n + 2 * A + n_tok);
         work = PyMem_Calloc(cells, sizeof(double));
-        order = PyMem_Malloc(sizeof(Py_ssize_t) * (2 * n + 1 + n_tok));
-        if (!work || !order) { PyErr_NoMemory(); goto done; }
-        Py_ssize_t *nz_start = order + n, *nz = nz_start + n + 1;
+        ints = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1 + n_tok));
+        if (!work || !ints) { PyErr_NoMemory(); goto done; }
+        Py_ssize_t *nz_start = ints, *nz = nz_start + n + 1;
         double *sim = work, *centroid = sim + n * n;
         double *art_centroid = centroid + V, *art_present = art_centroid + A * V;
         double *story_counts = art_present + A * V, *art_count = story_counts + V;
@@ -452,7 +463,7 @@ static PyObject *sentence_features(PyObject *self, PyObject *args)
         /* Story-relative: percentile rank (largest first, stable) and gap to the best. */
         for (Py_ssize_t k = 0; k < n_base; k++) {
             for (Py_ssize_t i = 0; i < n; i++) base[i] = cols[rel_base[k] * n + i];
-            descending_ranks(base, n, order, rank, mean_div);
+            if (ranks(base, n, 1, rank, mean_div) < 0) goto done;
             for (Py_ssize_t i = 0; i < n; i++) cols[rel_rank[k] * n + i] = rank[i];
         }
         for (Py_ssize_t k = 0; k < n_gap; k++) {
@@ -468,38 +479,12 @@ static PyObject *sentence_features(PyObject *self, PyObject *args)
 done:
     PyMem_Free(tok); PyMem_Free(len); PyMem_Free(art); PyMem_Free(col);
     PyMem_Free(rel_base); PyMem_Free(rel_rank); PyMem_Free(gap_base); PyMem_Free(gap_col);
-    PyMem_Free(idf); PyMem_Free(prior); PyMem_Free(work); PyMem_Free(order);
+    PyMem_Free(idf); PyMem_Free(prior); PyMem_Free(work); PyMem_Free(ints);
     PyBuffer_Release(&cols_buf); PyBuffer_Release(&vec_buf);
     return result;
 }
 
 /* ---- article_features --------------------------------------------------------------------- */
-
-/* numpy's pairwise summation for float32 (accumulating in float32, as numpy does). */
-static float pairwise_sum_f(const float *a, Py_ssize_t n)
-{
-    if (n < 8) {
-        float res = 0.f;
-        for (Py_ssize_t i = 0; i < n; i++) res += a[i];
-        return res;
-    }
-    else if (n <= 128) {
-        float r[8], res;
-        Py_ssize_t i;
-        for (int j = 0; j < 8; j++) r[j] = a[j];
-        for (i = 8; i < n - (n % 8); i += 8) {
-            for (int j = 0; j < 8; j++) r[j] += a[i + j];
-        }
-        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; i++) res += a[i];
-        return res;
-    }
-    else {
-        Py_ssize_t n2 = n / 2;
-        n2 -= n2 % 8;
-        return pairwise_sum_f(a, n2) + pairwise_sum_f(a + n2, n - n2);
-    }
-}
 
 /* The story-level columns of newsbrief.screen.ARTICLE_FEATURES (0 to 7) from each article's
  * term counts: log length, articles, topic ratio, mean and max similarity to the others,
@@ -515,7 +500,7 @@ static PyObject *article_features(PyObject *self, PyObject *args)
         return NULL;
     PyObject *result = NULL;
     Py_ssize_t n_cells = 0, n = 0;
-    Py_ssize_t *column = NULL, *size = NULL, *order = NULL;
+    Py_ssize_t *column = NULL, *size = NULL;
     double *count = NULL, *tokens = NULL, *idf = NULL, *dwork = NULL;
     float *work = NULL;
     if (!(column = as_indices(columns_obj, &n_cells, "columns"))) goto done;
@@ -539,14 +524,14 @@ static PyObject *article_features(PyObject *self, PyObject *args)
             }
         if (n == 0) { result = Py_NewRef(Py_None); goto done; }
         /* float32: m (n x V), rest row, column totals, squares (3V), sim and a copy (2 n x n),
-         * one row of sim (n). float64: a TF row and its squares (2V), ratios (n). */
+         * one row of sim (n). float64: a TF row and its squares (2V), ratios and their ranks
+         * (2n). */
         work = PyMem_Calloc((size_t)(n * V + 3 * V + 2 * n * n + n), sizeof(float));
-        dwork = PyMem_Calloc((size_t)(2 * V + n), sizeof(double));
-        order = PyMem_Malloc(sizeof(Py_ssize_t) * n);
-        if (!work || !dwork || !order) { PyErr_NoMemory(); goto done; }
+        dwork = PyMem_Calloc((size_t)(2 * V + 2 * n), sizeof(double));
+        if (!work || !dwork) { PyErr_NoMemory(); goto done; }
         float *m = work, *rest = m + n * V, *colsum = rest + V, *sq = colsum + V, *sim = sq + V;
         float *offdiag = sim + n * n, *sim_row = offdiag + n * n;
-        double *tf = dwork, *sqd = tf + V, *ratios = sqd + V;
+        double *tf = dwork, *sqd = tf + V, *ratios = sqd + V, *ratio_rank = ratios + n;
         double *rows = rows_buf.buf;
         int any_term = n_cells > 0;
 
@@ -592,13 +577,7 @@ static PyObject *article_features(PyObject *self, PyObject *args)
         for (Py_ssize_t i = 0; i < n; i++)
             if (ratios[i] > best) best = ratios[i];
         /* Rank of the ratio, smallest first (ties in index order). */
-        for (Py_ssize_t i = 0; i < n; i++) order[i] = i;
-        for (Py_ssize_t i = 1; i < n; i++) {
-            Py_ssize_t k = order[i], j = i - 1;
-            while (j >= 0 && ratios[order[j]] > ratios[k]) { order[j + 1] = order[j]; j--; }
-            order[j + 1] = k;
-        }
-        for (Py_ssize_t r = 0; r < n; r++) rows[order[r] * F + 6] = (double)r / (double)(n > 1 ? n - 1 : 1);
+        if (ranks(ratios, n, 0, ratio_rank, (double)(n > 1 ? n - 1 : 1)) < 0) goto done;
         for (Py_ssize_t i = 0; i < n; i++) {
             double *row = rows + i * F;
             row[0] = log1p(tokens[i]);
@@ -624,13 +603,14 @@ static PyObject *article_features(PyObject *self, PyObject *args)
             }
             float rest_norm = sqrtf(pairwise_sum_f(sq, V));
             row[5] = rest_norm > 0 ? (double)(dot / rest_norm) : 0.0;
+            row[6] = ratio_rank[i];
             row[7] = best - ratios[i];
         }
     }
     result = Py_NewRef(Py_None);
 done:
     PyMem_Free(column); PyMem_Free(size); PyMem_Free(count); PyMem_Free(tokens);
-    PyMem_Free(idf); PyMem_Free(work); PyMem_Free(dwork); PyMem_Free(order);
+    PyMem_Free(idf); PyMem_Free(work); PyMem_Free(dwork);
     PyBuffer_Release(&rows_buf);
     return result;
 }

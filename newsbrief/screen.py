@@ -22,7 +22,7 @@ from .model import Article, SetAside
 from .resources import idf_table
 from .text import ENGLISH_MARKERS, term_counts, terms_of, words
 from .trees import shipped
-from .vectors import tfidf_bags, tfidf_matrix
+from .vectors import idf_weights, tfidf_bags, tfidf_matrix
 
 # Below this many words an article is a failed scrape or a stub, not a source.
 MIN_WORDS = 25
@@ -182,9 +182,7 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     else:  # columns 0-7 in one compiled call (``_kernels.c``), the same formulas
         seen = dict.fromkeys(chain.from_iterable(terms))
         vocab = dict(zip(seen, range(len(seen))))
-        idf = idf_table()
-        unknown = getattr(idf, "unknown", None) or max(idf.values(), default=1.0)
-        weights = list(map(idf.get, vocab, repeat(unknown))) or [0.0]
+        weights = idf_weights(vocab, idf_table()) or [0.0]
         kernels.article_features(
             list(map(vocab.__getitem__, chain.from_iterable(terms))),
             list(chain.from_iterable(t.values() for t in terms)), list(map(len, terms)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain, repeat
 
 import numpy as np
@@ -50,6 +50,15 @@ def row_norms(x: np.ndarray) -> np.ndarray:
     return np.sqrt(np.add.reduce(x * x, axis=1, keepdims=True))
 
 
+def idf_weights(terms: Iterable[str], idf: Mapping[str, float]) -> list[float]:
+    """Each term's idf from a background table; a term the table has not seen gets its
+    ``unknown`` value (the largest idf)."""
+    # A shipped table carries its unseen-term idf; recomputing the max of 100k values per call
+    # cost more than the rest of the story's scoring.
+    unknown = getattr(idf, "unknown", None) or max(idf.values(), default=1.0)
+    return list(map(idf.get, terms, repeat(unknown)))
+
+
 def tfidf_matrix(
     docs: Sequence[Sequence[str]], idf: Mapping[str, float] | None = None
 ) -> np.ndarray:
@@ -78,10 +87,7 @@ def _weigh(counts: np.ndarray, vocab: list[str], docs: Sequence[Sequence[str]] |
         n = len(docs)
         weights = np.array([math.log((n + 1) / (df[t] + 1)) + 1.0 for t in vocab])
     else:
-        # A shipped table carries its unseen-term idf; recomputing the max of 100k values per
-        # call cost more than the rest of the story's scoring.
-        unknown = getattr(idf, "unknown", None) or max(idf.values(), default=1.0)
-        weights = np.array(list(map(idf.get, vocab, repeat(unknown))))
+        weights = np.array(idf_weights(vocab, idf))
     # (counts > 0) + log(max(counts, 1)) is 1 + log(count) where a term occurs and
     # 0 + log(1) = +0 where it does not: the np.where form's bits, one call fewer.
     m = ((counts > 0) + np.log(np.maximum(counts, 1))) * weights

@@ -46,16 +46,9 @@ STORY = [
 
 
 def test_forest_predictions_are_bitwise_the_same(monkeypatch):
-    dump = {"tree_info": [
-        {"tree_structure": {"split_feature": 0, "threshold": 1.0, "decision_type": "<=",
-                            "left_child": {"leaf_value": -1.0},
-                            "right_child": {"split_feature": 1, "threshold": 0.0,
-                                            "decision_type": "<=",
-                                            "left_child": {"leaf_value": 2.0},
-                                            "right_child": {"leaf_value": 3.0}}}},
-        {"tree_structure": {"leaf_value": 0.5}},
-    ]}
-    small = from_lightgbm(dump, ["a", "b"], {})
+    from test_trees import DUMP  # two hand-made trees over features (a, b)
+
+    small = from_lightgbm(DUMP, ["a", "b"], {})
     x = np.array([[0.0, 9.0], [1.0, 9.0], [2.0, -1.0], [2.0, 0.5], [np.nan, np.nan]])
     fast, slow = both(monkeypatch, small.predict, x)
     assert fast.tolist() == slow.tolist() == [-0.5, -0.5, 2.5, 3.5, 3.5]  # NaN goes right
