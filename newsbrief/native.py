@@ -1,9 +1,10 @@
 """The compiled kernels (``newsbrief/_kernels.c``) when this install has them.
 
 They do the per-story arithmetic that numpy would otherwise do in about a hundred calls on
-tiny arrays (see the C file's header). Every caller keeps its numpy version: it runs when the
-extension was not built (no C compiler at install time) or when ``NEWSBRIEF_PURE_PYTHON`` is set
-in the environment, and the tests hold the two to the same results.
+tiny arrays, and the word counting that Python would do token by token (see the C file's
+header). Every caller keeps its numpy or Python version: it runs when the extension was not
+built (no C compiler at install time) or when ``NEWSBRIEF_PURE_PYTHON`` is set in the
+environment, and ``tests/test_native.py`` holds the two to the same results.
 """
 
 from __future__ import annotations

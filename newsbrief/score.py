@@ -233,10 +233,10 @@ def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     """(feature rows in ``FEATURES`` order, TF-IDF vectors) for the candidates of one story.
     ``prior``: the term prior table (the shipped one by default; training passes its own).
 
-    The per-sentence surface features and the word-pair support are Python; the rest is
-    matrix arithmetic on a dozen rows, done by the compiled kernel when there is one
-    (``native``) and by ``_numpy_features`` otherwise (the same formulas; see ``_kernels.c``
-    for where the two can differ in the last bits)."""
+    Compiled kernels do the work when this install has them (``native``): the per-sentence
+    surface and word-pair columns exactly as ``_surface`` and ``_pair_support``, the matrix
+    columns with the formulas of ``_numpy_features`` (which runs otherwise; see
+    ``_kernels.c`` for where the two can differ in the last bits)."""
     kernels = native.KERNELS
     if kernels is None:
         return _numpy_features(cands, terms, prior)
@@ -264,7 +264,8 @@ def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
 
 def _python_columns(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
                     art_list: list[int], n_art: int) -> list[Sequence[float]]:
-    """The ``_PYTHON_COLUMNS`` of the candidates, column by column."""
+    """The ``_PYTHON_COLUMNS`` of the candidates (surface, word-pair support, article count),
+    column by column: by the kernels when there are ones, else in Python."""
     n = len(cands)
     toks = [sentence_words(s.text) for s in cands]
     kernels = native.KERNELS

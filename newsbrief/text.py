@@ -83,6 +83,7 @@ def term_counts(word_counts: Mapping[str, int]) -> dict[str, int]:
     in the order their first word comes, so in order of first occurrence in the text. One
     lookup per distinct word instead of one per token."""
     kernels = native.KERNELS
+    # The kernel walks a dict's own entries: any other mapping takes the loop below.
     if kernels is not None and type(word_counts) in (dict, Counter):
         return kernels.term_counts(word_counts, _TERMS, _term)  # the same loop in C
     get = _TERMS.get
