@@ -108,3 +108,19 @@ def test_pair_support_counts_only_other_articles():
     assert most[0] == 0.5 and mean[0] == 0.5  # half its pairs in article 1, half in 2
     assert most[1] == 1.0 and mean[1] == 0.5  # all in article 0, none in article 2
     assert _pair_support([p], [0], 1) == ([0.0], [0.0])  # one article: no support
+
+
+def test_a_huge_story_scores_only_the_earliest_sentences_of_each_article(monkeypatch):
+    import newsbrief.score as score_module
+
+    story = [sent(a, p, f"Sentence {p} of article {a} says the council met again today.")
+             for a in ("a", "b", "c") for p in range(4)]
+    # Under the cap nothing is dropped.
+    assert len(candidates(story)[0]) == 12
+    monkeypatch.setattr(score_module, "MAX_CANDIDATES", 5)
+    cands, terms = candidates(story)
+    # Every article's first sentence, then the second ones in article order, until 5; the
+    # kept ones stay in story order and keep their terms.
+    assert [(s.article, s.position) for s in cands] == [("a", 0), ("a", 1), ("b", 0), ("b", 1),
+                                                        ("c", 0)]
+    assert len(terms) == 5 and all(terms)
