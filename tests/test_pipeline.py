@@ -108,3 +108,26 @@ def test_example_article_texts_are_free_of_captions_and_lists(example_brief):
         for phrase in ("View Photo Gallery", "In this photo provided", "Click through",
                        "Part of complete coverage", "Only subscribers", "Skip to main content"):
             assert phrase not in a.text, (a.id, phrase)
+
+
+def test_the_analysis_of_a_huge_story_reads_each_articles_earliest_sentences(monkeypatch):
+    import newsbrief.analyse as analyse_module
+    from newsbrief import pipeline
+
+    read: list = []
+    real = analyse_module.analyse
+
+    def spy(articles, sentences, brief=()):
+        read.extend(sentences)
+        return real(articles, sentences, brief)
+
+    monkeypatch.setattr(analyse_module, "analyse", spy)
+    monkeypatch.setattr(pipeline, "ANALYSIS_MAX_SENTENCES", 6)
+    texts = [" ".join(f"Officials in {city} said on Monday that the flood waters had reached "
+                      f"{n + 2} feet in the old town by noon." for n in range(5))
+             for city in ("Dresden", "Prague", "Passau")]
+    brief = summarize(texts)
+    assert brief.sentences  # briefed as usual
+    # 15 sentences, 6 read: the first two of each article.
+    assert sorted((s.article, s.position) for s in read) == sorted(
+        (a.id, p) for a in brief.articles for p in (0, 1))
