@@ -1013,6 +1013,122 @@ done:
     return result;
 }
 
+/* ---- greedy_select ------------------------------------------------------------------------ */
+
+/* How many items of ``a`` are in ``b`` (iterating the smaller), stopping at ``enough``. */
+static Py_ssize_t common_items(PyObject *a, PyObject *b, Py_ssize_t enough)
+{
+    if (PySet_GET_SIZE(a) > PySet_GET_SIZE(b)) { PyObject *t = a; a = b; b = t; }
+    PyObject *it = PyObject_GetIter(a), *key;
+    if (!it) return -1;
+    Py_ssize_t c = 0;
+    while (c < enough && (key = PyIter_Next(it))) {
+        int in = PySet_Contains(b, key);
+        Py_DECREF(key);
+        if (in < 0) { Py_DECREF(it); return -1; }
+        c += in;
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : c;
+}
+
+/* newsbrief.select.select's greedy loop: the same passes, tests and tie-breaking, with the
+ * similarity of every candidate to the one just chosen computed here (a dot product over the
+ * chosen sentence's terms, in index order, where numpy's BLAS sums in its own order). */
+static PyObject *greedy_select(PyObject *self, PyObject *args)
+{
+    PyObject *values_obj, *sizes_obj, *pairs, *quoted;
+    Py_buffer vec_buf;
+    Py_ssize_t V, words, shared_pairs;
+    double strict_limit, lax_limit, mmr;
+    if (!PyArg_ParseTuple(args, "OOy*nnO!O!dddn", &values_obj, &sizes_obj, &vec_buf, &V, &words,
+                          &PyList_Type, &pairs, &PyList_Type, &quoted, &strict_limit,
+                          &lax_limit, &mmr, &shared_pairs))
+        return NULL;
+    PyObject *result = NULL, *chosen = NULL;
+    Py_ssize_t n = 0, n_sizes = 0;
+    double *value = NULL, *max_sim = NULL;
+    Py_ssize_t *size = NULL, *nz = NULL;
+    char *flags = NULL;
+    if (!(size = as_indices(sizes_obj, &n_sizes, "sizes"))) goto done;
+    n = n_sizes;
+    if (!(value = as_doubles(values_obj, n, "values"))) goto done;
+    if (V < 1 || vec_buf.len != n * V * (Py_ssize_t)sizeof(double)
+        || PyList_GET_SIZE(pairs) != n || PyList_GET_SIZE(quoted) != n) {
+        PyErr_SetString(PyExc_ValueError, "greedy_select: arguments do not match");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!PyAnySet_Check(PyList_GET_ITEM(pairs, i)) || !PyAnySet_Check(PyList_GET_ITEM(quoted, i))) {
+            PyErr_SetString(PyExc_TypeError, "greedy_select: pairs and quoted must be sets");
+            goto done;
+        }
+    const double *vec = vec_buf.buf;
+    max_sim = PyMem_Calloc((size_t)(n ? n : 1), sizeof(double));
+    flags = PyMem_Calloc((size_t)(2 * n + 1), 1);  /* available (n), repeats (n) */
+    nz = PyMem_Malloc(sizeof(Py_ssize_t) * V);
+    if (!(chosen = PyList_New(0))) goto done;
+    if (!max_sim || !flags || !nz) { PyErr_NoMemory(); goto done; }
+    char *available = flags, *repeats = flags + n;
+    Py_ssize_t used = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int strict = pass == 0;
+        double limit = strict ? strict_limit : lax_limit;
+        memset(available, 1, (size_t)n);
+        for (Py_ssize_t c = 0; c < PyList_GET_SIZE(chosen); c++)
+            available[PyLong_AsSsize_t(PyList_GET_ITEM(chosen, c))] = 0;
+        for (;;) {
+            Py_ssize_t left = words - used, best = -1;
+            double best_gain = 0.0;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                if (!available[i]) continue;
+                if (!(size[i] <= left && max_sim[i] <= limit) || (strict && repeats[i])) {
+                    available[i] = 0;  /* for the rest of this pass: it only gets worse */
+                    continue;
+                }
+                double gain = value[i] * (1.0 - mmr * max_sim[i]);
+                if (best < 0 || gain > best_gain) { best = i; best_gain = gain; }
+            }
+            if (best < 0) break;
+            available[best] = 0;
+            PyObject *b = PyLong_FromSsize_t(best);
+            if (!b || PyList_Append(chosen, b) < 0) { Py_XDECREF(b); goto done; }
+            Py_DECREF(b);
+            used += size[best];
+            const double *vb = vec + best * V;
+            Py_ssize_t k = 0;
+            for (Py_ssize_t v = 0; v < V; v++)
+                if (vb[v] != 0.0) nz[k++] = v;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                const double *vi = vec + i * V;
+                double s = 0.0;
+                for (Py_ssize_t q = 0; q < k; q++) s += vi[nz[q]] * vb[nz[q]];
+                if (!(max_sim[i] >= s)) max_sim[i] = s;
+            }
+            PyObject *mine = PyList_GET_ITEM(pairs, best), *said = PyList_GET_ITEM(quoted, best);
+            if (strict && PySet_GET_SIZE(mine) > 0) {
+                for (Py_ssize_t i = 0; i < n; i++) {
+                    if (!available[i]) continue;
+                    Py_ssize_t c = common_items(PyList_GET_ITEM(pairs, i), mine, shared_pairs);
+                    if (c < 0) goto done;
+                    if (c < shared_pairs && PySet_GET_SIZE(said) > 0) {
+                        Py_ssize_t q = common_items(PyList_GET_ITEM(quoted, i), said, 1);
+                        if (q < 0) goto done;
+                        if (q > 0) c = shared_pairs;
+                    }
+                    if (c >= shared_pairs) repeats[i] = 1;
+                }
+            }
+        }
+    }
+    result = Py_NewRef(chosen);
+done:
+    Py_XDECREF(chosen);
+    PyMem_Free(value); PyMem_Free(max_sim); PyMem_Free(size); PyMem_Free(nz); PyMem_Free(flags);
+    PyBuffer_Release(&vec_buf);
+    return result;
+}
+
 /* ---- module ------------------------------------------------------------------------------- */
 
 static PyMethodDef methods[] = {
@@ -1026,6 +1142,9 @@ static PyMethodDef methods[] = {
      "sentence_features(tokens, lengths, V, idf, prior, articles, n_articles, columns, "
      "rel_base, rel_rank, rel_gap_base, rel_gap, keywords, cols, vec): newsbrief.score's "
      "numeric features, written into cols (features x sentences) and vec (TF-IDF rows)."},
+    {"greedy_select", greedy_select, METH_VARARGS,
+     "greedy_select(values, sizes, vectors, V, words, pairs, quoted, strict, lax, mmr, "
+     "shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
     {"shingle_overlap", shingle_overlap, METH_VARARGS,
      "shingle_overlap(articles, k) -> (sizes, common): distinct k-word runs per article and "
      "the runs each pair shares (newsbrief.screen.find_copies)."},

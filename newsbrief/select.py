@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from . import native
 from .score import Scored
 from .text import content_terms
 
@@ -52,6 +53,12 @@ def select(scored: Scored, words: int) -> list[int]:
     # test (about a hundred tests per story).
     pairs = [_pairs(t) for t in terms] if terms else [set() for _ in range(n)]
     quoted = [_quoted_pairs(s.text) for s in sents]
+    kernels = native.KERNELS
+    if kernels is not None:  # the same loop in C (``_kernels.c``)
+        vectors = np.ascontiguousarray(scored.vectors, dtype=np.float64)
+        return kernels.greedy_select(value, size, vectors, vectors.shape[1], words, pairs,
+                                     quoted, STRICT_REDUNDANCY, REDUNDANCY, MMR_PENALTY,
+                                     SHARED_PAIRS)
     repeats = [False] * n
     for limit in (STRICT_REDUNDANCY, REDUNDANCY):
         strict = limit == STRICT_REDUNDANCY

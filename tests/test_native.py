@@ -198,6 +198,30 @@ def test_copies_found_the_same_either_way(monkeypatch):
     assert fast == slow and set(fast) == {"a1"}
 
 
+def test_selection_chooses_the_same_sentences(monkeypatch):
+    import random
+
+    from newsbrief.score import Scored
+    from newsbrief.select import select
+
+    rng = random.Random(11)
+    phrases = ["gangs of murder", "the military police", "crossed into turkey", "said on monday",
+               "a four day trip", "the rebel forces", "joined the uprising", "a video statement"]
+    for trial in range(200):
+        n = rng.randint(1, 14)
+        sents = tuple(sent("abc"[i % 3], i, " ".join(rng.sample(phrases, 3))
+                           + (' "gangs of murder"' if rng.random() < 0.2 else "") + ".")
+                      for i in range(n))
+        vec = np.array([[rng.random() if rng.random() < 0.4 else 0.0 for _ in range(12)]
+                        for _ in range(n)]) + np.eye(n, 12) * 0.1 + 0.01
+        vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+        scored = Scored(sents, np.array([rng.random() for _ in range(n)]), vec,
+                        tuple(score.sentence_terms(s.text) for s in sents))
+        budget = rng.choice([20, 40, 80])
+        fast, slow = both(monkeypatch, select, scored, budget)
+        assert fast == slow, trial
+
+
 def test_describe_says_which_path_runs(monkeypatch):
     monkeypatch.setattr(native, "KERNELS", native._compiled)
     assert native.describe() == "compiled kernels"
