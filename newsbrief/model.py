@@ -131,6 +131,8 @@ class Brief:
     set_aside: tuple[SetAside, ...] = ()
     removed: tuple[Removed, ...] = ()
     options: Options = field(default_factory=Options)
+    # What the reader should know about how the brief was made (a limit that applied).
+    notes: tuple[str, ...] = ()
     # Filled by later stages (cross-source analysis); kept as plain data so the JSON contract
     # can be extended without changing this class.
     extra: dict[str, Any] = field(default_factory=dict)
@@ -167,6 +169,7 @@ class Brief:
                 {"article": x.article, "reason": x.reason, "score": x.score}
                 for x in self.set_aside
             ],
+            "notes": list(self.notes),
         }
         if explain:
             out["removed"] = [

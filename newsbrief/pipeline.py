@@ -69,6 +69,11 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
 
     kept_ids = {a.id for a in screening.kept}
     scored = score([s for a in screening.kept for s in sentences[a.id]])
+    notes: list[str] = []
+    if scored.eligible > len(scored.sentences):
+        notes.append(f"A long story: only the {len(scored.sentences):,} earliest of its "
+                     f"{scored.eligible:,} candidate sentences were scored (each article's "
+                     "first sentences first).")
     picked = select(scored, opts.words)
     chosen = [scored.sentences[i] for i in picked]
     # Copies of kept articles are not a source of sentences but are credited as sources.
@@ -87,14 +92,20 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
         set_aside=screening.set_aside,
         removed=removed,
         options=opts,
+        notes=tuple(notes),
     )
     if opts.analysis:
         from .analyse import analyse, apply  # imported late: it may load spaCy
 
         used = [a for a in clean_articles if a.id in credit]
-        read = earliest([s for a in used for s in sentences[a.id]], ANALYSIS_MAX_SENTENCES)
+        every = [s for a in used for s in sentences[a.id]]
+        read = earliest(every, ANALYSIS_MAX_SENTENCES)
         found = analyse(used, read, brief.sentences)
         brief = apply(brief, found)
+        if len(read) < len(every):
+            brief = replace(brief, notes=(*brief.notes, (
+                f"The comparison of the sources read only the {len(read):,} earliest of the "
+                f"{len(every):,} sentences (each article's first sentences first).")))
     return brief
 
 

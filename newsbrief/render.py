@@ -78,6 +78,8 @@ def to_text(brief: Brief, *, explain: bool = False) -> str:
         out += ["", "Set aside:"]
         out += [f"  [{names[x.article]}] {x.reason}" + (f" (score {x.score:g})"
                 if x.score is not None else "") for x in brief.set_aside]
+    if brief.notes:
+        out += ["", "Notes:"] + [f"  {n}" for n in brief.notes]
     for section in SECTIONS["text"]:
         if text := section(brief):
             out += ["", text]
@@ -112,6 +114,8 @@ def to_markdown(brief: Brief, *, explain: bool = False) -> str:
     if brief.set_aside:
         body += ["", "### Set aside", ""]
         body += [f"- **{escape_markdown(names[x.article])}**: {escape_markdown(x.reason)}" for x in brief.set_aside]
+    if brief.notes:
+        body += ["", "### Notes", ""] + [f"- {escape_markdown(n)}" for n in brief.notes]
     for section in SECTIONS["markdown"]:
         if text := section(brief):
             body += ["", text]

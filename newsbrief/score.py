@@ -115,6 +115,8 @@ class Scored:
     scores: np.ndarray  # one per sentence: predicted summary n-gram density
     vectors: np.ndarray  # L2-normalised TF-IDF rows, one per sentence
     terms: tuple[tuple[str, ...], ...] = ()  # content terms, one tuple per sentence
+    # Candidates before ``MAX_CANDIDATES`` kept only the earliest (0: as many as scored).
+    eligible: int = 0
 
 
 class TermPrior(dict):  # type: ignore[type-arg]
@@ -371,13 +373,19 @@ def _numpy_features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
 
 def candidates(sentences: Sequence[Sentence], max_words: int = MAX_WORDS
                ) -> tuple[tuple[Sentence, ...], tuple[tuple[str, ...], ...]]:
+    """The sentences worth scoring, at most ``MAX_CANDIDATES`` (``earliest``), and their
+    content terms."""
+    cands = earliest(_eligible(sentences, max_words), MAX_CANDIDATES)
+    return cands, tuple(sentence_terms(s.text) for s in cands)
+
+
+def _eligible(sentences: Sequence[Sentence], max_words: int) -> tuple[Sentence, ...]:
     cands = tuple(s for s in sentences if is_candidate(s, max_words))
     if not cands:
         # Only fragments or run-ons (a scrape without sentence stops): better one of those,
         # if it fits the budget, than an empty brief.
         cands = tuple(s for s in sentences if s.words >= 3)
-    cands = earliest(cands, MAX_CANDIDATES)
-    return cands, tuple(sentence_terms(s.text) for s in cands)
+    return cands
 
 
 def earliest(sentences: Sequence[Sentence], limit: int) -> tuple[Sentence, ...]:
@@ -391,7 +399,9 @@ def earliest(sentences: Sequence[Sentence], limit: int) -> tuple[Sentence, ...]:
 
 def score(sentences: Sequence[Sentence], weights: Weights = Weights()) -> Scored:
     """Scores for the candidate sentences of the kept articles (others are dropped)."""
-    cands, terms = candidates(sentences)
+    eligible = _eligible(sentences, MAX_WORDS)
+    cands = earliest(eligible, MAX_CANDIDATES)
+    terms = tuple(sentence_terms(s.text) for s in cands)
     if not cands:
         return Scored((), np.zeros(0), np.zeros((0, 1)), ())
     x, vec = features(cands, terms)
@@ -403,4 +413,4 @@ def score(sentences: Sequence[Sentence], weights: Weights = Weights()) -> Scored
         total = (weights.centrality * x[:, col("centrality")]
                  + weights.support * x[:, col("support")]
                  + weights.position * np.sqrt(x[:, col("inverse_position")]))
-    return Scored(cands, total.astype(np.float64), vec, terms)
+    return Scored(cands, total.astype(np.float64), vec, terms, len(eligible))

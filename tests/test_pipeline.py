@@ -131,3 +131,37 @@ def test_the_analysis_of_a_huge_story_reads_each_articles_earliest_sentences(mon
     # 15 sentences, 6 read: the first two of each article.
     assert sorted((s.article, s.position) for s in read) == sorted(
         (a.id, p) for a in brief.articles for p in (0, 1))
+    # And the brief says so, in every format.
+    note = "The comparison of the sources read only the 6 earliest of the 15 sentences"
+    assert any(n.startswith(note) for n in brief.notes)
+    assert note in render(brief, "text") and note in render(brief, "markdown")
+    assert any(n.startswith(note) for n in json.loads(render(brief, "json"))["notes"])
+
+
+def test_a_huge_story_says_that_only_its_earliest_sentences_were_scored(monkeypatch):
+    import newsbrief.score as score_module
+
+    monkeypatch.setattr(score_module, "MAX_CANDIDATES", 4)
+    # One story told three ways (no article a copy of another), five sentences each.
+    texts = [
+        "Flood waters reached the old town of Passau on Monday. The river rose by two metres "
+        "overnight after days of heavy rain. Hundreds of residents left their homes in the "
+        "lower streets. Soldiers filled sandbags along the banks all afternoon. The mayor "
+        "said the water should peak on Tuesday morning.",
+        "The Danube burst its banks in Passau early on Monday, flooding the historic centre. "
+        "Rescue teams moved elderly people from a care home by boat. Schools and shops stayed "
+        "closed across the city. Forecasters expect more rain in the Alps this week. Officials "
+        "warned drivers to keep away from the riverside roads.",
+        "Passau declared a state of emergency as the river climbed past nine metres on Monday. "
+        "Firefighters pumped water from cellars through the night. Trains to Vienna were "
+        "halted because a bridge was under water. The last flood this high struck the city in "
+        "2013. Volunteers brought food to families in the shelters.",
+    ]
+    brief = summarize(texts)
+    kept = len(brief.articles) - len(brief.set_aside)  # screening may set one aside
+    assert kept >= 2
+    assert brief.notes[0] == (f"A long story: only the 4 earliest of its {5 * kept} candidate "
+                              "sentences were scored (each article's first sentences first).")
+    # A story under the caps has no notes.
+    monkeypatch.setattr(score_module, "MAX_CANDIDATES", 1000)
+    assert summarize(texts).notes == ()

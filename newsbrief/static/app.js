@@ -158,6 +158,7 @@
     renderConflicts(brief.conflicts);
     renderEntities(brief.entities);
     renderSetAside(brief.set_aside || []);
+    renderNotes(brief.notes || []);
     renderArticles(brief.articles || []);
     $("result").hidden = false;
     $("sources").hidden = false;
@@ -298,6 +299,13 @@
       list.append(el("li", {}, el("span", { class: "tag", text: name }), ` ${x.reason}${score}`));
     }
     $("aside").hidden = items.length === 0;
+  }
+
+  // How the brief was made, when a limit applied ("only the 1,000 earliest ... were scored").
+  function renderNotes(notes) {
+    const list = $("notes");
+    list.replaceChildren(...notes.map((n) => el("li", { text: n })));
+    $("notes-section").hidden = notes.length === 0;
   }
 
   // "conflicts" comes from the cross-source analysis when it is there:
