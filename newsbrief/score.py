@@ -375,17 +375,20 @@ def candidates(sentences: Sequence[Sentence], max_words: int = MAX_WORDS
                ) -> tuple[tuple[Sentence, ...], tuple[tuple[str, ...], ...]]:
     """The sentences worth scoring, at most ``MAX_CANDIDATES`` (``earliest``), and their
     content terms."""
-    cands = earliest(_eligible(sentences, max_words), MAX_CANDIDATES)
-    return cands, tuple(sentence_terms(s.text) for s in cands)
+    cands, terms, _ = _candidates(sentences, max_words)
+    return cands, terms
 
 
-def _eligible(sentences: Sequence[Sentence], max_words: int) -> tuple[Sentence, ...]:
-    cands = tuple(s for s in sentences if is_candidate(s, max_words))
-    if not cands:
+def _candidates(sentences: Sequence[Sentence], max_words: int
+                ) -> tuple[tuple[Sentence, ...], tuple[tuple[str, ...], ...], int]:
+    """``candidates``, and how many there were before the cap."""
+    eligible = tuple(s for s in sentences if is_candidate(s, max_words))
+    if not eligible:
         # Only fragments or run-ons (a scrape without sentence stops): better one of those,
         # if it fits the budget, than an empty brief.
-        cands = tuple(s for s in sentences if s.words >= 3)
-    return cands
+        eligible = tuple(s for s in sentences if s.words >= 3)
+    cands = earliest(eligible, MAX_CANDIDATES)
+    return cands, tuple(sentence_terms(s.text) for s in cands), len(eligible)
 
 
 def earliest(sentences: Sequence[Sentence], limit: int) -> tuple[Sentence, ...]:
@@ -399,9 +402,7 @@ def earliest(sentences: Sequence[Sentence], limit: int) -> tuple[Sentence, ...]:
 
 def score(sentences: Sequence[Sentence], weights: Weights = Weights()) -> Scored:
     """Scores for the candidate sentences of the kept articles (others are dropped)."""
-    eligible = _eligible(sentences, MAX_WORDS)
-    cands = earliest(eligible, MAX_CANDIDATES)
-    terms = tuple(sentence_terms(s.text) for s in cands)
+    cands, terms, eligible = _candidates(sentences, MAX_WORDS)
     if not cands:
         return Scored((), np.zeros(0), np.zeros((0, 1)), ())
     x, vec = features(cands, terms)
@@ -413,4 +414,4 @@ def score(sentences: Sequence[Sentence], weights: Weights = Weights()) -> Scored
         total = (weights.centrality * x[:, col("centrality")]
                  + weights.support * x[:, col("support")]
                  + weights.position * np.sqrt(x[:, col("inverse_position")]))
-    return Scored(cands, total.astype(np.float64), vec, terms, len(eligible))
+    return Scored(cands, total.astype(np.float64), vec, terms, eligible)
