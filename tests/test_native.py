@@ -6,19 +6,15 @@ kernels and these tests are skipped (the numpy path is then the one every other 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from newsbrief import native, score, screen
-from newsbrief.model import Article, Options, Sentence
+from conftest import sent
+from newsbrief.model import Article, Options
 from newsbrief.trees import from_lightgbm, shipped
 
 pytestmark = pytest.mark.skipif(not native.available(), reason="built without the kernels")
-
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "syria-military-police-chief"
-
 
 def both(monkeypatch, fn, *args):
     """``fn(*args)`` with the kernels, then with numpy alone."""
@@ -27,11 +23,6 @@ def both(monkeypatch, fn, *args):
     monkeypatch.setattr(native, "KERNELS", None)
     slow = fn(*args)
     return fast, slow
-
-
-def sent(article: str, position: int, text: str) -> Sentence:
-    return Sentence(article=article, index=position, start=0, end=len(text), text=text,
-                    position=position)
 
 
 STORY = [
@@ -245,8 +236,7 @@ def test_kernels_reject_arguments_that_do_not_fit():
                            np.zeros((2, 15)))
 
 
-@pytest.mark.skipif(not EXAMPLE.is_dir(), reason="example story not in this checkout")
-def test_example_brief_is_the_same_either_way(monkeypatch):
+def test_example_brief_is_the_same_either_way(monkeypatch, example_dir):
     from newsbrief.ingest import read_inputs
     from newsbrief.pipeline import summarize_story
 
@@ -254,5 +244,5 @@ def test_example_brief_is_the_same_either_way(monkeypatch):
         b = summarize_story(story, Options(words=250, analysis=False))
         return [s.text for s in b.sentences], [(x.article, x.reason) for x in b.set_aside]
 
-    fast, slow = both(monkeypatch, brief, read_inputs([str(EXAMPLE)]))
+    fast, slow = both(monkeypatch, brief, read_inputs([str(example_dir)]))
     assert fast == slow and len(fast[0]) >= 5

@@ -6,14 +6,9 @@ import gzip
 
 import pytest
 
-from newsbrief.model import Sentence
+from conftest import sent
 from newsbrief.score import (FEATURES, PRIOR_SMOOTHING, TermPrior, candidates, features,
                              read_prior, term_prior)
-
-
-def sent(article: str, position: int, text: str) -> Sentence:
-    return Sentence(article=article, index=position, start=0, end=len(text), text=text,
-                    position=position)
 
 
 STORY = [

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from newsbrief.model import Sentence
+from conftest import sent
 from newsbrief.score import FEATURES, MAX_WORDS, candidates, features, score
 from newsbrief.select import select
-
-
-def sent(article: str, position: int, text: str) -> Sentence:
-    return Sentence(article=article, index=position, start=0, end=len(text), text=text,
-                    position=position)
 
 
 STORY = [

@@ -1,13 +1,9 @@
 import numpy as np
 
-from newsbrief.model import Sentence
+from conftest import sent
 from newsbrief.score import MAX_WORDS, Scored, is_candidate, score
 from newsbrief.select import order, select
 from newsbrief.text import content_terms
-
-
-def sent(article, i, text):
-    return Sentence(article=article, index=i, start=0, end=len(text), text=text, position=i)
 
 
 def scored(texts_scores, vectors):
