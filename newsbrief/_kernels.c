@@ -1032,20 +1032,77 @@ static Py_ssize_t common_items(PyObject *a, PyObject *b, Py_ssize_t enough)
     return PyErr_Occurred() ? -1 : c;
 }
 
+/* A sentence's distinct consecutive term pairs, as select._pairs' set holds them, built only
+ * when the loop first asks (most candidates are never compared): borrowed references into
+ * the caller's term tuples, with the pair's hash to skip most comparisons. */
+typedef struct { Py_hash_t h; PyObject *a, *b; } Pair;
+typedef struct { Py_ssize_t n; Pair *items; int built; } Pairs;
+
+static int same_str(PyObject *x, PyObject *y)
+{
+    return x == y ? 1 : PyObject_RichCompareBool(x, y, Py_EQ);
+}
+
+/* 1 when ``p`` is among ``set``'s ``n`` pairs, 0 when not, -1 on error. */
+static int pair_in(const Pair *p, const Pair *set, Py_ssize_t n)
+{
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (set[k].h != p->h) continue;
+        int e = same_str(set[k].a, p->a);
+        if (e > 0) e = same_str(set[k].b, p->b);
+        if (e != 0) return e;
+    }
+    return 0;
+}
+
+static int build_pairs(Pairs *out, PyObject *terms)
+{
+    out->built = 1;
+    Py_ssize_t m = PySequence_Fast_GET_SIZE(terms);
+    if (m < 2) return 0;
+    PyObject **t = PySequence_Fast_ITEMS(terms);
+    if (!(out->items = PyMem_Malloc(sizeof(Pair) * (size_t)(m - 1)))) { PyErr_NoMemory(); return -1; }
+    for (Py_ssize_t k = 0; k + 1 < m; k++) {
+        Py_hash_t ha = PyObject_Hash(t[k]), hb = PyObject_Hash(t[k + 1]);
+        if (ha == -1 || hb == -1) return -1;
+        Pair p = {(Py_hash_t)((Py_uhash_t)ha * 1000003u ^ (Py_uhash_t)hb), t[k], t[k + 1]};
+        int dup = pair_in(&p, out->items, out->n);
+        if (dup < 0) return -1;
+        if (!dup) out->items[out->n++] = p;
+    }
+    return 0;
+}
+
+/* How many of ``a``'s pairs ``b`` has, stopping at ``enough`` (len(a & b), capped). */
+static Py_ssize_t common_pairs(const Pairs *a, const Pairs *b, Py_ssize_t enough)
+{
+    Py_ssize_t c = 0;
+    for (Py_ssize_t k = 0; k < a->n && c < enough; k++) {
+        int in = pair_in(&a->items[k], b->items, b->n);
+        if (in < 0) return -1;
+        c += in;
+    }
+    return c;
+}
+
 /* newsbrief.select.select's greedy loop: the same passes, tests and tie-breaking, with the
  * similarity of every candidate to the one just chosen computed here (a dot product over the
- * chosen sentence's terms, in index order, where numpy's BLAS sums in its own order). */
+ * chosen sentence's terms, in index order, where numpy's BLAS sums in its own order). A
+ * sentence's word pairs and quoted pairs are made when the repeat test first needs them:
+ * ``quoted_of(text)`` is select._quoted_pairs. */
 static PyObject *greedy_select(PyObject *self, PyObject *args)
 {
-    PyObject *values_obj, *sizes_obj, *pairs, *quoted;
+    PyObject *values_obj, *sizes_obj, *terms_obj, *texts, *quoted_of;
     Py_buffer vec_buf;
     Py_ssize_t V, words, shared_pairs;
     double strict_limit, lax_limit, mmr;
-    if (!PyArg_ParseTuple(args, "OOy*nnO!O!dddn", &values_obj, &sizes_obj, &vec_buf, &V, &words,
-                          &PyList_Type, &pairs, &PyList_Type, &quoted, &strict_limit,
+    if (!PyArg_ParseTuple(args, "OOy*nnOO!Odddn", &values_obj, &sizes_obj, &vec_buf, &V, &words,
+                          &terms_obj, &PyList_Type, &texts, &quoted_of, &strict_limit,
                           &lax_limit, &mmr, &shared_pairs))
         return NULL;
-    PyObject *result = NULL, *chosen = NULL;
+    PyObject *result = NULL, *chosen = NULL, *terms = NULL;
+    PyObject **quoted = NULL;
+    Pairs *pairs = NULL;
     Py_ssize_t n = 0, n_sizes = 0;
     double *value = NULL, *max_sim = NULL;
     Py_ssize_t *size = NULL, *nz = NULL;
@@ -1053,24 +1110,39 @@ static PyObject *greedy_select(PyObject *self, PyObject *args)
     if (!(size = as_indices(sizes_obj, &n_sizes, "sizes"))) goto done;
     n = n_sizes;
     if (!(value = as_doubles(values_obj, n, "values"))) goto done;
+    if (!(terms = PySequence_Fast(terms_obj, "terms"))) goto done;
     if (V < 1 || vec_buf.len != n * V * (Py_ssize_t)sizeof(double)
-        || PyList_GET_SIZE(pairs) != n || PyList_GET_SIZE(quoted) != n) {
+        || PySequence_Fast_GET_SIZE(terms) != n || PyList_GET_SIZE(texts) != n) {
         PyErr_SetString(PyExc_ValueError, "greedy_select: arguments do not match");
         goto done;
     }
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (!PyAnySet_Check(PyList_GET_ITEM(pairs, i)) || !PyAnySet_Check(PyList_GET_ITEM(quoted, i))) {
-            PyErr_SetString(PyExc_TypeError, "greedy_select: pairs and quoted must be sets");
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PySequence_Fast_GET_ITEM(terms, i);
+        if (!PyTuple_Check(t) && !PyList_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "greedy_select: terms must be tuples or lists");
             goto done;
         }
+    }
     const double *vec = vec_buf.buf;
     max_sim = PyMem_Calloc((size_t)(n ? n : 1), sizeof(double));
     flags = PyMem_Calloc((size_t)(2 * n + 1), 1);  /* available (n), repeats (n) */
     nz = PyMem_Malloc(sizeof(Py_ssize_t) * V);
+    pairs = PyMem_Calloc((size_t)(n ? n : 1), sizeof(Pairs));
+    quoted = PyMem_Calloc((size_t)(n ? n : 1), sizeof(PyObject *));
     if (!(chosen = PyList_New(0))) goto done;
-    if (!max_sim || !flags || !nz) { PyErr_NoMemory(); goto done; }
+    if (!max_sim || !flags || !nz || !pairs || !quoted) { PyErr_NoMemory(); goto done; }
     char *available = flags, *repeats = flags + n;
     Py_ssize_t used = 0;
+/* The quoted pairs of sentence ``i`` into ``quoted[i]`` (once), or fail. */
+#define QUOTED(i)                                                                           \
+    if (!quoted[i] && !(quoted[i] = PyObject_CallOneArg(quoted_of, PyList_GET_ITEM(texts, i)))) \
+        goto done;                                                                          \
+    if (!PyAnySet_Check(quoted[i])) {                                                       \
+        PyErr_SetString(PyExc_TypeError, "greedy_select: quoted_of must return a set");     \
+        goto done;                                                                          \
+    }
+#define PAIRS(i) \
+    if (!pairs[i].built && build_pairs(&pairs[i], PySequence_Fast_GET_ITEM(terms, i)) < 0) goto done;
     for (int pass = 0; pass < 2; pass++) {
         int strict = pass == 0;
         double limit = strict ? strict_limit : lax_limit;
@@ -1105,25 +1177,37 @@ static PyObject *greedy_select(PyObject *self, PyObject *args)
                 for (Py_ssize_t q = 0; q < k; q++) s += vi[nz[q]] * vb[nz[q]];
                 if (!(max_sim[i] >= s)) max_sim[i] = s;
             }
-            PyObject *mine = PyList_GET_ITEM(pairs, best), *said = PyList_GET_ITEM(quoted, best);
-            if (strict && PySet_GET_SIZE(mine) > 0) {
-                for (Py_ssize_t i = 0; i < n; i++) {
-                    if (!available[i]) continue;
-                    Py_ssize_t c = common_items(PyList_GET_ITEM(pairs, i), mine, shared_pairs);
-                    if (c < 0) goto done;
-                    if (c < shared_pairs && PySet_GET_SIZE(said) > 0) {
-                        Py_ssize_t q = common_items(PyList_GET_ITEM(quoted, i), said, 1);
-                        if (q < 0) goto done;
-                        if (q > 0) c = shared_pairs;
-                    }
-                    if (c >= shared_pairs) repeats[i] = 1;
+            if (!strict) continue;
+            PAIRS(best)
+            if (pairs[best].n == 0) continue;
+            QUOTED(best)
+            PyObject *said = quoted[best];
+            for (Py_ssize_t i = 0; i < n; i++) {
+                if (!available[i]) continue;
+                PAIRS(i)
+                Py_ssize_t c = common_pairs(&pairs[i], &pairs[best], shared_pairs);
+                if (c < 0) goto done;
+                if (c < shared_pairs && PySet_GET_SIZE(said) > 0) {
+                    QUOTED(i)
+                    Py_ssize_t q = common_items(quoted[i], said, 1);
+                    if (q < 0) goto done;
+                    if (q > 0) c = shared_pairs;
                 }
+                if (c >= shared_pairs) repeats[i] = 1;
             }
         }
     }
+#undef QUOTED
+#undef PAIRS
     result = Py_NewRef(chosen);
 done:
     Py_XDECREF(chosen);
+    if (pairs)
+        for (Py_ssize_t i = 0; i < n; i++) PyMem_Free(pairs[i].items);
+    if (quoted)
+        for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(quoted[i]);
+    Py_XDECREF(terms);
+    PyMem_Free(pairs); PyMem_Free(quoted);
     PyMem_Free(value); PyMem_Free(max_sim); PyMem_Free(size); PyMem_Free(nz); PyMem_Free(flags);
     PyBuffer_Release(&vec_buf);
     return result;
@@ -1143,8 +1227,8 @@ static PyMethodDef methods[] = {
      "rel_base, rel_rank, rel_gap_base, rel_gap, keywords, cols, vec): newsbrief.score's "
      "numeric features, written into cols (features x sentences) and vec (TF-IDF rows)."},
     {"greedy_select", greedy_select, METH_VARARGS,
-     "greedy_select(values, sizes, vectors, V, words, pairs, quoted, strict, lax, mmr, "
-     "shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
+     "greedy_select(values, sizes, vectors, V, words, terms, texts, quoted_of, strict, lax, "
+     "mmr, shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
     {"shingle_overlap", shingle_overlap, METH_VARARGS,
      "shingle_overlap(articles, k) -> (sizes, common): distinct k-word runs per article and "
      "the runs each pair shares (newsbrief.screen.find_copies)."},

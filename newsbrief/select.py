@@ -45,20 +45,20 @@ def select(scored: Scored, words: int) -> list[int]:
     # the same IEEE double operations, in the same order, as the array form it replaced.
     value = (scored.scores * lengths.astype(float) ** LENGTH_POWER).tolist()
     size = lengths.tolist()
+    terms, sents = scored.terms or ((),) * n, scored.sentences
+    kernels = native.KERNELS
+    if kernels is not None:  # the same loop in C (``_kernels.c``), pair sets made on demand
+        vectors = np.ascontiguousarray(scored.vectors, dtype=np.float64)
+        return kernels.greedy_select(value, size, vectors, vectors.shape[1], words, terms,
+                                     [s.text for s in sents], _quoted_pairs,
+                                     STRICT_REDUNDANCY, REDUNDANCY, MMR_PENALTY, SHARED_PAIRS)
+    # Built for every candidate up front: a dozen small sets cost less than a lazy lookup per
+    # test (about a hundred tests per story).
+    pairs = [_pairs(t) for t in terms]
+    quoted = [_quoted_pairs(s.text) for s in sents]
     chosen: list[int] = []
     used = 0
     max_sim = [0.0] * n
-    terms, sents = scored.terms, scored.sentences
-    # Built for every candidate up front: a dozen small sets cost less than a lazy lookup per
-    # test (about a hundred tests per story).
-    pairs = [_pairs(t) for t in terms] if terms else [set() for _ in range(n)]
-    quoted = [_quoted_pairs(s.text) for s in sents]
-    kernels = native.KERNELS
-    if kernels is not None:  # the same loop in C (``_kernels.c``)
-        vectors = np.ascontiguousarray(scored.vectors, dtype=np.float64)
-        return kernels.greedy_select(value, size, vectors, vectors.shape[1], words, pairs,
-                                     quoted, STRICT_REDUNDANCY, REDUNDANCY, MMR_PENALTY,
-                                     SHARED_PAIRS)
     repeats = [False] * n
     for limit in (STRICT_REDUNDANCY, REDUNDANCY):
         strict = limit == STRICT_REDUNDANCY

@@ -206,11 +206,35 @@ def test_selection_chooses_the_same_sentences(monkeypatch):
         vec = np.array([[rng.random() if rng.random() < 0.4 else 0.0 for _ in range(12)]
                         for _ in range(n)]) + np.eye(n, 12) * 0.1 + 0.01
         vec /= np.linalg.norm(vec, axis=1, keepdims=True)
-        scored = Scored(sents, np.array([rng.random() for _ in range(n)]), vec,
-                        tuple(score.sentence_terms(s.text) for s in sents))
+        terms = tuple(score.sentence_terms(s.text) for s in sents)
+        if trial % 2:  # equal terms as distinct string objects: pairs match by value
+            terms = tuple(tuple("".join(list(t)) for t in ts) for ts in terms)
+        scored = Scored(sents, np.array([rng.random() for _ in range(n)]), vec, terms)
         budget = rng.choice([20, 40, 80])
         fast, slow = both(monkeypatch, select, scored, budget)
         assert fast == slow, trial
+
+
+def test_selection_counts_a_repeated_word_pair_once(monkeypatch):
+    """Three shared pairs make a repeat; a pair said twice in one sentence counts once."""
+    from newsbrief.score import Scored
+    from newsbrief.select import select
+
+    sents = (sent("a", 0, "one two three four five six seven eight."),
+             sent("b", 0, "one two one two one two nine ten eleven."),
+             sent("c", 0, "three four five six twelve."))
+    terms = (("one", "two", "three", "four"), ("one", "two", "one", "two", "one", "two"),
+             ("two", "three", "four"))
+    vec = np.eye(3)  # no cosine repeats: only the pair test can keep a sentence out
+    scored = Scored(sents, np.array([3.0, 2.0, 1.0]), vec, terms)
+    fast, slow = both(monkeypatch, select, scored, 100)
+    # b shares only ("one", "two") with a (its three copies are one pair), so it is no
+    # repeat; c shares ("two", "three") and ("three", "four"): two pairs, no repeat either.
+    assert fast == slow == [0, 1, 2]
+    scored = Scored(sents, np.array([3.0, 2.0, 1.0]), vec,
+                    (("one", "two", "three", "four"), ("one", "two", "three", "four"), ("x",)))
+    fast, slow = both(monkeypatch, select, scored, 100)
+    assert fast == slow == [0, 2, 1]  # b repeats a in the strict pass, then fills in the lax one
 
 
 def test_describe_says_which_path_runs(monkeypatch):
@@ -234,6 +258,12 @@ def test_kernels_reject_arguments_that_do_not_fit():
     with pytest.raises(ValueError):  # counts for three cells, sizes for two
         k.article_features([0, 1, 0], [1, 1, 1], [1, 1], [5.0, 5.0], 2, [1.0, 1.0],
                            np.zeros((2, 15)))
+    with pytest.raises(ValueError):  # terms for one sentence, values for two
+        k.greedy_select([1.0, 1.0], [5, 5], np.eye(2), 2, 20, [("a", "b")], ["x.", "y."],
+                        set, 0.4, 0.5, 0.3, 3)
+    with pytest.raises(TypeError):  # the quoted pairs must come back as a set
+        k.greedy_select([1.0, 1.0], [5, 5], np.zeros((2, 2)) + 0.1, 2, 20,
+                        [("a", "b"), ("a", "b")], ["x.", "y."], list, 0.4, 0.5, 0.3, 3)
 
 
 def test_example_brief_is_the_same_either_way(monkeypatch, example_dir):
