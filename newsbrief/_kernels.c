@@ -12,8 +12,8 @@
  * What is and is not bit-for-bit the same as the Python and numpy versions:
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
- *   surface, pair_support, term_counts, shingle_overlap: the same (counts, then the same
- *     divisions and sums in the same order; words told apart by equality).
+ *   surface, pair_support, term_counts, bag_counts, shingle_overlap: the same (counts, then
+ *     the same divisions and sums in the same order; words told apart by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
  *     index order where numpy calls BLAS (another order), so values can differ in the last
  *     bits; tests compare with a tolerance, and the effect on briefs is measured in
@@ -810,6 +810,57 @@ static PyObject *term_counts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ---- bag_counts --------------------------------------------------------------------------- */
+
+/* The sum of ``counts``' values over the words of ``vocabulary`` (screen._count_of): exact
+ * integer sums, as Python's. -1 on error. */
+static long long vocabulary_count(PyObject *counts, PyObject *vocabulary)
+{
+    PyObject *it = PyObject_GetIter(vocabulary), *w;
+    if (!it) return -1;
+    long long total = 0;
+    while ((w = PyIter_Next(it))) {
+        PyObject *c = PyDict_GetItemWithError(counts, w);
+        Py_DECREF(w);
+        if (c) {
+            long long v = PyLong_AsLongLong(c);
+            if (v == -1 && PyErr_Occurred()) { Py_DECREF(it); return -1; }
+            total += v;
+        }
+        else if (PyErr_Occurred()) { Py_DECREF(it); return -1; }
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : total;
+}
+
+/* screen._Bag's counts of one article from its word counts: (tokens among ``english``, tokens
+ * that start with a digit, tokens among ``junk``), as screen._count_of and
+ * screen._digit_tokens compute them ("starts with a digit" is their ":" > word). */
+static PyObject *bag_counts(PyObject *self, PyObject *args)
+{
+    PyObject *counts, *english, *junk;
+    if (!PyArg_ParseTuple(args, "O!OO", &PyDict_Type, &counts, &english, &junk)) return NULL;
+    long long eng = vocabulary_count(counts, english);
+    if (eng < 0) return NULL;
+    long long junk_n = vocabulary_count(counts, junk);
+    if (junk_n < 0) return NULL;
+    long long digits = 0;
+    Py_ssize_t pos = 0;
+    PyObject *w, *c;
+    while (PyDict_Next(counts, &pos, &w, &c)) {
+        if (!PyUnicode_Check(w)) {
+            PyErr_SetString(PyExc_TypeError, "bag_counts: words must be str");
+            return NULL;
+        }
+        if (PyUnicode_GET_LENGTH(w) == 0 || PyUnicode_READ_CHAR(w, 0) < ':') {
+            long long v = PyLong_AsLongLong(c);
+            if (v == -1 && PyErr_Occurred()) return NULL;
+            digits += v;
+        }
+    }
+    return Py_BuildValue("(LLL)", eng, digits, junk_n);
+}
+
 /* ---- surface ------------------------------------------------------------------------------ */
 
 /* The quote marks score._surface counts, and ":", made once (module init). */
@@ -1229,6 +1280,9 @@ static PyMethodDef methods[] = {
     {"greedy_select", greedy_select, METH_VARARGS,
      "greedy_select(values, sizes, vectors, V, words, terms, texts, quoted_of, strict, lax, "
      "mmr, shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
+    {"bag_counts", bag_counts, METH_VARARGS,
+     "bag_counts(counts, english, junk) -> (english, digits, junk): newsbrief.screen._Bag's "
+     "token counts of one article from its word counts."},
     {"shingle_overlap", shingle_overlap, METH_VARARGS,
      "shingle_overlap(articles, k) -> (sizes, common): distinct k-word runs per article and "
      "the runs each pair shares (newsbrief.screen.find_copies)."},

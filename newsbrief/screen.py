@@ -152,11 +152,18 @@ class _Bag:
     tokens: int
     counts: Counter[str]  # word -> count, in order of first occurrence
     english: int  # tokens among ENGLISH_MARKERS
+    digits: int  # tokens that start with a digit
+    junk: int  # tokens among _JUNK_WORDS
 
     @classmethod
     def of(cls, tokens: Sequence[str]) -> _Bag:
         counts = Counter(tokens)
-        return cls(len(tokens), counts, _count_of(counts, ENGLISH_MARKERS))
+        kernels = native.KERNELS
+        if kernels is not None:  # the same three counts in one compiled call
+            return cls(len(tokens), counts, *kernels.bag_counts(counts, ENGLISH_MARKERS,
+                                                               _JUNK_WORDS))
+        return cls(len(tokens), counts, _count_of(counts, ENGLISH_MARKERS),
+                   _digit_tokens(counts), _count_of(counts, _JUNK_WORDS))
 
 
 def _count_of(counts: Mapping[str, int], vocabulary: frozenset[str]) -> int:
@@ -230,8 +237,8 @@ def _surface(a: Article, b: _Bag, longest: float) -> tuple[float, ...]:
     return (b.english / nt,
             1.0 - len(a.text) / raw if raw else 0.0,
             len(b.counts) / nt,
-            _digit_tokens(b.counts) / nt,
-            100.0 * _count_of(b.counts, _JUNK_WORDS) / nt,
+            b.digits / nt,
+            100.0 * b.junk / nt,
             b.tokens / longest,
             b.tokens / max(1, a.text.count("\n") + 1))
 

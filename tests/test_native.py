@@ -189,6 +189,19 @@ def test_copies_found_the_same_either_way(monkeypatch):
     assert fast == slow and set(fast) == {"a1"}
 
 
+def test_article_word_counts_are_the_same(monkeypatch):
+    """English markers, digit-led tokens and junk words counted from an article's words."""
+    from newsbrief.text import words
+
+    for text in ("The 3 men and 12 women said 2nd-hand cookies were in the app, 40 of them.",
+                 "cookie cookie subscribe 1 2 3 9am zebra", "",
+                 "Der Minister sagte am Montag 2012, dass die Regierung 15 Millionen zahlt."):
+        fast, slow = both(monkeypatch, screen._Bag.of, words(text))
+        assert fast == slow
+    bag = screen._Bag.of(words("The 3 men and 12 women: cookies, 9am, the app."))
+    assert (bag.english, bag.digits, bag.junk) == (3, 3, 2)  # the x2, and; 3 12 9am; cookies app
+
+
 def test_selection_chooses_the_same_sentences(monkeypatch):
     import random
 
