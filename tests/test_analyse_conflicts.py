@@ -584,3 +584,21 @@ def test_a_figure_after_n_of_is_still_a_whole():
         "compiled the statistics.",
     )
     assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_degrees_on_two_temperature_scales_are_not_compared():
+    # One furnace's heat in Fahrenheit and in Celsius (train-31814): two scales, one fact.
+    arts, sents = story(
+        "Technicians will heat the furnace to more than 2,000 degrees Fahrenheit to pour the glass.",
+        "The glass will be melted at 1,170 degrees Celsius in the furnace to pour the mirror.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_degrees_on_one_temperature_scale_are_still_compared():
+    arts, sents = story(
+        "Technicians will heat the furnace to 1,500 degrees Fahrenheit to pour the glass.",
+        "Technicians will heat the furnace to 2,100 degrees Fahrenheit to pour the glass.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"1,500", "2,100"}

@@ -25,6 +25,19 @@ def test_namesakes_are_not_one_person():
         assert not same_person(parse(a), parse(b)), (a, b)
 
 
+def test_different_middle_names_are_different_people():
+    # Father and son (train-30346): one first name and surname, two middle names.
+    assert not same_person(parse("John Forbes Nash Jr."), parse('John "Johnny" Charles Nash'))
+    assert not same_person(parse("George H.W. Bush"), parse("George W. Bush"))
+    for a, b in [
+        ("John Forbes Nash", "John F. Nash"),  # an initial of the middle name
+        ("Hillary Rodham Clinton", "Hillary Diane Rodham Clinton"),  # one of two given
+        ("Ali Abdullah Saleh", "Ali Abdallah Saleh"),  # the middle name respelled
+        ("John Forbes Nash", "John Nash"),  # no middle name on one side
+    ]:
+        assert same_person(parse(a), parse(b)), (a, b)
+
+
 def test_parse_sets_particles_and_possessives_apart():
     n = parse("Abdul-Aziz Jassem al-Shallal's")
     assert n.given == ("abdul", "aziz", "jassem")

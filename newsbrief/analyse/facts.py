@@ -519,6 +519,10 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
 _BEFORE_NOUN = frozenset("new more other additional extra further".split())
 
 
+_SCALES_OF_DEGREES = {"fahrenheit": "fahrenheit", "f": "fahrenheit", "celsius": "celsius",
+                      "c": "celsius", "centigrade": "celsius"}
+
+
 def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
     run: list[str] = []
     while words and words[0].lower() in _BEFORE_NOUN and len(words) > 1 and words[1][0].isalpha():
@@ -536,6 +540,12 @@ def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
     head = plural[0] if plural else run[-1]
     if len(head) < 3:
         return "?", ""  # a fragment ("12,800 u." of a split "U.S. troops"): unknown
+    at = run.index(head)
+    scale = run[at + 1].lower() if at + 1 < len(run) else ""
+    if _singular(head) == "degree" and scale in _SCALES_OF_DEGREES:
+        # "2,000 degrees Fahrenheit (1,093 degrees Celsius)": one heat on two scales, so the
+        # scale is part of what is counted.
+        return f"degree {_SCALES_OF_DEGREES[scale]}", f"{head} {run[at + 1]}"
     if cased and _DEMONYM.match(head):
         return "people", head
     rest = words[len(run):]

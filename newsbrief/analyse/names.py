@@ -141,7 +141,7 @@ def same_given(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return True
     if same_word(a[0], b[0]) or _initial(a[0], b[0]):
-        return True
+        return not _middle_names_differ(a, b)
     # Written together or apart: "Abulaziz" vs "Abdul Aziz (Jassim)".
     ja, jb = "".join(a), "".join(b)
     short, long_ = (ja, jb) if len(ja) <= len(jb) else (jb, ja)
@@ -154,6 +154,15 @@ def same_given(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     return len(shorter) < len(longer) and all(any(same_word(x, y) for y in longer)
                                               for x in shorter)
+
+
+def _middle_names_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Both name someone with middle names and none of one's is any of the other's: "John
+    Forbes Nash" and "John Charles Nash" are father and son, "George H.W." and "George W."
+    Bush too. An initial matches its name ("John F. Nash")."""
+    ma, mb = a[1:], b[1:]
+    return bool(ma and mb) and not any(same_word(x, y) or _initial(x, y)
+                                       for x in ma for y in mb)
 
 
 def same_person(a: Name, b: Name) -> bool:
