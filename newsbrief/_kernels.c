@@ -12,8 +12,9 @@
  * What is and is not bit-for-bit the same as the Python and numpy versions:
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
- *   surface, pair_support, term_counts, bag_counts, shingle_overlap: the same (counts, then
- *     the same divisions and sums in the same order; words told apart by equality).
+ *   surface, pair_support, term_counts, bag_counts, count_words, shingle_overlap: the same
+ *     (counts, then the same divisions and sums in the same order; words told apart by
+ *     equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
  *     index order where numpy calls BLAS (another order), so values can differ in the last
  *     bits; tests compare with a tolerance, and the effect on briefs is measured in
@@ -810,6 +811,27 @@ static PyObject *term_counts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ---- count_words -------------------------------------------------------------------------- */
+
+/* len(text.split()): the runs of characters that str.split() does not split at (its whitespace
+ * test is Py_UNICODE_ISSPACE), without making the list of words. */
+static PyObject *count_words(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "count_words: expected str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), words = 0;
+    int kind = PyUnicode_KIND(text), in_word = 0;
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i));
+        if (!space && !in_word) words++;
+        in_word = !space;
+    }
+    return PyLong_FromSsize_t(words);
+}
+
 /* ---- bag_counts --------------------------------------------------------------------------- */
 
 /* The sum of ``counts``' values over the words of ``vocabulary`` (screen._count_of): exact
@@ -1280,6 +1302,8 @@ static PyMethodDef methods[] = {
     {"greedy_select", greedy_select, METH_VARARGS,
      "greedy_select(values, sizes, vectors, V, words, terms, texts, quoted_of, strict, lax, "
      "mmr, shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
+    {"count_words", count_words, METH_O,
+     "count_words(text) -> len(text.split()), without making the list."},
     {"bag_counts", bag_counts, METH_VARARGS,
      "bag_counts(counts, english, junk) -> (english, digits, junk): newsbrief.screen._Bag's "
      "token counts of one article from its word counts."},

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .text import word_count
+
 DEFAULT_WORDS = 250
 
 
@@ -78,7 +80,7 @@ class Sentence:
     def words(self) -> int:
         # Cached (in the instance dict, outside the fields, so equality and ``replace`` are
         # unchanged): candidacy, features and selection each ask for it.
-        return len(self.text.split())
+        return word_count(self.text)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ class BriefSentence:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import numpy as np
 from . import native
 from .model import Article, SetAside
 from .resources import idf_table
-from .text import ENGLISH_MARKERS, term_counts, terms_of, words
+from .text import ENGLISH_MARKERS, term_counts, terms_of, word_count, words
 from .trees import shipped
 from .vectors import idf_weights, tfidf_bags, tfidf_matrix
 
@@ -261,7 +261,7 @@ def screen(articles: Sequence[Article],
     candidates: list[Article] = []
     # A short text is a stub beside full articles, but it is all there is when every
     # article is short (a wire flash, a one-paragraph update): then only near-empty ones go.
-    lengths = [len(a.text.split()) for a in articles]
+    lengths = [word_count(a.text) for a in articles]
     min_words = MIN_WORDS if any(n >= MIN_WORDS for n in lengths) else MIN_WORDS_ALONE
     toks: dict[str, Sequence[str]] = {}
     bags: dict[str, _Bag] = {}

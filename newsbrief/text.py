@@ -40,6 +40,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
+def word_count(text: str) -> int:
+    """``len(text.split())``: the budget's words. Counted by the compiled kernel when there is
+    one, which makes no list of the words."""
+    kernels = native.KERNELS
+    return kernels.count_words(text) if kernels is not None else len(text.split())
+
+
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match "defects"/"defected"/"defecting"."""
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s"):

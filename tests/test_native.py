@@ -202,6 +202,17 @@ def test_article_word_counts_are_the_same(monkeypatch):
     assert (bag.english, bag.digits, bag.junk) == (3, 3, 2)  # the x2, and; 3 12 9am; cookies app
 
 
+def test_word_count_is_len_of_split(monkeypatch):
+    from newsbrief.text import word_count
+
+    texts = ["", "   ", "one", " two  words ", "tab\tand\nnew line", "nbsp\u00a0between",
+             "em\u2003space and\u3000ideographic", "file\x1cseparator\x1fchars",
+             "zero\u200bwidth is not a space", "ünïcödé wörds — and a dash", "🙂 emoji 🙂"]
+    for text in texts:
+        fast, slow = both(monkeypatch, word_count, text)
+        assert fast == slow == len(text.split()), repr(text)
+
+
 def test_selection_chooses_the_same_sentences(monkeypatch):
     import random
 
