@@ -650,6 +650,86 @@ static Py_ssize_t word_id(WordIds *t, PyObject *w)
     }
 }
 
+/* ---- index_terms -------------------------------------------------------------------------- */
+
+/* A story's term vocabulary in one pass, as score.features and screen._features built it with
+ * dict.fromkeys, zip and map: ``groups`` is a list of term sequences (or of dicts term ->
+ * count, whose keys are the terms). Returns (ids, lengths, weights, counts): every term's id
+ * (in order of first appearance), each group's length, for each table in ``tables`` the
+ * values of the vocabulary's terms in id order (the table's own objects; ``defaults[t]`` for a
+ * term it lacks, as dict.get), and the dicts' counts (None for sequences). */
+static PyObject *index_terms(PyObject *self, PyObject *args)
+{
+    PyObject *groups, *tables, *defaults;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyList_Type, &groups, &PyTuple_Type, &tables,
+                          &PyTuple_Type, &defaults))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(groups), n_tables = PyTuple_GET_SIZE(tables), total = 0;
+    if (PyTuple_GET_SIZE(defaults) != n_tables) {
+        PyErr_SetString(PyExc_ValueError, "index_terms: one default per table");
+        return NULL;
+    }
+    for (Py_ssize_t t = 0; t < n_tables; t++)
+        if (!PyDict_Check(PyTuple_GET_ITEM(tables, t))) {
+            PyErr_SetString(PyExc_TypeError, "index_terms: tables must be dicts");
+            return NULL;
+        }
+    int dicts = n > 0 && PyDict_Check(PyList_GET_ITEM(groups, 0));
+    for (Py_ssize_t g = 0; g < n; g++) {
+        PyObject *grp = PyList_GET_ITEM(groups, g);
+        if (dicts ? !PyDict_Check(grp) : !(PyTuple_Check(grp) || PyList_Check(grp))) {
+            PyErr_SetString(PyExc_TypeError,
+                            "index_terms: groups must be all dicts or all tuples / lists");
+            return NULL;
+        }
+        total += dicts ? PyDict_GET_SIZE(grp) : PySequence_Fast_GET_SIZE(grp);
+    }
+    WordIds vocab = {NULL, 0, 0};
+    PyObject **keys = NULL, *ids = NULL, *lengths = NULL, *counts = NULL, *weights = NULL;
+    PyObject *result = NULL;
+    if (word_ids_init(&vocab, total) < 0) goto done;
+    keys = PyMem_Malloc(sizeof(PyObject *) * (size_t)(total ? total : 1));
+    if (!keys) { PyErr_NoMemory(); goto done; }
+    if (!(ids = PyList_New(total)) || !(lengths = PyList_New(n))) goto done;
+    if (dicts && !(counts = PyList_New(total))) goto done;
+    Py_ssize_t at = 0;
+    for (Py_ssize_t g = 0; g < n; g++) {
+        PyObject *grp = PyList_GET_ITEM(groups, g), *key, *value;
+        Py_ssize_t pos = 0, k = 0, len = dicts ? PyDict_GET_SIZE(grp) : PySequence_Fast_GET_SIZE(grp);
+        for (; dicts ? PyDict_Next(grp, &pos, &key, &value) : k < len; k++) {
+            if (!dicts) key = PySequence_Fast_GET_ITEM(grp, k);
+            Py_ssize_t before = vocab.size, id = word_id(&vocab, key);
+            if (id < 0) goto done;
+            if (vocab.size > before) keys[id] = key;
+            PyObject *v = PyLong_FromSsize_t(id);
+            if (!v) goto done;
+            PyList_SET_ITEM(ids, at, v);
+            if (dicts) PyList_SET_ITEM(counts, at, Py_NewRef(value));
+            at++;
+        }
+        PyObject *l = PyLong_FromSsize_t(len);
+        if (!l) goto done;
+        PyList_SET_ITEM(lengths, g, l);
+    }
+    if (!(weights = PyTuple_New(n_tables))) goto done;
+    for (Py_ssize_t t = 0; t < n_tables; t++) {
+        PyObject *table = PyTuple_GET_ITEM(tables, t), *dflt = PyTuple_GET_ITEM(defaults, t);
+        PyObject *col = PyList_New(vocab.size);
+        if (!col) goto done;
+        PyTuple_SET_ITEM(weights, t, col);
+        for (Py_ssize_t v = 0; v < vocab.size; v++) {
+            PyObject *w = PyDict_GetItemWithError(table, keys[v]);
+            if (!w && PyErr_Occurred()) goto done;
+            PyList_SET_ITEM(col, v, Py_NewRef(w ? w : dflt));
+        }
+    }
+    result = PyTuple_Pack(4, ids, lengths, weights, counts ? counts : Py_None);
+done:
+    Py_XDECREF(ids); Py_XDECREF(lengths); Py_XDECREF(counts); Py_XDECREF(weights);
+    PyMem_Free(keys); PyMem_Free(vocab.slots);
+    return result;
+}
+
 /* ---- pair_support ------------------------------------------------------------------------- */
 
 static int cmp_u64(const void *a, const void *b)
@@ -1302,6 +1382,9 @@ static PyMethodDef methods[] = {
     {"greedy_select", greedy_select, METH_VARARGS,
      "greedy_select(values, sizes, vectors, V, words, terms, texts, quoted_of, strict, lax, "
      "mmr, shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
+    {"index_terms", index_terms, METH_VARARGS,
+     "index_terms(groups, tables, defaults) -> (ids, lengths, weights, counts): a story's "
+     "term vocabulary, its terms' ids and their values in each table."},
     {"count_words", count_words, METH_O,
      "count_words(text) -> len(text.split()), without making the list."},
     {"bag_counts", bag_counts, METH_VARARGS,

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, repeat
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -250,14 +250,12 @@ def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     if kernels is None:
         return _numpy_features(cands, terms, prior)
     n = len(cands)
-    seen = dict.fromkeys(chain.from_iterable(terms))
-    vocab = dict(zip(seen, range(len(seen))))
     idf = idf_table()
     table = term_prior() if prior is None else prior
-    if vocab:
-        idf_w = list(map(idf.get, vocab, repeat(getattr(idf, "unknown", 10.0))))
-        prior_w = list(map(table.get, vocab, repeat(table.base)))
-    else:  # one empty column, as ``count_matrix`` gives
+    # The story's vocabulary in order of first appearance, each term's id, idf and prior.
+    ids, lengths, (idf_w, prior_w), _ = kernels.index_terms(
+        list(terms), (idf, table), (getattr(idf, "unknown", 10.0), table.base))
+    if not idf_w:  # one empty column, as ``count_matrix`` gives
         idf_w, prior_w = [0.0], [table.base]
     arts: dict[str, int] = {}
     art_list = [arts.setdefault(s.article, len(arts)) for s in cands]
@@ -265,8 +263,7 @@ def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     cols[_PYTHON_COLUMNS] = _python_columns(cands, terms, art_list, len(arts))
     vec = np.empty((n, len(idf_w)))
     kernels.sentence_features(
-        list(map(vocab.__getitem__, chain.from_iterable(terms))), list(map(len, terms)),
-        len(idf_w), idf_w, prior_w, art_list, len(arts), _NATIVE_COLUMNS, _REL_BASE,
+        ids, lengths, len(idf_w), idf_w, prior_w, art_list, len(arts), _NATIVE_COLUMNS, _REL_BASE,
         _REL_RANK, _REL_GAP_BASE, _REL_GAP, KEYWORDS, cols, vec)
     return np.ascontiguousarray(cols.T), vec
 

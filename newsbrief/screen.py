@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import repeat
 
 import numpy as np
 
@@ -22,7 +22,7 @@ from .model import Article, SetAside
 from .resources import idf_table
 from .text import ENGLISH_MARKERS, term_counts, terms_of, word_count, words
 from .trees import shipped
-from .vectors import idf_weights, tfidf_bags, tfidf_matrix
+from .vectors import tfidf_bags, tfidf_matrix, unknown_idf
 
 # Below this many words an article is a failed scrape or a stub, not a source.
 MIN_WORDS = 25
@@ -187,13 +187,12 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     if kernels is None:
         _story_columns(rows, terms, bags)
     else:  # columns 0-7 in one compiled call (``_kernels.c``), the same formulas
-        seen = dict.fromkeys(chain.from_iterable(terms))
-        vocab = dict(zip(seen, range(len(seen))))
-        weights = idf_weights(vocab, idf_table()) or [0.0]
-        kernels.article_features(
-            list(map(vocab.__getitem__, chain.from_iterable(terms))),
-            list(chain.from_iterable(t.values() for t in terms)), list(map(len, terms)),
-            [b.tokens for b in bags], len(weights), weights, rows)
+        idf = idf_table()
+        ids, lengths, (weights,), counts = kernels.index_terms(terms, (idf,),
+                                                               (unknown_idf(idf),))
+        weights = weights or [0.0]
+        kernels.article_features(ids, counts, lengths, [b.tokens for b in bags], len(weights),
+                                 weights, rows)
     longest = max(1.0, max(b.tokens for b in bags))
     rows[:, 8:15] = [_surface(a, b, longest) for a, b in zip(articles, bags)]
     return rows

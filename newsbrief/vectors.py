@@ -50,13 +50,17 @@ def row_norms(x: np.ndarray) -> np.ndarray:
     return np.sqrt(np.add.reduce(x * x, axis=1, keepdims=True))
 
 
-def idf_weights(terms: Iterable[str], idf: Mapping[str, float]) -> list[float]:
-    """Each term's idf from a background table; a term the table has not seen gets its
-    ``unknown`` value (the largest idf)."""
+def unknown_idf(idf: Mapping[str, float]) -> float:
+    """The idf of a term the table has not seen: the table's ``unknown`` (the largest idf)."""
     # A shipped table carries its unseen-term idf; recomputing the max of 100k values per call
     # cost more than the rest of the story's scoring.
-    unknown = getattr(idf, "unknown", None) or max(idf.values(), default=1.0)
-    return list(map(idf.get, terms, repeat(unknown)))
+    return getattr(idf, "unknown", None) or max(idf.values(), default=1.0)
+
+
+def idf_weights(terms: Iterable[str], idf: Mapping[str, float]) -> list[float]:
+    """Each term's idf from a background table; a term the table has not seen gets
+    ``unknown_idf``."""
+    return list(map(idf.get, terms, repeat(unknown_idf(idf))))
 
 
 def tfidf_matrix(

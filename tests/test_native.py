@@ -213,6 +213,32 @@ def test_word_count_is_len_of_split(monkeypatch):
         assert fast == slow == len(text.split()), repr(text)
 
 
+def test_term_index_is_the_dict_construction_it_replaced():
+    from itertools import chain
+
+    k = native._compiled
+    idf, prior = {"police": 2.5, "arrest": 3.0}, {"arrest": 0.6}
+    groups = [("police", "arrest", "police"), ("".join(["pol", "ice"]), "suspect"), ()]
+    ids, lengths, (idf_w, prior_w), counts = k.index_terms(groups, (idf, prior), (9.0, 0.27))
+    seen = dict.fromkeys(chain.from_iterable(groups))  # what score.features built before
+    vocab = dict(zip(seen, range(len(seen))))
+    assert ids == [vocab[t] for t in chain.from_iterable(groups)] == [0, 1, 0, 0, 2]
+    assert lengths == [3, 2, 0] and counts is None
+    assert idf_w == [idf.get(t, 9.0) for t in vocab]
+    assert prior_w == [prior.get(t, 0.27) for t in vocab]
+    # Dicts of term counts (screening's articles): their keys are the terms, with the counts.
+    ids, lengths, (w,), counts = k.index_terms([{"a": 2, "b": 1}, {"b": 4, "c": 1}], (idf,),
+                                               (1.0,))
+    assert (ids, lengths, w, counts) == ([0, 1, 1, 2], [2, 2], [1.0, 1.0, 1.0], [2, 1, 4, 1])
+    assert k.index_terms([], (idf,), (1.0,)) == ([], [], ([],), None)
+    with pytest.raises(TypeError):  # a table that is not a dict
+        k.index_terms([("a",)], ([],), (1.0,))
+    with pytest.raises(TypeError):  # dicts and tuples mixed
+        k.index_terms([{"a": 1}, ("a",)], (idf,), (1.0,))
+    with pytest.raises(ValueError):  # a table without its default
+        k.index_terms([("a",)], (idf,), ())
+
+
 def test_selection_chooses_the_same_sentences(monkeypatch):
     import random
 
