@@ -7,11 +7,32 @@ returns new objects rather than editing the ones it was given.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .text import word_count
+
+_T = TypeVar("_T")
+
+
+class _computed_once(Generic[_T]):
+    """``functools.cached_property`` without its lock: the value is computed on first read and
+    kept in the instance dict (outside the fields, so equality and ``replace`` are unchanged).
+    Python 3.11's version takes a lock on every first read, which cost more than counting a
+    sentence's words; two threads racing here at worst count the same words twice."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
 
 DEFAULT_WORDS = 250
 
@@ -76,7 +97,7 @@ class Sentence:
     # Position of the sentence within its article, 0-based, counting only kept sentences.
     position: int = 0
 
-    @cached_property
+    @_computed_once
     def words(self) -> int:
         # Cached (in the instance dict, outside the fields, so equality and ``replace`` are
         # unchanged): candidacy, features and selection each ask for it.

@@ -1,0 +1,18 @@
+"""The story objects: frozen, with a sentence's word count computed once."""
+
+from dataclasses import FrozenInstanceError, replace
+
+import pytest
+
+from newsbrief.model import Sentence
+
+
+def test_sentence_words_are_counted_once_and_leave_equality_alone():
+    s = Sentence(article="a", index=0, start=0, end=24, text="The  police\tsaid on Monday.")
+    assert "words" not in vars(s)
+    assert s.words == 5  # whitespace-separated, as the word budget counts
+    assert vars(s)["words"] == 5  # kept: the next read is a plain attribute
+    assert s == Sentence(article="a", index=0, start=0, end=24, text="The  police\tsaid on Monday.")
+    assert replace(s, text="Two words.").words == 2  # a copy counts its own text
+    with pytest.raises(FrozenInstanceError):
+        s.text = "changed"  # type: ignore[misc]
