@@ -14,7 +14,7 @@ from .model import DEFAULT_WORDS, Article, Brief, BriefSentence, Options, Senten
 from .score import Scored, earliest, score
 from .screen import screen
 from .segment import segment
-from .text import sentence_words
+from .text import sentence_terms, sentence_words
 from .select import order, select
 
 
@@ -52,12 +52,14 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
     clean_articles = [c.article for c in cleaned]
     removed = tuple(r for c in cleaned for r in c.removed)
     # Every article is split and tokenized sentence by sentence once: screening reads an
-    # article's words as its sentences' words joined (the same tokens: no token crosses a
-    # sentence boundary), and scoring finds the sentences' words already cached.
+    # article's words and content terms as its sentences' joined (the same tokens: no token
+    # crosses a sentence boundary), and scoring and attribution find them already cached.
     sentences = {a.id: segment(a) for a in clean_articles}
     tokens = {a: list(chain.from_iterable(sentence_words(s.text) for s in ss))
               for a, ss in sentences.items()}
-    screening = screen(clean_articles, tokens)
+    terms = {a: list(chain.from_iterable(sentence_terms(s.text) for s in ss))
+             for a, ss in sentences.items()}
+    screening = screen(clean_articles, tokens, terms)
     if not screening.kept:
         reasons = {x.reason for x in screening.set_aside}
         if all(r.startswith("not English") for r in reasons):

@@ -154,16 +154,23 @@ class _Bag:
     english: int  # tokens among ENGLISH_MARKERS
     digits: int  # tokens that start with a digit
     junk: int  # tokens among _JUNK_WORDS
+    # The article's content terms in order, when the caller has them (``content_terms``):
+    # counted, they are ``term_counts(counts)`` without a look-up per distinct word.
+    terms: Sequence[str] | None = None
 
     @classmethod
-    def of(cls, tokens: Sequence[str]) -> _Bag:
+    def of(cls, tokens: Sequence[str], terms: Sequence[str] | None = None) -> _Bag:
         counts = Counter(tokens)
         kernels = native.KERNELS
         if kernels is not None:  # the same three counts in one compiled call
-            return cls(len(tokens), counts, *kernels.bag_counts(counts, ENGLISH_MARKERS,
-                                                               _JUNK_WORDS))
+            return cls(len(tokens), counts,
+                       *kernels.bag_counts(counts, ENGLISH_MARKERS, _JUNK_WORDS), terms)
         return cls(len(tokens), counts, _count_of(counts, ENGLISH_MARKERS),
-                   _digit_tokens(counts), _count_of(counts, _JUNK_WORDS))
+                   _digit_tokens(counts), _count_of(counts, _JUNK_WORDS), terms)
+
+    def term_counts(self) -> Mapping[str, int]:
+        """Content term -> count, in order of first occurrence."""
+        return Counter(self.terms) if self.terms is not None else term_counts(self.counts)
 
 
 def _count_of(counts: Mapping[str, int], vocabulary: frozenset[str]) -> int:
@@ -182,7 +189,7 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     rows = np.zeros((n, len(ARTICLE_FEATURES)))
     if n == 0:
         return rows
-    terms = [term_counts(b.counts) for b in bags]
+    terms = [b.term_counts() for b in bags]
     kernels = native.KERNELS
     if kernels is None:
         _story_columns(rows, terms, bags)
@@ -253,9 +260,11 @@ def junk_probability(articles: Sequence[Article],
 
 
 def screen(articles: Sequence[Article],
-           tokens: Mapping[str, Sequence[str]] | None = None) -> Screening:
-    """Which articles to brief from. ``tokens``: article id -> its ``words``, when the caller
-    has them already (the pipeline joins its sentences' words, which it needs anyway)."""
+           tokens: Mapping[str, Sequence[str]] | None = None,
+           terms: Mapping[str, Sequence[str]] | None = None) -> Screening:
+    """Which articles to brief from. ``tokens``: article id -> its ``words``, and ``terms``:
+    article id -> its ``content_terms``, when the caller has them already (the pipeline joins
+    its sentences' words and terms, which scoring and attribution read too)."""
     set_aside: list[SetAside] = []
     candidates: list[Article] = []
     # A short text is a stub beside full articles, but it is all there is when every
@@ -271,7 +280,7 @@ def screen(articles: Sequence[Article],
             set_aside.append(SetAside(a.id, reason, float(n)))
             continue
         toks[a.id] = t = tokens[a.id] if tokens is not None else words(a.text)
-        bags[a.id] = bag = _Bag.of(t)
+        bags[a.id] = bag = _Bag.of(t, terms[a.id] if terms is not None else None)
         share = bag.english / len(t) if t else 0.0
         if share < MIN_ENGLISH_SHARE:
             set_aside.append(SetAside(a.id, "not English (only English is supported)",

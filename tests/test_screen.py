@@ -62,3 +62,17 @@ def test_digit_and_vocabulary_counts_from_word_counts():
     counts = Counter(toks)
     assert _digit_tokens(counts) == sum(1 for w in toks if w[0].isdigit()) == 7
     assert _count_of(counts, _JUNK_WORDS) == sum(1 for w in toks if w in _JUNK_WORDS) == 3
+
+
+def test_words_and_terms_given_by_the_caller_screen_the_same():
+    """The pipeline hands screening each article's words and content terms (its sentences'
+    joined); screening from those must equal screening from the text alone."""
+    from newsbrief.screen import article_features, _Bag, _features
+    from newsbrief.text import content_terms, words
+
+    articles = arts(STORM + [OFF, STORM[0] + " Advertisement."])
+    tokens = {a.id: words(a.text) for a in articles}
+    terms = {a.id: content_terms(a.text) for a in articles}
+    assert screen(articles, tokens, terms) == screen(articles)
+    given = _features(articles, [_Bag.of(tokens[a.id], terms[a.id]) for a in articles])
+    assert (given == article_features(articles)).all()
