@@ -12,9 +12,9 @@
  * What is and is not bit-for-bit the same as the Python and numpy versions:
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
- *   surface, pair_support, term_counts, bag_counts, count_words, shingle_overlap: the same
- *     (counts, then the same divisions and sums in the same order; words told apart by
- *     equality).
+ *   surface, pair_support, term_counts, terms_of, bag_counts, count_words, shingle_overlap:
+ *     the same (counts, then the same divisions and sums in the same order; words told apart
+ *     by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
  *     index order where numpy calls BLAS (another order), so values can differ in the last
  *     bits; tests compare with a tolerance, and the effect on briefs is measured in
@@ -891,6 +891,34 @@ static PyObject *term_counts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ---- terms_of ----------------------------------------------------------------------------- */
+
+/* newsbrief.text.terms_of: each token's content term, in order, leaving out the empty ones
+ * (stopwords); a token not in ``cache`` gets its term from ``term`` (text._term, which
+ * records it there). */
+static PyObject *terms_of(PyObject *self, PyObject *args)
+{
+    PyObject *tokens, *cache, *term;
+    if (!PyArg_ParseTuple(args, "OO!O", &tokens, &PyDict_Type, &cache, &term)) return NULL;
+    PyObject *fast = PySequence_Fast(tokens, "tokens");
+    if (!fast) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    PyObject *out = PyList_New(0);
+    if (!out) { Py_DECREF(fast); return NULL; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PySequence_Fast_GET_ITEM(fast, i);
+        PyObject *t = PyDict_GetItemWithError(cache, w);
+        if (t) Py_INCREF(t);
+        else if (!PyErr_Occurred()) t = PyObject_CallOneArg(term, w);
+        int keep = t ? PyObject_IsTrue(t) : -1;
+        if (keep > 0 && PyList_Append(out, t) < 0) keep = -1;
+        Py_XDECREF(t);
+        if (keep < 0) { Py_DECREF(out); Py_DECREF(fast); return NULL; }
+    }
+    Py_DECREF(fast);
+    return out;
+}
+
 /* ---- count_words -------------------------------------------------------------------------- */
 
 /* len(text.split()): the runs of characters that str.split() does not split at (its whitespace
@@ -1382,6 +1410,8 @@ static PyMethodDef methods[] = {
     {"greedy_select", greedy_select, METH_VARARGS,
      "greedy_select(values, sizes, vectors, V, words, terms, texts, quoted_of, strict, lax, "
      "mmr, shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
+    {"terms_of", terms_of, METH_VARARGS,
+     "terms_of(tokens, cache, term) -> newsbrief.text.terms_of(tokens)."},
     {"index_terms", index_terms, METH_VARARGS,
      "index_terms(groups, tables, defaults) -> (ids, lengths, weights, counts): a story's "
      "term vocabulary, its terms' ids and their values in each table."},

@@ -74,6 +74,9 @@ def _term(w: str) -> str:
 
 def terms_of(tokens: list[str]) -> list[str]:
     """Content terms of already tokenized words (see ``content_terms``)."""
+    kernels = native.KERNELS
+    if kernels is not None:
+        return kernels.terms_of(tokens, _TERMS, _term)  # the same loop in C
     get = _TERMS.get
     out = []
     for w in tokens:

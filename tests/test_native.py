@@ -164,6 +164,16 @@ def test_term_counts_is_the_python_loop(monkeypatch):
     assert fast == slow == {}
 
 
+def test_terms_of_is_the_python_loop(monkeypatch):
+    from newsbrief import text
+
+    tokens = "the police said the police arrested suspects in zzqx's attacks a 12".split()
+    fast, slow = both(monkeypatch, text.terms_of, tokens)
+    assert fast == slow == ["police", "police", "arrest", "suspect", "zzqx", "attack", "12"]
+    fast, slow = both(monkeypatch, text.terms_of, ())
+    assert fast == slow == []
+
+
 def test_shingle_counts_are_the_python_sets():
     import random
 
