@@ -919,6 +919,118 @@ static PyObject *terms_of(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ---- best_matches ------------------------------------------------------------------------- */
+
+static int cmp_ssize(const void *a, const void *b)
+{
+    Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A sentence's distinct terms as sorted ids, written to ``out``; returns how many. */
+static Py_ssize_t distinct_ids(WordIds *vocab, PyObject *terms, Py_ssize_t *out)
+{
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(terms), u = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_ssize_t id = word_id(vocab, PySequence_Fast_GET_ITEM(terms, k));
+        if (id < 0) return -1;
+        out[k] = id;
+    }
+    qsort(out, (size_t)n, sizeof *out, cmp_ssize);
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (k == 0 || out[k] != out[u - 1]) out[u++] = out[k];
+    return u;
+}
+
+/* newsbrief.attribute's matching: for each chosen sentence's terms (``mine``) and each group
+ * of sentence terms (an article's sentences), the first sentence with the highest Dice
+ * overlap of distinct terms, 2 |A & B| / (|A| + |B|) (0 when either is empty), as
+ * (index, overlap); (-1, 0.0) for an empty group and for the sentence's own group
+ * (``own[c]``, -1 for none). Terms are told apart by equality. */
+static PyObject *best_matches(PyObject *self, PyObject *args)
+{
+    PyObject *mine, *groups, *own_obj;
+    if (!PyArg_ParseTuple(args, "O!O!O", &PyList_Type, &mine, &PyList_Type, &groups, &own_obj))
+        return NULL;
+    Py_ssize_t n_mine = PyList_GET_SIZE(mine), n_groups = PyList_GET_SIZE(groups), n_own = 0;
+    Py_ssize_t n_sent = n_mine, total = 0;
+    for (Py_ssize_t g = 0; g < n_groups; g++) {
+        PyObject *grp = PyList_GET_ITEM(groups, g);
+        if (!PyList_Check(grp)) {
+            PyErr_SetString(PyExc_TypeError, "best_matches: groups must be lists");
+            return NULL;
+        }
+        n_sent += PyList_GET_SIZE(grp);
+    }
+    /* Every sentence, chosen ones first, as one list of term sequences. */
+    PyObject **sent = PyMem_Malloc(sizeof(PyObject *) * (size_t)(n_sent ? n_sent : 1));
+    Py_ssize_t *start = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_sent + 1));
+    Py_ssize_t *ids = NULL, *own = NULL;
+    WordIds vocab = {NULL, 0, 0};
+    PyObject *result = NULL;
+    Py_ssize_t filled = 0;
+    if (!sent || !start) { PyErr_NoMemory(); goto done; }
+    if (!(own = as_indices(own_obj, &n_own, "own"))) goto done;
+    if (n_own != n_mine) {
+        PyErr_SetString(PyExc_ValueError, "best_matches: one own group per chosen sentence");
+        goto done;
+    }
+    for (Py_ssize_t g = -1; g < n_groups; g++) {
+        PyObject *list = g < 0 ? mine : PyList_GET_ITEM(groups, g);
+        for (Py_ssize_t r = 0; r < PyList_GET_SIZE(list); r++) {
+            if (!(sent[filled] = PySequence_Fast(PyList_GET_ITEM(list, r), "terms"))) goto done;
+            total += PySequence_Fast_GET_SIZE(sent[filled]);
+            filled++;
+        }
+    }
+    if (word_ids_init(&vocab, total) < 0) goto done;
+    if (!(ids = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(total ? total : 1)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    start[0] = 0;
+    for (Py_ssize_t i = 0; i < n_sent; i++) {
+        Py_ssize_t u = distinct_ids(&vocab, sent[i], ids + start[i]);
+        if (u < 0) goto done;
+        start[i + 1] = start[i] + u;
+    }
+    if (!(result = PyList_New(n_mine))) goto done;
+    for (Py_ssize_t c = 0; c < n_mine; c++) {
+        PyObject *row = PyList_New(n_groups);
+        if (!row) { Py_CLEAR(result); goto done; }
+        PyList_SET_ITEM(result, c, row);
+        Py_ssize_t na = start[c + 1] - start[c], first = n_mine;
+        for (Py_ssize_t g = 0; g < n_groups; g++) {
+            Py_ssize_t size = PyList_GET_SIZE(PyList_GET_ITEM(groups, g)), best = -1;
+            double best_d = 0.0;
+            for (Py_ssize_t j = 0; j < size && g != own[c]; j++) {
+                Py_ssize_t s = first + j, nb = start[s + 1] - start[s], inter = 0;
+                double d = 0.0;
+                if (na && nb) {
+                    const Py_ssize_t *x = ids + start[c], *y = ids + start[s];
+                    Py_ssize_t p = 0, q = 0;
+                    while (p < na && q < nb) {
+                        if (x[p] < y[q]) p++;
+                        else if (x[p] > y[q]) q++;
+                        else { inter++; p++; q++; }
+                    }
+                    d = (double)(2 * inter) / (double)(na + nb);
+                }
+                if (best < 0 || d > best_d) { best = j; best_d = d; }
+            }
+            first += size;
+            PyObject *pair = Py_BuildValue("(nd)", best, best_d);
+            if (!pair) { Py_CLEAR(result); goto done; }
+            PyList_SET_ITEM(row, g, pair);
+        }
+    }
+done:
+    for (Py_ssize_t i = 0; i < filled; i++) Py_DECREF(sent[i]);
+    PyMem_Free(sent); PyMem_Free(start); PyMem_Free(ids); PyMem_Free(own);
+    PyMem_Free(vocab.slots);
+    return result;
+}
+
 /* ---- count_words -------------------------------------------------------------------------- */
 
 /* len(text.split()): the runs of characters that str.split() does not split at (its whitespace
@@ -1410,6 +1522,10 @@ static PyMethodDef methods[] = {
     {"greedy_select", greedy_select, METH_VARARGS,
      "greedy_select(values, sizes, vectors, V, words, terms, texts, quoted_of, strict, lax, "
      "mmr, shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
+    {"best_matches", best_matches, METH_VARARGS,
+     "best_matches(mine, groups, own): for each chosen sentence's terms and each group of "
+     "sentence terms but its own, (index, Dice overlap) of the first best match "
+     "(newsbrief.attribute)."},
     {"terms_of", terms_of, METH_VARARGS,
      "terms_of(tokens, cache, term) -> newsbrief.text.terms_of(tokens)."},
     {"index_terms", index_terms, METH_VARARGS,

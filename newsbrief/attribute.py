@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from . import native
 from .model import BriefSentence, Sentence, SourceSpan
 from .text import sentence_terms  # cached: scoring has read these sentences already
 
@@ -33,19 +34,38 @@ def attribute(chosen: Sequence[Sentence],
     """For each chosen sentence, its own span plus the best-matching sentence of every other
     article in ``by_article`` whose overlap reaches ``SAME_CONTENT``, in the order of
     ``by_article``."""
-    terms = {a: [set(sentence_terms(s.text)) for s in ss] for a, ss in by_article.items()}
     rank = {a: i for i, a in enumerate(by_article)}
     out = []
-    for s in chosen:
-        mine = set(sentence_terms(s.text))
+    for s, found in zip(chosen, _best_matches(chosen, by_article)):
         sources = [SourceSpan(s.article, s.start, s.end)]
-        for a, ss in by_article.items():
-            if a == s.article or not ss:
-                continue
-            scores = _dice_all(mine, terms[a])
-            best = scores.index(max(scores))  # the first of equal scores, as before
-            if scores[best] >= SAME_CONTENT:
+        for (a, ss), (best, score) in zip(by_article.items(), found):
+            if best >= 0 and score >= SAME_CONTENT:
                 sources.append(SourceSpan(a, ss[best].start, ss[best].end))
         sources.sort(key=lambda p: rank.get(p.article, -1))
         out.append(BriefSentence(s.text, tuple(sources)))
+    return out
+
+
+def _best_matches(chosen: Sequence[Sentence], by_article: Mapping[str, Sequence[Sentence]]
+                  ) -> list[list[tuple[int, float]]]:
+    """For each chosen sentence and each other article: (index, overlap) of the article's
+    sentence with the highest Dice overlap of content terms, the first of equal ones; (-1, 0.0)
+    for an article without sentences and for the sentence's own article."""
+    rank = {a: i for i, a in enumerate(by_article)}
+    own = [rank.get(s.article, -1) for s in chosen]
+    kernels = native.KERNELS
+    if kernels is not None:  # the same overlaps and choice in one compiled call
+        return kernels.best_matches([sentence_terms(s.text) for s in chosen],
+                                    [[sentence_terms(s.text) for s in ss]
+                                     for ss in by_article.values()], own)
+    terms = [[set(sentence_terms(s.text)) for s in ss] for ss in by_article.values()]
+    out = []
+    for s, mine_at in zip(chosen, own):
+        mine = set(sentence_terms(s.text))
+        row = []
+        for g, others in enumerate(terms):
+            scores = _dice_all(mine, others) if g != mine_at else []
+            best = scores.index(max(scores)) if scores else -1  # the first of equal scores
+            row.append((best, scores[best] if scores else 0.0))
+        out.append(row)
     return out

@@ -297,6 +297,25 @@ def test_selection_counts_a_repeated_word_pair_once(monkeypatch):
     assert fast == slow == [0, 2, 1]  # b repeats a in the strict pass, then fills in the lax one
 
 
+def test_attribution_credits_the_same_spans(monkeypatch):
+    """Best matches by Dice overlap of distinct terms, the first of equal ones, either way."""
+    from newsbrief.attribute import _best_matches, attribute
+
+    a = [sent("a", 0, "Rebels said the trip took four days on motorcycles and horses."),
+         sent("a", 1, "It rained.")]
+    b = [sent("b", 0, "The weather was sunny and warm."),
+         sent("b", 1, "Rebels said that the trip took four days on motorcycles and horses."),
+         sent("b", 2, "Rebels said that the trip took four days on motorcycles and horses.")]
+    c = [sent("c", 0, "Horses horses horses, rebels said: four days of trip.")]
+    by_article = {"a": a, "b": b, "c": c, "d": []}
+    fast, slow = both(monkeypatch, _best_matches, [a[0], a[1], c[0]], by_article)
+    assert fast == slow
+    assert fast[0][1][0] == 1  # the first of b's two equal matches
+    assert fast[0][3] == fast[0][0] == (-1, 0.0)  # no sentences; its own article
+    fast, slow = both(monkeypatch, attribute, [a[0], b[0]], by_article)
+    assert fast == slow and [p.article for p in fast[0].sources] == ["a", "b", "c"]
+
+
 def test_describe_says_which_path_runs(monkeypatch):
     monkeypatch.setattr(native, "KERNELS", native._compiled)
     assert native.describe() == "compiled kernels"
