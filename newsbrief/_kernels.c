@@ -695,7 +695,8 @@ static PyObject *index_terms(PyObject *self, PyObject *args)
     Py_ssize_t at = 0;
     for (Py_ssize_t g = 0; g < n; g++) {
         PyObject *grp = PyList_GET_ITEM(groups, g), *key, *value;
-        Py_ssize_t pos = 0, k = 0, len = dicts ? PyDict_GET_SIZE(grp) : PySequence_Fast_GET_SIZE(grp);
+        Py_ssize_t pos = 0, k = 0;
+        Py_ssize_t len = dicts ? PyDict_GET_SIZE(grp) : PySequence_Fast_GET_SIZE(grp);
         for (; dicts ? PyDict_Next(grp, &pos, &key, &value) : k < len; k++) {
             if (!dicts) key = PySequence_Fast_GET_ITEM(grp, k);
             Py_ssize_t before = vocab.size, id = word_id(&vocab, key);
@@ -1354,7 +1355,10 @@ static int build_pairs(Pairs *out, PyObject *terms)
     Py_ssize_t m = PySequence_Fast_GET_SIZE(terms);
     if (m < 2) return 0;
     PyObject **t = PySequence_Fast_ITEMS(terms);
-    if (!(out->items = PyMem_Malloc(sizeof(Pair) * (size_t)(m - 1)))) { PyErr_NoMemory(); return -1; }
+    if (!(out->items = PyMem_Malloc(sizeof(Pair) * (size_t)(m - 1)))) {
+        PyErr_NoMemory();
+        return -1;
+    }
     for (Py_ssize_t k = 0; k + 1 < m; k++) {
         Py_hash_t ha = PyObject_Hash(t[k]), hb = PyObject_Hash(t[k + 1]);
         if (ha == -1 || hb == -1) return -1;
@@ -1434,8 +1438,9 @@ static PyObject *greedy_select(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "greedy_select: quoted_of must return a set");     \
         goto done;                                                                          \
     }
-#define PAIRS(i) \
-    if (!pairs[i].built && build_pairs(&pairs[i], PySequence_Fast_GET_ITEM(terms, i)) < 0) goto done;
+#define PAIRS(i)                                                                            \
+    if (!pairs[i].built && build_pairs(&pairs[i], PySequence_Fast_GET_ITEM(terms, i)) < 0)  \
+        goto done;
     for (int pass = 0; pass < 2; pass++) {
         int strict = pass == 0;
         double limit = strict ? strict_limit : lax_limit;

@@ -36,7 +36,7 @@ def attribute(chosen: Sequence[Sentence],
     ``by_article``."""
     rank = {a: i for i, a in enumerate(by_article)}
     out = []
-    for s, found in zip(chosen, _best_matches(chosen, by_article)):
+    for s, found in zip(chosen, _best_matches(chosen, by_article, rank)):
         sources = [SourceSpan(s.article, s.start, s.end)]
         for (a, ss), (best, score) in zip(by_article.items(), found):
             if best >= 0 and score >= SAME_CONTENT:
@@ -46,12 +46,12 @@ def attribute(chosen: Sequence[Sentence],
     return out
 
 
-def _best_matches(chosen: Sequence[Sentence], by_article: Mapping[str, Sequence[Sentence]]
-                  ) -> list[list[tuple[int, float]]]:
+def _best_matches(chosen: Sequence[Sentence], by_article: Mapping[str, Sequence[Sentence]],
+                  rank: Mapping[str, int]) -> list[list[tuple[int, float]]]:
     """For each chosen sentence and each other article: (index, overlap) of the article's
     sentence with the highest Dice overlap of content terms, the first of equal ones; (-1, 0.0)
-    for an article without sentences and for the sentence's own article."""
-    rank = {a: i for i, a in enumerate(by_article)}
+    for an article without sentences and for the sentence's own article. ``rank``: article id
+    -> its place in ``by_article``."""
     own = [rank.get(s.article, -1) for s in chosen]
     kernels = native.KERNELS
     if kernels is not None:  # the same overlaps and choice in one compiled call

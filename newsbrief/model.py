@@ -9,20 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from .text import word_count
 
-_T = TypeVar("_T")
 
-
-class _computed_once(Generic[_T]):
+class _computed_once:
     """``functools.cached_property`` without its lock: the value is computed on first read and
     kept in the instance dict (outside the fields, so equality and ``replace`` are unchanged).
     Python 3.11's version takes a lock on every first read, which cost more than counting a
     sentence's words; two threads racing here at worst count the same words twice."""
 
-    def __init__(self, func: Callable[[Any], _T]) -> None:
+    def __init__(self, func: Callable[[Any], Any]) -> None:
         self.func = func
         self.name = func.__name__
         self.__doc__ = func.__doc__

@@ -217,7 +217,8 @@ def test_word_count_is_len_of_split(monkeypatch):
 
     texts = ["", "   ", "one", " two  words ", "tab\tand\nnew line", "nbsp\u00a0between",
              "em\u2003space and\u3000ideographic", "file\x1cseparator\x1fchars",
-             "zero\u200bwidth is not a space", "ünïcödé wörds — and a dash", "🙂 emoji 🙂"]
+             "zero\u200bwidth is not a space", "ünïcödé wörds — and a dash",
+             "🙂 emoji 🙂"]
     for text in texts:
         fast, slow = both(monkeypatch, word_count, text)
         assert fast == slow == len(text.split()), repr(text)
@@ -308,7 +309,8 @@ def test_attribution_credits_the_same_spans(monkeypatch):
          sent("b", 2, "Rebels said that the trip took four days on motorcycles and horses.")]
     c = [sent("c", 0, "Horses horses horses, rebels said: four days of trip.")]
     by_article = {"a": a, "b": b, "c": c, "d": []}
-    fast, slow = both(monkeypatch, _best_matches, [a[0], a[1], c[0]], by_article)
+    rank = {x: i for i, x in enumerate(by_article)}
+    fast, slow = both(monkeypatch, _best_matches, [a[0], a[1], c[0]], by_article, rank)
     assert fast == slow
     assert fast[0][1][0] == 1  # the first of b's two equal matches
     assert fast[0][3] == fast[0][0] == (-1, 0.0)  # no sentences; its own article
