@@ -602,3 +602,21 @@ def test_degrees_on_one_temperature_scale_are_still_compared():
     )
     [c] = kinds(analyse(arts, sents), "number")
     assert {v.text for v in c.values} == {"1,500", "2,100"}
+
+
+def test_a_duration_in_months_and_in_years_is_one_figure():
+    # train-33062: "135 months in prison" and "11 years in prison" are one sentence, converted.
+    arts, sents = story(
+        "A soldier at Fort Polk was sentenced on Monday to 135 months in prison for the bomb.",
+        "A soldier at Fort Polk was sentenced on Monday to 11 years in prison for the bomb.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_durations_in_one_unit_still_conflict():
+    arts, sents = story(
+        "A soldier at Fort Polk was sentenced on Monday to 8 years in prison for the bomb.",
+        "A soldier at Fort Polk was sentenced on Monday to 11 years in prison for the bomb.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"8", "11"}

@@ -41,7 +41,8 @@ STRICT_GROUPS = True
 CLOSE_RATIO = 1.06
 # A figure with decimals rounded to a whole one ("1.8 %" / "2 percent") agrees up to this ratio.
 ROUND_RATIO = 1.3
-# A distance given in two units ("3 miles" / "15,000 feet") agrees up to this ratio.
+# A distance or a duration given in two units ("3 miles" / "15,000 feet", "135 months" / "11
+# years") agrees up to this ratio.
 CONVERTED_RATIO = 1.15
 # An article that gives a figure this close to the other article's (of the same kind) is taken
 # to tell that figure apart from its own ("$3.6 million ($4.5 million Australian)" / "$4.56
@@ -270,8 +271,9 @@ def _relation(a: Quantity, b: Quantity, scope: str) -> str:
         if _rounds_to(x.text, y.text) and _ratio(a.value, b.value) <= (
                 ROUND_RATIO if "." in x.text and "." not in y.text else CLOSE_RATIO):
             return "agree"
-    # One distance in two units, converted and rounded ("3 miles deep" / "15,000 feet deep").
-    if a.unit == "distance" and a.noun != b.noun and \
+    # One distance or duration in two units, converted and rounded ("3 miles deep" / "15,000
+    # feet deep", "135 months in prison" / "11 years in prison").
+    if a.unit in ("distance", "duration") and a.noun != b.noun and \
             _ratio(a.value, b.value) <= CONVERTED_RATIO:
         return "agree"
     # Two approximate figures a few percent apart that can both be right ("more than 900,000"
