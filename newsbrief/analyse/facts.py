@@ -448,6 +448,12 @@ def _claim(text: str, start: int, end: int, noun: str, measure: str) -> tuple[in
     return c0, c1
 
 
+# A figure after these is a capacity: what a plane, a hall or a ship can take, not how many it
+# took ("the A380, which can carry 525 passengers" beside "485 passengers aboard").
+_CAPACITY = re.compile(r"\b(?:can|could|able to|designed to|built to)\s+(?:carry|hold|seat|"
+                       r"accommodate|house|transport)\s*$", re.I)
+
+
 def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-untyped-def]
     """(unit, number, value, noun, noun_text, measure, measure_text, qualifier) or None."""
     num = m.group("num")
@@ -468,8 +474,11 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     if re.match(r"\s*(?::\s?\d|[ap]\.?m\b|-(?!(?:year|month|week|day)s?-old)\w)", after, re.I) and not re.match(
             r"-(?:day|week|month|year|hour|minute|mile)s?\b", after, re.I):
         return None  # a clock time or a compound like "a 9-1 vote"
-    if re.search(rf"(?:{_MONTH_RX}|\bno\.|#|\bpage|\bflight|\broute|\bnumber|\bper)\s*$", before, re.I):
-        return None  # a date ("Dec. 7") or a label
+    if re.search(rf"(?:{_MONTH_RX}|\bno\.|#|\bpage|\bflight|\broute|\bnumber|\bper|\broom|"
+                 rf"\bsuite)\s*$", before, re.I):
+        return None  # a date ("Dec. 7") or a label ("room 926")
+    if _CAPACITY.search(text, max(0, m.start() - 40), m.start()):
+        return None  # what something can hold ("an A380 can carry 525 passengers"), not a count
     if re.search(r"\b(?:top|hot|fortune|radio)\s*$|\b\d+\s+of\s*/?\s*$", before, re.I) or (
             "." in num and re.match(r"\s*(?:fm|am)\b", after, re.I)):
         return None  # the name of a chart or list ("top 50 singles", "Hot 100") or a station
