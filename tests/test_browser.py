@@ -342,3 +342,33 @@ def test_phone_sized_screen(browser, base_url):
         shot(page, "brief-phone.png", full_page=False)
     finally:
         context.close()
+
+
+def test_notes_say_when_a_cap_shaped_the_brief(page):
+    """A story longer than scoring's cap (1,000 candidate sentences) says so under "Notes";
+    the example story, far under it, shows no Notes section."""
+    import random
+
+    rng = random.Random(3)
+    vocab = [f"{a}{b}" for a in ("pol", "vot", "riv", "mar", "sen", "kal", "dor", "fen")
+             for b in ("ice", "er", "an", "ot", "ul", "ine", "ard", "ow")]
+
+    def article(n: int) -> str:  # English enough for screening: function words between
+        w = lambda: rng.choice(vocab)  # noqa: E731
+        return "\n".join(f"The {w()} {w()} of the {w()} and {w()} was {w()} in the {w()} {w()}."
+                         for _ in range(n))
+
+    paste_articles(page, [("Wire", article(600)), ("Daily", article(600))])
+    page.select_option("#words", "120")
+    page.click("#brief")
+    page.wait_for_selector("#sentences li", timeout=60_000)
+    assert page.locator("#notes-section").is_visible()
+    notes = page.locator("#notes li")
+    data = page.evaluate("window.newsbrief.state.brief")
+    assert notes.count() == len(data["notes"]) >= 1
+    assert "only the 1,000 earliest of its 1,200 candidate sentences" in notes.nth(0).inner_text()
+    shot(page, "notes.png")
+
+    paste_articles(page, example())
+    brief(page)
+    assert not page.locator("#notes-section").is_visible()
