@@ -861,6 +861,15 @@ done:
 
 /* ---- term_counts -------------------------------------------------------------------------- */
 
+/* A word's content term (a new reference): from ``cache`` (text._TERMS) when there, else from
+ * ``term`` (text._term, which records it there). NULL with an exception set on error. */
+static PyObject *word_term(PyObject *cache, PyObject *term, PyObject *w)
+{
+    PyObject *t = PyDict_GetItemWithError(cache, w);
+    if (t) return Py_NewRef(t);
+    return PyErr_Occurred() ? NULL : PyObject_CallOneArg(term, w);
+}
+
 /* newsbrief.text.term_counts: counts of content terms from counts of words, the terms in the
  * order their first word comes. ``cache`` maps a word to its term ("" for none); a word not in
  * it goes through ``term`` (which also adds it to the cache). */
@@ -875,9 +884,7 @@ static PyObject *term_counts(PyObject *self, PyObject *args)
     PyObject *w, *c;
     while (PyDict_Next(word_counts, &pos, &w, &c)) {
         Py_INCREF(w); Py_INCREF(c);  /* ``term`` runs Python code: hold what we read */
-        PyObject *t = PyDict_GetItemWithError(cache, w);
-        if (t) Py_INCREF(t);
-        else if (!PyErr_Occurred()) t = PyObject_CallOneArg(term, w);
+        PyObject *t = word_term(cache, term, w);
         int keep = t ? PyObject_IsTrue(t) : -1;
         if (keep > 0) {
             PyObject *had = PyDict_GetItemWithError(out, t), *sum;
@@ -908,9 +915,7 @@ static PyObject *terms_of(PyObject *self, PyObject *args)
     if (!out) { Py_DECREF(fast); return NULL; }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *w = PySequence_Fast_GET_ITEM(fast, i);
-        PyObject *t = PyDict_GetItemWithError(cache, w);
-        if (t) Py_INCREF(t);
-        else if (!PyErr_Occurred()) t = PyObject_CallOneArg(term, w);
+        PyObject *t = word_term(cache, term, w);
         int keep = t ? PyObject_IsTrue(t) : -1;
         if (keep > 0 && PyList_Append(out, t) < 0) keep = -1;
         Py_XDECREF(t);
