@@ -12,8 +12,8 @@
  * What is and is not bit-for-bit the same as the Python and numpy versions:
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
- *   surface, pair_support, term_counts, terms_of, bag_counts, count_words, shingle_overlap:
- *     the same (counts, then the same divisions and sums in the same order; words told apart
+ *   surface, pair_support, term_counts, terms_of, bag_counts, words, count_words,
+ *     shingle_overlap: the same (counts, then the same divisions and sums in the same order; words told apart
  *     by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
  *     index order where numpy calls BLAS (another order), so values can differ in the last
@@ -1058,6 +1058,60 @@ static PyObject *count_words(PyObject *self, PyObject *text)
     return PyLong_FromSsize_t(words);
 }
 
+/* ---- words ------------------------------------------------------------------------------- */
+
+/* newsbrief.text.words: _WORD.findall(text.lower().replace("\u2019", "'")) with
+ * _WORD = [a-z0-9]+(?:'[a-z]+)?, without making the lowered copy. Only ASCII letters, digits
+ * and the apostrophe can be part of a token, so every other character is a separator once
+ * lowered. Lowering sends exactly two non-ASCII characters to ASCII (checked over all of
+ * Unicode by tests/test_native.py): U+0130 (to "i" and a combining dot, a separator) and
+ * the Kelvin sign U+212A (to "k"); U+2019 becomes the apostrophe. */
+static inline int word_char(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+static PyObject *words(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "words: expected str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* The lowered text as bytes: at most two per character (U+0130). */
+    char *low = PyMem_Malloc((size_t)(2 * n + 1));
+    if (!low) return PyErr_NoMemory();
+    Py_ssize_t m = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128) low[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        else if (c == 0x2019) low[m++] = '\'';
+        else if (c == 0x212A) low[m++] = 'k';
+        else if (c == 0x130) { low[m++] = 'i'; low[m++] = ' '; }
+        else low[m++] = ' ';
+    }
+    low[m] = '\0';
+    PyObject *out = PyList_New(0);
+    if (!out) { PyMem_Free(low); return NULL; }
+    Py_ssize_t i = 0;
+    while (i < m) {
+        if (!word_char((unsigned char)low[i])) { i++; continue; }
+        Py_ssize_t start = i;
+        while (i < m && word_char((unsigned char)low[i])) i++;
+        if (i + 1 < m && low[i] == '\'' && low[i + 1] >= 'a' && low[i + 1] <= 'z') {
+            i += 2;
+            while (i < m && low[i] >= 'a' && low[i] <= 'z') i++;
+        }
+        PyObject *w = PyUnicode_New(i - start, 127);
+        if (!w) { Py_DECREF(out); PyMem_Free(low); return NULL; }
+        memcpy(PyUnicode_1BYTE_DATA(w), low + start, (size_t)(i - start));
+        int bad = PyList_Append(out, w) < 0;
+        Py_DECREF(w);
+        if (bad) { Py_DECREF(out); PyMem_Free(low); return NULL; }
+    }
+    PyMem_Free(low);
+    return out;
+}
+
 /* ---- bag_counts --------------------------------------------------------------------------- */
 
 /* The sum of ``counts``' values over the words of ``vocabulary`` (screen._count_of): exact
@@ -1541,6 +1595,8 @@ static PyMethodDef methods[] = {
     {"index_terms", index_terms, METH_VARARGS,
      "index_terms(groups, tables, defaults) -> (ids, lengths, weights, counts): a story's "
      "term vocabulary, its terms' ids and their values in each table."},
+    {"words", words, METH_O,
+     "words(text) -> newsbrief.text.words(text): lowercased word tokens."},
     {"count_words", count_words, METH_O,
      "count_words(text) -> len(text.split()), without making the list."},
     {"bag_counts", bag_counts, METH_VARARGS,

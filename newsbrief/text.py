@@ -36,7 +36,11 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def words(text: str) -> list[str]:
-    """Lowercased word tokens (letters and digits), apostrophes kept inside words."""
+    """Lowercased word tokens (letters and digits), apostrophes kept inside words. The
+    compiled kernel, when there is one, makes the same list without the lowered copy."""
+    kernels = native.KERNELS
+    if kernels is not None:
+        return kernels.words(text)  # type: ignore[no-any-return]
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
