@@ -861,13 +861,61 @@ done:
 
 /* ---- term_counts -------------------------------------------------------------------------- */
 
-/* A word's content term (a new reference): from ``cache`` (text._TERMS) when there, else from
- * ``term`` (text._term, which records it there). NULL with an exception set on error. */
-static PyObject *word_term(PyObject *cache, PyObject *term, PyObject *w)
+/* How a word gets its content term (text._term): ``stop`` (text.STOPWORDS) and ``max`` (the
+ * cache's size limit, text._TERMS_MAX) from the ``rules`` tuple, and ``term`` (text._term)
+ * for a word that is not ASCII. */
+typedef struct { PyObject *cache, *term, *stop; Py_ssize_t max; } TermRules;
+
+static int term_rules(PyObject *cache, PyObject *term, PyObject *rules, TermRules *r)
 {
-    PyObject *t = PyDict_GetItemWithError(cache, w);
+    r->cache = cache; r->term = term;
+    if (!PyArg_ParseTuple(rules, "O!n", &PyFrozenSet_Type, &r->stop, &r->max)) return -1;
+    return 0;
+}
+
+static const char *const SUFFIXES[] = {"ations", "ation", "ings", "ing", "edly", "ed", "ies",
+                                       "es", "ly", "s"};
+
+/* text._term of an ASCII word: "" for a stopword or a one-letter word, else text.stem of the
+ * word less a final "'s". A new reference; NULL with an exception set on error. */
+static PyObject *ascii_term(PyObject *w, PyObject *stop)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int is_stop = n < 2 ? 1 : PySet_Contains(stop, w);
+    if (is_stop < 0) return NULL;
+    if (is_stop) return PyUnicode_New(0, 0);
+    const char *c = (const char *)PyUnicode_1BYTE_DATA(w);
+    Py_ssize_t len = n;
+    if (c[len - 2] == '\'' && c[len - 1] == 's') len -= 2;
+    for (size_t k = 0; k < sizeof SUFFIXES / sizeof *SUFFIXES; k++) {
+        Py_ssize_t sl = (Py_ssize_t)strlen(SUFFIXES[k]);
+        if (len - sl >= 3 && memcmp(c + len - sl, SUFFIXES[k], (size_t)sl) == 0) {
+            int ies = k == 6;
+            PyObject *t = PyUnicode_New(len - sl + ies, 127);
+            if (!t) return NULL;
+            memcpy(PyUnicode_1BYTE_DATA(t), c, (size_t)(len - sl));
+            if (ies) PyUnicode_1BYTE_DATA(t)[len - sl] = 'y';
+            return t;
+        }
+    }
+    return len == n ? Py_NewRef(w) : PyUnicode_Substring(w, 0, len);
+}
+
+/* A word's content term (a new reference): from the cache (text._TERMS) when there, else
+ * computed here as text._term does and recorded in the cache (emptied first when full, as
+ * text._term does); a word that is not ASCII goes through text._term itself. NULL with an
+ * exception set on error. */
+static PyObject *word_term(TermRules *r, PyObject *w)
+{
+    PyObject *t = PyDict_GetItemWithError(r->cache, w);
     if (t) return Py_NewRef(t);
-    return PyErr_Occurred() ? NULL : PyObject_CallOneArg(term, w);
+    if (PyErr_Occurred()) return NULL;
+    if (!PyUnicode_CheckExact(w) || !PyUnicode_IS_ASCII(w)) return PyObject_CallOneArg(r->term, w);
+    t = ascii_term(w, r->stop);
+    if (!t) return NULL;
+    if (PyDict_GET_SIZE(r->cache) >= r->max) PyDict_Clear(r->cache);
+    if (PyDict_SetItem(r->cache, w, t) < 0) { Py_DECREF(t); return NULL; }
+    return t;
 }
 
 /* newsbrief.text.term_counts: counts of content terms from counts of words, the terms in the
@@ -875,8 +923,10 @@ static PyObject *word_term(PyObject *cache, PyObject *term, PyObject *w)
  * it goes through ``term`` (which also adds it to the cache). */
 static PyObject *term_counts(PyObject *self, PyObject *args)
 {
-    PyObject *word_counts, *cache, *term;
-    if (!PyArg_ParseTuple(args, "O!O!O", &PyDict_Type, &word_counts, &PyDict_Type, &cache, &term))
+    PyObject *word_counts, *cache, *term, *rules;
+    TermRules r;
+    if (!PyArg_ParseTuple(args, "O!O!OO!", &PyDict_Type, &word_counts, &PyDict_Type, &cache, &term,
+                          &PyTuple_Type, &rules) || term_rules(cache, term, rules, &r) < 0)
         return NULL;
     PyObject *out = PyDict_New();
     if (!out) return NULL;
@@ -884,7 +934,7 @@ static PyObject *term_counts(PyObject *self, PyObject *args)
     PyObject *w, *c;
     while (PyDict_Next(word_counts, &pos, &w, &c)) {
         Py_INCREF(w); Py_INCREF(c);  /* ``term`` runs Python code: hold what we read */
-        PyObject *t = word_term(cache, term, w);
+        PyObject *t = word_term(&r, w);
         int keep = t ? PyObject_IsTrue(t) : -1;
         if (keep > 0) {
             PyObject *had = PyDict_GetItemWithError(out, t), *sum;
@@ -906,8 +956,11 @@ static PyObject *term_counts(PyObject *self, PyObject *args)
  * records it there). */
 static PyObject *terms_of(PyObject *self, PyObject *args)
 {
-    PyObject *tokens, *cache, *term;
-    if (!PyArg_ParseTuple(args, "OO!O", &tokens, &PyDict_Type, &cache, &term)) return NULL;
+    PyObject *tokens, *cache, *term, *rules;
+    TermRules r;
+    if (!PyArg_ParseTuple(args, "OO!OO!", &tokens, &PyDict_Type, &cache, &term, &PyTuple_Type,
+                          &rules) || term_rules(cache, term, rules, &r) < 0)
+        return NULL;
     PyObject *fast = PySequence_Fast(tokens, "tokens");
     if (!fast) return NULL;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
@@ -915,7 +968,7 @@ static PyObject *terms_of(PyObject *self, PyObject *args)
     if (!out) { Py_DECREF(fast); return NULL; }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *w = PySequence_Fast_GET_ITEM(fast, i);
-        PyObject *t = word_term(cache, term, w);
+        PyObject *t = word_term(&r, w);
         int keep = t ? PyObject_IsTrue(t) : -1;
         if (keep > 0 && PyList_Append(out, t) < 0) keep = -1;
         Py_XDECREF(t);
@@ -1591,7 +1644,7 @@ static PyMethodDef methods[] = {
      "sentence terms but its own, (index, Dice overlap) of the first best match "
      "(newsbrief.attribute)."},
     {"terms_of", terms_of, METH_VARARGS,
-     "terms_of(tokens, cache, term) -> newsbrief.text.terms_of(tokens)."},
+     "terms_of(tokens, cache, term, rules) -> newsbrief.text.terms_of(tokens)."},
     {"index_terms", index_terms, METH_VARARGS,
      "index_terms(groups, tables, defaults) -> (ids, lengths, weights, counts): a story's "
      "term vocabulary, its terms' ids and their values in each table."},
@@ -1609,7 +1662,7 @@ static PyMethodDef methods[] = {
      "surface(texts, tokens, n_terms, positions, words, first_person, attribution, "
      "pronoun_start): the 12 columns of newsbrief.score._SURFACE."},
     {"term_counts", term_counts, METH_VARARGS,
-     "term_counts(word_counts, cache, term): newsbrief.text.term_counts."},
+     "term_counts(word_counts, cache, term, rules): newsbrief.text.term_counts."},
     {"pair_support", pair_support, METH_VARARGS,
      "pair_support(sentences, articles, n_articles) -> (mean, max): newsbrief.score's "
      "word-pair support of each sentence over the other articles."},

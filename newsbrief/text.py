@@ -76,11 +76,17 @@ def _term(w: str) -> str:
     return t
 
 
+def _rules() -> tuple[frozenset[str], int]:
+    """What the kernels need to compute ``_term`` themselves (for an ASCII word) and keep the
+    table as it does: read at call time, so a test can shrink the table's limit."""
+    return STOPWORDS, _TERMS_MAX
+
+
 def terms_of(tokens: list[str]) -> list[str]:
     """Content terms of already tokenized words (see ``content_terms``)."""
     kernels = native.KERNELS
     if kernels is not None:
-        return kernels.terms_of(tokens, _TERMS, _term)  # the same loop in C
+        return kernels.terms_of(tokens, _TERMS, _term, _rules())  # the same loop in C
     get = _TERMS.get
     out = []
     for w in tokens:
@@ -99,7 +105,7 @@ def term_counts(word_counts: Mapping[str, int]) -> dict[str, int]:
     kernels = native.KERNELS
     # The kernel walks a dict's own entries: any other mapping takes the loop below.
     if kernels is not None and type(word_counts) in (dict, Counter):
-        return kernels.term_counts(word_counts, _TERMS, _term)  # the same loop in C
+        return kernels.term_counts(word_counts, _TERMS, _term, _rules())  # the same loop in C
     get = _TERMS.get
     out: dict[str, int] = {}
     for w, c in word_counts.items():

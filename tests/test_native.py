@@ -174,6 +174,37 @@ def test_terms_of_is_the_python_loop(monkeypatch):
     assert fast == slow == []
 
 
+def test_terms_of_unseen_words_are_computed_as_python_does(monkeypatch):
+    """Words not yet in the word -> term table: the kernel stems ASCII words itself, sends
+    others to ``text._term``, and leaves the table as ``_term`` would, emptied when full."""
+    from newsbrief import text
+
+    tokens = ["the", "a", "x", "'s", "is", "nations", "relations", "things", "bring", "sing",
+              "supposedly", "bed", "armed", "studies", "ties", "goes", "es", "gladly", "fly",
+              "cats", "bus", "its", "it's", "army's", "armies's", "defecting's", "o'neill",
+              "90s", "1990s", "café", "naïve's", "straße", "don't", "haven't", "king's"]
+    runs = {}
+    for kernels in (native._compiled, None):
+        monkeypatch.setattr(native, "KERNELS", kernels)
+        monkeypatch.setattr(text, "_TERMS", {})
+        got = text.terms_of(tokens)
+        runs[kernels is not None] = (got, dict(text._TERMS))
+    assert runs[True] == runs[False]
+    got = dict(zip(tokens, [text._term(w) for w in tokens]))
+    assert [got[w] for w in ("nations", "relations", "studies", "armies's", "it's", "naïve's")] \
+        == ["nation", "rel", "study", "army", "", "naïve"]
+    assert [t for t in runs[True][0] if t in ("nation", "rel", "study", "army", "naïve")] == \
+        ["nation", "rel", "study", "army", "army", "naïve"]
+    # A full table is emptied before the next word goes in, by either path.
+    for kernels in (native._compiled, None):
+        monkeypatch.setattr(native, "KERNELS", kernels)
+        monkeypatch.setattr(text, "_TERMS", {})
+        monkeypatch.setattr(text, "_TERMS_MAX", 3)
+        text.terms_of(["police", "arrested", "suspects", "attacks", "café"])
+        runs[kernels is not None] = dict(text._TERMS)
+    assert runs[True] == runs[False] == {"attacks": "attack", "café": "café"}
+
+
 def test_shingle_counts_are_the_python_sets():
     import random
 
