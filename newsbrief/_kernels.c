@@ -13,7 +13,7 @@
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
  *   surface, pair_support, term_counts, terms_of, bag_counts, words, count_words,
- *     shingle_overlap: the same (counts, then the same divisions and sums in the same order; words told apart
+ *     contains_lowered, shingle_overlap: the same (counts, then the same divisions and sums in the same order; words told apart
  *     by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
  *     index order where numpy calls BLAS (another order), so values can differ in the last
@@ -1090,6 +1090,94 @@ done:
     return result;
 }
 
+/* ---- contains_lowered --------------------------------------------------------------------- */
+
+/* Whether ``needle`` (n bytes) occurs in ``hay`` (m bytes). */
+static int bytes_contain(const char *hay, Py_ssize_t m, const char *needle, Py_ssize_t n)
+{
+    if (n == 0) return 1;
+    const char *p = hay, *end = hay + m - n + 1;
+    while (p < end && (p = memchr(p, needle[0], (size_t)(end - p)))) {
+        if (memcmp(p, needle, (size_t)n) == 0) return 1;
+        p++;
+    }
+    return 0;
+}
+
+/* any(key in text.lower() for key in keys), for ASCII keys (clean._may_have_rule_sentence),
+ * without the lowered copy or a scan per key over it: the text is lowered once into bytes
+ * and each key searched there. Lowering sends only U+0130 ("i" and a combining dot) and U+212A
+ * ("k") from outside ASCII into it (see words); every other such character becomes a byte no
+ * key holds. */
+static PyObject *contains_lowered(PyObject *self, PyObject *args)
+{
+    PyObject *text, *keys;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyTuple_Type, &keys)) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), nk = PyTuple_GET_SIZE(keys);
+    for (Py_ssize_t k = 0; k < nk; k++) {
+        PyObject *key = PyTuple_GET_ITEM(keys, k);
+        if (!PyUnicode_Check(key) || !PyUnicode_IS_ASCII(key)) {
+            PyErr_SetString(PyExc_TypeError, "contains_lowered: keys must be ASCII str");
+            return NULL;
+        }
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    char *low = PyMem_Malloc((size_t)(2 * n + 1));
+    if (!low) return PyErr_NoMemory();
+    Py_ssize_t m = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {  /* Latin-1: nothing outside ASCII lowers into it */
+        const Py_UCS1 *t = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS1 c = t[i];
+            low[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c < 128 ? c : 0x80);
+        }
+    }
+    else {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < 128) low[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            else if (c == 0x212A) low[m++] = 'k';
+            else if (c == 0x130) { low[m++] = 'i'; low[m++] = (char)0x80; }
+            else low[m++] = (char)0x80;
+        }
+    }
+    /* One pass: a position is compared only with the keys its two bytes open. Up to 64 keys
+     * this way; more (no caller has that many) are searched one by one. */
+    enum { MAX_KEYS = 64 };
+    const char *kp[MAX_KEYS];
+    Py_ssize_t kl[MAX_KEYS];
+    unsigned kb[MAX_KEYS];
+    unsigned char opens[8192] = {0};
+    int found = 0, one_by_one = nk > MAX_KEYS;
+    for (Py_ssize_t k = 0; k < nk && !found; k++) {
+        PyObject *key = PyTuple_GET_ITEM(keys, k);
+        const char *b = (const char *)PyUnicode_1BYTE_DATA(key);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        if (one_by_one || len < 2) {
+            found = bytes_contain(low, m, b, len);
+            if (one_by_one) continue;
+            kl[k] = 0;  /* never compared below */
+            kb[k] = 0;
+            kp[k] = b;
+            continue;
+        }
+        kp[k] = b;
+        kl[k] = len;
+        kb[k] = (unsigned)(unsigned char)b[0] << 8 | (unsigned char)b[1];
+        opens[kb[k] >> 3] |= (unsigned char)(1u << (kb[k] & 7));
+    }
+    for (Py_ssize_t i = 0; !one_by_one && i + 1 < m && !found; i++) {
+        unsigned b = (unsigned)(unsigned char)low[i] << 8 | (unsigned char)low[i + 1];
+        if (!(opens[b >> 3] & (1u << (b & 7)))) continue;
+        for (Py_ssize_t k = 0; k < nk && !found; k++)
+            found = kb[k] == b && kl[k] >= 2 && kl[k] <= m - i &&
+                    memcmp(low + i, kp[k], (size_t)kl[k]) == 0;
+    }
+    PyMem_Free(low);
+    return PyBool_FromLong(found);
+}
+
 /* ---- count_words -------------------------------------------------------------------------- */
 
 /* len(text.split()): the runs of characters that str.split() does not split at (its whitespace
@@ -1650,6 +1738,8 @@ static PyMethodDef methods[] = {
      "term vocabulary, its terms' ids and their values in each table."},
     {"words", words, METH_O,
      "words(text) -> newsbrief.text.words(text): lowercased word tokens."},
+    {"contains_lowered", contains_lowered, METH_VARARGS,
+     "contains_lowered(text, keys) -> any(key in text.lower() for key in keys), ASCII keys."},
     {"count_words", count_words, METH_O,
      "count_words(text) -> len(text.split()), without making the list."},
     {"bag_counts", bag_counts, METH_VARARGS,

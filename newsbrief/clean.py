@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import native
 from .model import Article, Removed
 
 # A line this short without closing punctuation is a heading, caption, menu item or link text,
@@ -313,6 +314,9 @@ def _may_have_rule_sentence(text: str) -> bool:
     # ``map`` over ``__contains__``: the same tests, without a generator step per key.
     if any(map(text.__contains__, _FOLD_EXCEPTIONS)):
         return True
+    kernels = native.KERNELS
+    if kernels is not None:  # one lowering into bytes, no lowered copy of the line
+        return kernels.contains_lowered(text, _SENTENCE_RULE_KEYS)  # type: ignore[no-any-return]
     return any(map(text.lower().__contains__, _SENTENCE_RULE_KEYS))
 
 

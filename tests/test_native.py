@@ -415,3 +415,31 @@ def test_example_brief_is_the_same_either_way(monkeypatch, example_dir):
 
     fast, slow = both(monkeypatch, brief, read_inputs([str(example_dir)]))
     assert fast == slow and len(fast[0]) >= 5
+
+
+def test_contains_lowered_is_any_key_in_the_lowered_text():
+    k = native._compiled
+    keys = ("click here", "by us", "follow us on", "x")
+    texts = ["", "Click Here to read", "CLIC\u212a HERE", "cl\u0130ck here", "cli\u0307ck here",
+             "nothing to see", "Stand by us", "follow  us on", "naïve café, click here",
+             "🙂 follow us on 🙂", "ends with click her", "X marks"]
+    for text in texts:
+        for ks in (keys, keys[:3], ("",), (), tuple(f"key{i}" for i in range(70)) + keys):
+            assert k.contains_lowered(text, ks) == any(x in text.lower() for x in ks), \
+                (text, ks)
+    assert k.contains_lowered("CLIC\u212a HERE", keys) is True
+    assert k.contains_lowered("cl\u0130ck here", keys[:3]) is False
+    with pytest.raises(TypeError):
+        k.contains_lowered("text", ("café",))
+
+
+def test_rule_sentences_found_the_same_either_way(monkeypatch):
+    from newsbrief import clean
+
+    for text in ("Sign up for our newsletter. The vote was held on Monday in the city.",
+                 "The mayor said the budget would pass. We use cookies to improve your visit.",
+                 "A plain line about the city council's budget vote on Monday evening.",
+                 "FOLLOW US ON TWITTER for more on the council vote this week and next.",
+                 "Clic\u212a here to share this article with friends and family now."):
+        fast, slow = both(monkeypatch, clean._may_have_rule_sentence, text)
+        assert fast == slow, text
