@@ -13,7 +13,7 @@
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
  *   surface, pair_support, term_counts, terms_of, bag_counts, words, count_words,
- *     contains_lowered, shingle_overlap: the same (counts, then the same divisions and sums in the same order; words told apart
+ *     contains_lowered, boundary_cuts, shingle_overlap: the same (counts, then the same divisions and sums in the same order; words told apart
  *     by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
  *     index order where numpy calls BLAS (another order), so values can differ in the last
@@ -1090,6 +1090,143 @@ done:
     return result;
 }
 
+/* ---- boundary_cuts ------------------------------------------------------------------------ */
+
+static inline int ascii_upper_or_digit(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+static inline int ascii_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+static inline int regex_word(Py_UCS4 c) { return Py_UNICODE_ISALNUM(c) || c == '_'; }
+static inline int is_stop(Py_UCS4 c) { return c == '.' || c == '!' || c == '?'; }
+static inline int is_closer(Py_UCS4 c)
+{
+    return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == ')' || c == ']';
+}
+static inline int is_opener(Py_UCS4 c)
+{
+    return c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == '(' || c == '[';
+}
+
+/* segment._BOUNDARY's first alternative at the stop at ``i``: its end, or -1. */
+static Py_ssize_t stop_then_capital(int kind, const void *d, Py_ssize_t i, Py_ssize_t end)
+{
+    Py_ssize_t j = i + 1;
+    while (j < end && is_stop(PyUnicode_READ(kind, d, j))) j++;
+    while (j < end && is_closer(PyUnicode_READ(kind, d, j))) j++;
+    Py_ssize_t q = j;
+    while (q < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, d, q))) q++;
+    if (q == j || q >= end) return -1;
+    Py_UCS4 c = PyUnicode_READ(kind, d, q);
+    if (ascii_upper_or_digit(c)) return j;
+    if (!is_opener(c)) return -1;
+    Py_ssize_t r = q + 1;
+    if (r < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, d, r))) r++;
+    return r < end && ascii_upper_or_digit(PyUnicode_READ(kind, d, r)) ? j : -1;
+}
+
+/* segment._BOUNDARY's second alternative at the stop at ``i`` (a lost space: "with.on
+ * wednesday"): whether it matches (its end is i + 1). */
+static int glued_stop(PyObject *text, int kind, const void *d, Py_ssize_t i, Py_ssize_t end,
+                      PyObject *domains)
+{
+    if (i < 2 || PyUnicode_READ(kind, d, i) != '.') return 0;
+    for (Py_ssize_t k = i - 2; k < i; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, k);
+        if (!(ascii_lower(c) || (c >= '0' && c <= '9'))) return 0;
+    }
+    Py_ssize_t p = i + 1, q;
+    if (p >= end) return 0;
+    Py_UCS4 c = PyUnicode_READ(kind, d, p);
+    if (!(ascii_lower(c) || (c >= 'A' && c <= 'Z'))) return 0;
+    for (q = p + 1; q < end && ascii_lower(PyUnicode_READ(kind, d, q)); q++) ;
+    if (q < p + 2) return 0;
+    if (q < end) {
+        Py_UCS4 after = PyUnicode_READ(kind, d, q);
+        if (regex_word(after) || after == '.' || after == '/' || after == '@' || after == '-')
+            return 0;
+    }
+    PyObject *word = PyUnicode_Substring(text, p, q);
+    if (!word) return -1;
+    int domain = PySet_Contains(domains, word);
+    Py_DECREF(word);
+    return domain < 0 ? -1 : !domain;
+}
+
+/* segment._is_abbreviation: whether the period at ``stop`` ends an abbreviation or an initial. */
+static int abbreviation(PyObject *text, int kind, const void *d, Py_ssize_t stop,
+                        PyObject *abbreviations)
+{
+    if (PyUnicode_READ(kind, d, stop) != '.') return 0;
+    Py_ssize_t b = stop - 1;
+    while (b >= 0) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, b);
+        if (c == ' ' || c == '\n') break;
+        b--;
+    }
+    b++;
+    while (b < stop) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, b);
+        if (!(c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == '(' || c == '[')) break;
+        b++;
+    }
+    Py_ssize_t n = stop - b;
+    if (n == 0 || !Py_UNICODE_ISALPHA(PyUnicode_READ(kind, d, b))) return 0;
+    if (n == 1 && Py_UNICODE_ISUPPER(PyUnicode_READ(kind, d, b))) return 1;
+    if (n >= 3 && n % 2 == 1) {  /* _INITIALS: (?:[A-Z]\.)+[A-Z] */
+        int initials = 1;
+        for (Py_ssize_t k = 0; k < n && initials; k++) {
+            Py_UCS4 c = PyUnicode_READ(kind, d, b + k);
+            initials = k % 2 == 0 ? (c >= 'A' && c <= 'Z') : c == '.';
+        }
+        if (initials) return 1;
+    }
+    PyObject *word = PyUnicode_Substring(text, b, stop);
+    if (!word) return -1;
+    PyObject *lower = PyObject_CallMethod(word, "lower", NULL);
+    Py_DECREF(word);
+    if (!lower) return -1;
+    int found = PySet_Contains(abbreviations, lower);
+    Py_DECREF(lower);
+    return found;
+}
+
+/* segment._cuts' first step: the ends of segment._BOUNDARY's matches in text[begin:end] whose
+ * stop does not end an abbreviation (segment._is_abbreviation). ``domains``: the words after
+ * a glued stop that are a web address's, not a sentence's. */
+static PyObject *boundary_cuts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *abbreviations, *domains;
+    Py_ssize_t begin, end;
+    if (!PyArg_ParseTuple(args, "UnnO!O!", &text, &begin, &end, &PyFrozenSet_Type, &abbreviations,
+                          &PyFrozenSet_Type, &domains))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (begin < 0) begin = 0;
+    if (end > n) end = n;
+    int kind = PyUnicode_KIND(text);
+    const void *d = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    Py_ssize_t i = begin;
+    while (i < end) {
+        if (!is_stop(PyUnicode_READ(kind, d, i))) { i++; continue; }
+        Py_ssize_t to = stop_then_capital(kind, d, i, end);
+        if (to < 0) {
+            int glued = glued_stop(text, kind, d, i, end, domains);
+            if (glued < 0) { Py_DECREF(out); return NULL; }
+            if (!glued) { i++; continue; }
+            to = i + 1;
+        }
+        int abbr = abbreviation(text, kind, d, i, abbreviations);
+        if (abbr < 0) { Py_DECREF(out); return NULL; }
+        if (!abbr) {
+            PyObject *v = PyLong_FromSsize_t(to);
+            if (!v || PyList_Append(out, v) < 0) { Py_XDECREF(v); Py_DECREF(out); return NULL; }
+            Py_DECREF(v);
+        }
+        i = to;
+    }
+    return out;
+}
+
 /* ---- contains_lowered --------------------------------------------------------------------- */
 
 /* Whether ``needle`` (n bytes) occurs in ``hay`` (m bytes). */
@@ -1738,6 +1875,9 @@ static PyMethodDef methods[] = {
      "term vocabulary, its terms' ids and their values in each table."},
     {"words", words, METH_O,
      "words(text) -> newsbrief.text.words(text): lowercased word tokens."},
+    {"boundary_cuts", boundary_cuts, METH_VARARGS,
+     "boundary_cuts(text, begin, end, abbreviations, domains): where segment._BOUNDARY ends a "
+     "sentence in text[begin:end], abbreviations left out."},
     {"contains_lowered", contains_lowered, METH_VARARGS,
      "contains_lowered(text, keys) -> any(key in text.lower() for key in keys), ASCII keys."},
     {"count_words", count_words, METH_O,

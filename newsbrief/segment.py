@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from . import native
 from .model import Article, Sentence
 
 # Words that end with a period but rarely end a sentence. Lowercase, without the period.
@@ -30,6 +31,9 @@ ABBREVIATIONS = frozenset(
 # "H.W", "J.R.R"); like "U.S" and "D.C" in ABBREVIATIONS, never taken for a sentence end.
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
+# Words after a glued stop that are a web address's or a file's, not a sentence's.
+_DOMAINS = frozenset("com org net gov edu co uk io us tv htm html php asp aspx pdf jpg jpeg png "
+                     "gif doc docx txt csv".split())
 # A stop, its closing punctuation, the space after it, and a look at what starts the next one.
 # Both alternatives start at a stop, written as one leading character class so the regex
 # engine can skip straight to the next stop instead of trying both alternatives (and a
@@ -38,7 +42,7 @@ _BOUNDARY = re.compile(
     r"[.!?](?:[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?\s?[A-Z0-9])"
     # Scrapes that lost the space after a stop ("messed with.on wednesday, the singer"): a
     # stop between a word or year and a following word, unless that word is a web domain's.
-    r"|(?<=[a-z0-9]{2}\.)(?=(?!(?:com|org|net|gov|edu|co|uk|io|us|tv|html?|php|aspx?|pdf|jpe?g|png|gif|docx?|txt|csv)\b)"
+    r"|(?<=[a-z0-9]{2}\.)(?=(?!(?:" + "|".join(sorted(_DOMAINS)) + r")\b)"
     r"[A-Za-z][a-z]+\b(?![./@-])))"
 )
 _LINE = re.compile(r"[^\n]+")
@@ -87,8 +91,12 @@ def _inside_sentence(text: str, credit: re.Match[str], end: int) -> bool:
 
 def _cuts(text: str, begin: int, end: int) -> list[int]:
     """Offsets in ``text[begin:end]`` (one line) where a new sentence starts."""
-    cuts = [m.end() for m in _BOUNDARY.finditer(text, begin, end)
-            if not _is_abbreviation(text, m.start())]
+    kernels = native.KERNELS
+    if kernels is not None:  # the same scan and abbreviation test in one compiled call
+        cuts = kernels.boundary_cuts(text, begin, end, ABBREVIATIONS, _DOMAINS)
+    else:
+        cuts = [m.end() for m in _BOUNDARY.finditer(text, begin, end)
+                if not _is_abbreviation(text, m.start())]
     if text.find("(", begin, end) >= 0 or text.find("layback", begin, end) >= 0:
         cuts = sorted({*cuts, *(m.end() for m in _CREDIT.finditer(text, begin, end)
                                 if not _inside_sentence(text, m, end))})

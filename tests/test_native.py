@@ -443,3 +443,30 @@ def test_rule_sentences_found_the_same_either_way(monkeypatch):
                  "Clic\u212a here to share this article with friends and family now."):
         fast, slow = both(monkeypatch, clean._may_have_rule_sentence, text)
         assert fast == slow, text
+
+
+def test_boundary_cuts_are_the_regex_matches_less_abbreviations(monkeypatch):
+    """Random lines over the characters the boundary rules look at (stops, closing and opening
+    quotes, Unicode spaces, initials, abbreviations, web domains, non-ASCII letters)."""
+    import random
+
+    from newsbrief import segment
+
+    pieces = [". ", "! ", "? ", "...", ".\" ", ".’ ", ".) ", ". “", ". ( ", ".\u00a0", ". \n",
+              "Mr.", "Gen.", "U.S.", "J.R.R.", "R.", "e.g.", "ÉTAT.", "x.", "ab.", "12.",
+              "ok.On", "with.on", "site.com", "site.Com", "page.html", "a1.b", "go.café",
+              "end.x_y", "ab.cd/e", "ab.cd-e", "ab.cd@", "ab.cD", "(", "[", "\"", "‘", "“",
+              "The", "the", "A", "a", "9", "word", "İs", "\u212a", "é", "_", " ", "  ", "\t"]
+    rng = random.Random(3)
+    k = native._compiled
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        for begin, end in ((0, len(text)), (rng.randint(0, len(text)), len(text)),
+                           (0, rng.randint(0, len(text)))):
+            want = [m.end() for m in segment._BOUNDARY.finditer(text, begin, end)
+                    if not segment._is_abbreviation(text, m.start())]
+            got = k.boundary_cuts(text, begin, end, segment.ABBREVIATIONS, segment._DOMAINS)
+            assert got == want, (text, begin, end)
+    fast, slow = both(monkeypatch, segment.split_spans,
+                      "Gen. Smith spoke. The U.S. Army said so.Then he left! “Why?” she asked.")
+    assert fast == slow and len(fast) == 4
