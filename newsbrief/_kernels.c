@@ -1090,6 +1090,43 @@ done:
     return result;
 }
 
+/* ---- lowering ---------------------------------------------------------------------------- */
+
+/* ``text.lower()`` as bytes for searches over ASCII (a new PyMem buffer of at least one byte
+ * per character, its length in ``*m``; NULL with MemoryError set). Lowering sends exactly two
+ * characters from outside ASCII into it (checked over all of Unicode by tests/test_native.py):
+ * U+0130 (to "i" and a combining dot) and the Kelvin sign U+212A (to "k"). Every other
+ * non-ASCII character becomes 0x80, a byte no ASCII pattern holds; U+2019 becomes the
+ * apostrophe when ``apostrophe`` is set (text.words' replace). */
+static char *lower_bytes(PyObject *text, Py_ssize_t *m, int apostrophe)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), k = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    char *low = PyMem_Malloc((size_t)(2 * n + 1));
+    if (!low) { PyErr_NoMemory(); return NULL; }
+    if (kind == PyUnicode_1BYTE_KIND) {  /* Latin-1: nothing outside ASCII lowers into it */
+        const Py_UCS1 *t = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS1 c = t[i];
+            low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c < 128 ? c : 0x80);
+        }
+    }
+    else {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < 128) low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            else if (c == 0x2019 && apostrophe) low[k++] = '\'';
+            else if (c == 0x212A) low[k++] = 'k';
+            else if (c == 0x130) { low[k++] = 'i'; low[k++] = (char)0x80; }
+            else low[k++] = (char)0x80;
+        }
+    }
+    low[k] = '\0';
+    *m = k;
+    return low;
+}
+
 /* ---- boundary_cuts ------------------------------------------------------------------------ */
 
 static inline int ascii_upper_or_digit(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
@@ -1243,14 +1280,12 @@ static int bytes_contain(const char *hay, Py_ssize_t m, const char *needle, Py_s
 
 /* any(key in text.lower() for key in keys), for ASCII keys (clean._may_have_rule_sentence),
  * without the lowered copy or a scan per key over it: the text is lowered once into bytes
- * and each key searched there. Lowering sends only U+0130 ("i" and a combining dot) and U+212A
- * ("k") from outside ASCII into it (see words); every other such character becomes a byte no
- * key holds. */
+ * (lower_bytes) and searched once for every key. */
 static PyObject *contains_lowered(PyObject *self, PyObject *args)
 {
     PyObject *text, *keys;
     if (!PyArg_ParseTuple(args, "UO!", &text, &PyTuple_Type, &keys)) return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), nk = PyTuple_GET_SIZE(keys);
+    Py_ssize_t nk = PyTuple_GET_SIZE(keys);
     for (Py_ssize_t k = 0; k < nk; k++) {
         PyObject *key = PyTuple_GET_ITEM(keys, k);
         if (!PyUnicode_Check(key) || !PyUnicode_IS_ASCII(key)) {
@@ -1258,27 +1293,9 @@ static PyObject *contains_lowered(PyObject *self, PyObject *args)
             return NULL;
         }
     }
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    char *low = PyMem_Malloc((size_t)(2 * n + 1));
-    if (!low) return PyErr_NoMemory();
-    Py_ssize_t m = 0;
-    if (kind == PyUnicode_1BYTE_KIND) {  /* Latin-1: nothing outside ASCII lowers into it */
-        const Py_UCS1 *t = data;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_UCS1 c = t[i];
-            low[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c < 128 ? c : 0x80);
-        }
-    }
-    else {
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (c < 128) low[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            else if (c == 0x212A) low[m++] = 'k';
-            else if (c == 0x130) { low[m++] = 'i'; low[m++] = (char)0x80; }
-            else low[m++] = (char)0x80;
-        }
-    }
+    Py_ssize_t m;
+    char *low = lower_bytes(text, &m, 0);
+    if (!low) return NULL;
     /* One pass: a position is compared only with the keys its two bytes open. Up to 64 keys
      * this way; more (no caller has that many) are searched one by one. */
     enum { MAX_KEYS = 64 };
@@ -1339,11 +1356,8 @@ static PyObject *count_words(PyObject *self, PyObject *text)
 /* ---- words ------------------------------------------------------------------------------- */
 
 /* newsbrief.text.words: _WORD.findall(text.lower().replace("\u2019", "'")) with
- * _WORD = [a-z0-9]+(?:'[a-z]+)?, without making the lowered copy. Only ASCII letters, digits
- * and the apostrophe can be part of a token, so every other character is a separator once
- * lowered. Lowering sends exactly two non-ASCII characters to ASCII (checked over all of
- * Unicode by tests/test_native.py): U+0130 (to "i" and a combining dot, a separator) and
- * the Kelvin sign U+212A (to "k"); U+2019 becomes the apostrophe. */
+ * _WORD = [a-z0-9]+(?:'[a-z]+)?, without making the lowered copy: only ASCII letters, digits
+ * and the apostrophe can be part of a token, so lower_bytes' 0x80 is a separator. */
 static inline int word_char(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 static PyObject *words(PyObject *self, PyObject *text)
@@ -1352,22 +1366,9 @@ static PyObject *words(PyObject *self, PyObject *text)
         PyErr_SetString(PyExc_TypeError, "words: expected str");
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    /* The lowered text as bytes: at most two per character (U+0130). */
-    char *low = PyMem_Malloc((size_t)(2 * n + 1));
-    if (!low) return PyErr_NoMemory();
-    Py_ssize_t m = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < 128) low[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        else if (c == 0x2019) low[m++] = '\'';
-        else if (c == 0x212A) low[m++] = 'k';
-        else if (c == 0x130) { low[m++] = 'i'; low[m++] = ' '; }
-        else low[m++] = ' ';
-    }
-    low[m] = '\0';
+    Py_ssize_t m;
+    char *low = lower_bytes(text, &m, 1);
+    if (!low) return NULL;
     PyObject *out = PyList_New(0);
     if (!out) { PyMem_Free(low); return NULL; }
     Py_ssize_t i = 0;
