@@ -1129,6 +1129,8 @@ static char *lower_bytes(PyObject *text, Py_ssize_t *m, int apostrophe)
 
 /* ---- boundary_cuts ------------------------------------------------------------------------ */
 
+/* A character of a text.words token other than the apostrophe: [a-z0-9]. */
+static inline int word_char(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 static inline int ascii_upper_or_digit(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 static inline int ascii_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
 static inline int regex_word(Py_UCS4 c) { return Py_UNICODE_ISALNUM(c) || c == '_'; }
@@ -1167,7 +1169,7 @@ static int glued_stop(PyObject *text, int kind, const void *d, Py_ssize_t i, Py_
     if (i < 2 || PyUnicode_READ(kind, d, i) != '.') return 0;
     for (Py_ssize_t k = i - 2; k < i; k++) {
         Py_UCS4 c = PyUnicode_READ(kind, d, k);
-        if (!(ascii_lower(c) || (c >= '0' && c <= '9'))) return 0;
+        if (!word_char(c)) return 0;  /* (?<=[a-z0-9]{2}\.) */
     }
     Py_ssize_t p = i + 1, q;
     if (p >= end) return 0;
@@ -1201,7 +1203,7 @@ static int abbreviation(PyObject *text, int kind, const void *d, Py_ssize_t stop
     b++;
     while (b < stop) {
         Py_UCS4 c = PyUnicode_READ(kind, d, b);
-        if (!(c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == '(' || c == '[')) break;
+        if (!is_opener(c)) break;  /* the lstrip of segment._is_abbreviation */
         b++;
     }
     Py_ssize_t n = stop - b;
@@ -1358,7 +1360,6 @@ static PyObject *count_words(PyObject *self, PyObject *text)
 /* newsbrief.text.words: _WORD.findall(text.lower().replace("\u2019", "'")) with
  * _WORD = [a-z0-9]+(?:'[a-z]+)?, without making the lowered copy: only ASCII letters, digits
  * and the apostrophe can be part of a token, so lower_bytes' 0x80 is a separator. */
-static inline int word_char(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 static PyObject *words(PyObject *self, PyObject *text)
 {
@@ -1376,9 +1377,9 @@ static PyObject *words(PyObject *self, PyObject *text)
         if (!word_char((unsigned char)low[i])) { i++; continue; }
         Py_ssize_t start = i;
         while (i < m && word_char((unsigned char)low[i])) i++;
-        if (i + 1 < m && low[i] == '\'' && low[i + 1] >= 'a' && low[i + 1] <= 'z') {
+        if (i + 1 < m && low[i] == '\'' && ascii_lower((unsigned char)low[i + 1])) {
             i += 2;
-            while (i < m && low[i] >= 'a' && low[i] <= 'z') i++;
+            while (i < m && ascii_lower((unsigned char)low[i])) i++;
         }
         PyObject *w = PyUnicode_New(i - start, 127);
         if (!w) { Py_DECREF(out); PyMem_Free(low); return NULL; }
