@@ -13,7 +13,8 @@
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
  *   surface, pair_support, term_counts, terms_of, bag_counts, words, count_words,
- *     contains_lowered, boundary_cuts, shingle_overlap: the same (counts, then the same divisions and sums in the same order; words told apart
+ *     contains_lowered, boundary_cuts, shingle_overlap: the same (counts, then the same
+ *     divisions and sums in the same order; words told apart
  *     by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
  *     index order where numpy calls BLAS (another order), so values can differ in the last
@@ -861,24 +862,30 @@ done:
 
 /* ---- term_counts -------------------------------------------------------------------------- */
 
-/* How a word gets its content term (text._term): ``stop`` (text.STOPWORDS) and ``max`` (the
- * cache's size limit, text._TERMS_MAX) from the ``rules`` tuple, and ``term`` (text._term)
- * for a word that is not ASCII. */
-typedef struct { PyObject *cache, *term, *stop; Py_ssize_t max; } TermRules;
+/* How a word gets its content term (text._term): ``stop`` (text.STOPWORDS), ``max`` (the
+ * cache's size limit, text._TERMS_MAX) and ``suffixes`` (text._SUFFIXES, ASCII) from the
+ * ``rules`` tuple (text._rules), and ``term`` (text._term) for a word that is not ASCII. */
+typedef struct { PyObject *cache, *term, *stop, *suffixes; Py_ssize_t max; } TermRules;
 
 static int term_rules(PyObject *cache, PyObject *term, PyObject *rules, TermRules *r)
 {
     r->cache = cache; r->term = term;
-    if (!PyArg_ParseTuple(rules, "O!n", &PyFrozenSet_Type, &r->stop, &r->max)) return -1;
+    if (!PyArg_ParseTuple(rules, "O!nO!", &PyFrozenSet_Type, &r->stop, &r->max, &PyTuple_Type,
+                          &r->suffixes))
+        return -1;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(r->suffixes); k++) {
+        PyObject *suffix = PyTuple_GET_ITEM(r->suffixes, k);
+        if (!PyUnicode_Check(suffix) || !PyUnicode_IS_ASCII(suffix)) {
+            PyErr_SetString(PyExc_TypeError, "suffixes must be ASCII str");
+            return -1;
+        }
+    }
     return 0;
 }
 
-static const char *const SUFFIXES[] = {"ations", "ation", "ings", "ing", "edly", "ed", "ies",
-                                       "es", "ly", "s"};
-
 /* text._term of an ASCII word: "" for a stopword or a one-letter word, else text.stem of the
  * word less a final "'s". A new reference; NULL with an exception set on error. */
-static PyObject *ascii_term(PyObject *w, PyObject *stop)
+static PyObject *ascii_term(PyObject *w, PyObject *stop, PyObject *suffixes)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(w);
     int is_stop = n < 2 ? 1 : PySet_Contains(stop, w);
@@ -887,10 +894,12 @@ static PyObject *ascii_term(PyObject *w, PyObject *stop)
     const char *c = (const char *)PyUnicode_1BYTE_DATA(w);
     Py_ssize_t len = n;
     if (c[len - 2] == '\'' && c[len - 1] == 's') len -= 2;
-    for (size_t k = 0; k < sizeof SUFFIXES / sizeof *SUFFIXES; k++) {
-        Py_ssize_t sl = (Py_ssize_t)strlen(SUFFIXES[k]);
-        if (len - sl >= 3 && memcmp(c + len - sl, SUFFIXES[k], (size_t)sl) == 0) {
-            int ies = k == 6;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(suffixes); k++) {
+        PyObject *suffix = PyTuple_GET_ITEM(suffixes, k);
+        Py_ssize_t sl = PyUnicode_GET_LENGTH(suffix);
+        const char *sb = (const char *)PyUnicode_1BYTE_DATA(suffix);
+        if (len - sl >= 3 && memcmp(c + len - sl, sb, (size_t)sl) == 0) {
+            int ies = sl == 3 && memcmp(sb, "ies", 3) == 0;
             PyObject *t = PyUnicode_New(len - sl + ies, 127);
             if (!t) return NULL;
             memcpy(PyUnicode_1BYTE_DATA(t), c, (size_t)(len - sl));
@@ -911,7 +920,7 @@ static PyObject *word_term(TermRules *r, PyObject *w)
     if (t) return Py_NewRef(t);
     if (PyErr_Occurred()) return NULL;
     if (!PyUnicode_CheckExact(w) || !PyUnicode_IS_ASCII(w)) return PyObject_CallOneArg(r->term, w);
-    t = ascii_term(w, r->stop);
+    t = ascii_term(w, r->stop, r->suffixes);
     if (!t) return NULL;
     if (PyDict_GET_SIZE(r->cache) >= r->max) PyDict_Clear(r->cache);
     if (PyDict_SetItem(r->cache, w, t) < 0) { Py_DECREF(t); return NULL; }
@@ -1131,7 +1140,10 @@ static char *lower_bytes(PyObject *text, Py_ssize_t *m, int apostrophe)
 
 /* A character of a text.words token other than the apostrophe: [a-z0-9]. */
 static inline int word_char(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-static inline int ascii_upper_or_digit(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+static inline int ascii_upper_or_digit(Py_UCS4 c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 static inline int ascii_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
 static inline int regex_word(Py_UCS4 c) { return Py_UNICODE_ISALNUM(c) || c == '_'; }
 static inline int is_stop(Py_UCS4 c) { return c == '.' || c == '!' || c == '?'; }

@@ -51,9 +51,13 @@ def word_count(text: str) -> int:
     return kernels.count_words(text) if kernels is not None else len(text.split())
 
 
+# Tried in order; the first that leaves at least three letters is stripped ("ies" -> "y").
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s")
+
+
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match "defects"/"defected"/"defecting"."""
-    for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s"):
+    for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return word
@@ -76,10 +80,10 @@ def _term(w: str) -> str:
     return t
 
 
-def _rules() -> tuple[frozenset[str], int]:
+def _rules() -> tuple[frozenset[str], int, tuple[str, ...]]:
     """What the kernels need to compute ``_term`` themselves (for an ASCII word) and keep the
     table as it does: read at call time, so a test can shrink the table's limit."""
-    return STOPWORDS, _TERMS_MAX
+    return STOPWORDS, _TERMS_MAX, _SUFFIXES
 
 
 def terms_of(tokens: list[str]) -> list[str]:
