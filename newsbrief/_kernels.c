@@ -862,15 +862,15 @@ done:
 
 /* ---- term_counts -------------------------------------------------------------------------- */
 
-/* How a word gets its content term (text._term): ``stop`` (text.STOPWORDS), ``max`` (the
- * cache's size limit, text._TERMS_MAX) and ``suffixes`` (text._SUFFIXES, ASCII) from the
- * ``rules`` tuple (text._rules), and ``term`` (text._term) for a word that is not ASCII. */
-typedef struct { PyObject *cache, *term, *stop, *suffixes; Py_ssize_t max; } TermRules;
+/* How a word gets its content term (text._term): ``stop`` (text.STOPWORDS) and ``suffixes``
+ * (text._SUFFIXES, ASCII) from the ``rules`` tuple (text._rules), and ``cache`` (text._TERMS)
+ * with ``term`` (text._term, which fills it) for a word that is not ASCII. */
+typedef struct { PyObject *cache, *term, *stop, *suffixes; } TermRules;
 
 static int term_rules(PyObject *cache, PyObject *term, PyObject *rules, TermRules *r)
 {
     r->cache = cache; r->term = term;
-    if (!PyArg_ParseTuple(rules, "O!nO!", &PyFrozenSet_Type, &r->stop, &r->max, &PyTuple_Type,
+    if (!PyArg_ParseTuple(rules, "O!O!", &PyFrozenSet_Type, &r->stop, &PyTuple_Type,
                           &r->suffixes))
         return -1;
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(r->suffixes); k++) {
@@ -910,26 +910,23 @@ static PyObject *ascii_term(PyObject *w, PyObject *stop, PyObject *suffixes)
     return len == n ? Py_NewRef(w) : PyUnicode_Substring(w, 0, len);
 }
 
-/* A word's content term (a new reference): from the cache (text._TERMS) when there, else
- * computed here as text._term does and recorded in the cache (emptied first when full, as
- * text._term does); a word that is not ASCII goes through text._term itself. NULL with an
- * exception set on error. */
+/* A word's content term (a new reference). An ASCII word's is computed here every time, as
+ * text._term does, and never looked up: the word -> term dict grows to a large part of the
+ * vocabulary, a look-up there misses the CPU cache two or three times (its index, its entry,
+ * the key's characters) once other work has run between two stories, and those misses cost
+ * more than the stopword test and the suffix comparisons. A word that is not ASCII goes
+ * through the cache and text._term. NULL with an exception set on error. */
 static PyObject *word_term(TermRules *r, PyObject *w)
 {
+    if (PyUnicode_CheckExact(w) && PyUnicode_IS_ASCII(w))
+        return ascii_term(w, r->stop, r->suffixes);
     PyObject *t = PyDict_GetItemWithError(r->cache, w);
     if (t) return Py_NewRef(t);
-    if (PyErr_Occurred()) return NULL;
-    if (!PyUnicode_CheckExact(w) || !PyUnicode_IS_ASCII(w)) return PyObject_CallOneArg(r->term, w);
-    t = ascii_term(w, r->stop, r->suffixes);
-    if (!t) return NULL;
-    if (PyDict_GET_SIZE(r->cache) >= r->max) PyDict_Clear(r->cache);
-    if (PyDict_SetItem(r->cache, w, t) < 0) { Py_DECREF(t); return NULL; }
-    return t;
+    return PyErr_Occurred() ? NULL : PyObject_CallOneArg(r->term, w);
 }
 
 /* newsbrief.text.term_counts: counts of content terms from counts of words, the terms in the
- * order their first word comes. ``cache`` maps a word to its term ("" for none); a word not in
- * it goes through ``term`` (which also adds it to the cache). */
+ * order their first word comes (each word's term from word_term). */
 static PyObject *term_counts(PyObject *self, PyObject *args)
 {
     PyObject *word_counts, *cache, *term, *rules;
@@ -960,9 +957,8 @@ static PyObject *term_counts(PyObject *self, PyObject *args)
 
 /* ---- terms_of ----------------------------------------------------------------------------- */
 
-/* newsbrief.text.terms_of: each token's content term, in order, leaving out the empty ones
- * (stopwords); a token not in ``cache`` gets its term from ``term`` (text._term, which
- * records it there). */
+/* newsbrief.text.terms_of: each token's content term (word_term), in order, leaving out the
+ * empty ones (stopwords). */
 static PyObject *terms_of(PyObject *self, PyObject *args)
 {
     PyObject *tokens, *cache, *term, *rules;

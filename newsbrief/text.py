@@ -63,8 +63,9 @@ def stem(word: str) -> str:
     return word
 
 
-# word -> its content term ("" for a stopword or a one-letter token). A plain dict, since a
-# cached function call per word cost more than the stemming; cleared when it grows too big.
+# word -> its content term ("" for a stopword or a one-letter token), for the Python path and
+# for words that are not ASCII (see ``_rules``). A plain dict, since a cached function call per
+# word cost more than the stemming in Python; cleared when it grows too big.
 _TERMS: dict[str, str] = {}
 _TERMS_MAX = 300_000
 
@@ -80,10 +81,11 @@ def _term(w: str) -> str:
     return t
 
 
-def _rules() -> tuple[frozenset[str], int, tuple[str, ...]]:
-    """What the kernels need to compute ``_term`` themselves (for an ASCII word) and keep the
-    table as it does: read at call time, so a test can shrink the table's limit."""
-    return STOPWORDS, _TERMS_MAX, _SUFFIXES
+def _rules() -> tuple[frozenset[str], tuple[str, ...]]:
+    """What the kernels need to compute ``_term`` themselves for an ASCII word. They do so
+    every time instead of reading ``_TERMS``: between two stories other work pushes that big
+    table out of the CPU cache, and a look-up then costs more than the stemming in C."""
+    return STOPWORDS, _SUFFIXES
 
 
 def terms_of(tokens: list[str]) -> list[str]:

@@ -175,8 +175,8 @@ def test_terms_of_is_the_python_loop(monkeypatch):
 
 
 def test_terms_of_unseen_words_are_computed_as_python_does(monkeypatch):
-    """Words not yet in the word -> term table: the kernel stems ASCII words itself, sends
-    others to ``text._term``, and leaves the table as ``_term`` would, emptied when full."""
+    """The kernel stems ASCII words itself, never reading or filling the word -> term table,
+    and sends other words through the table and ``text._term``, which empties it when full."""
     from newsbrief import text
 
     tokens = ["the", "a", "x", "'s", "is", "nations", "relations", "things", "bring", "sing",
@@ -189,20 +189,27 @@ def test_terms_of_unseen_words_are_computed_as_python_does(monkeypatch):
         monkeypatch.setattr(text, "_TERMS", {})
         got = text.terms_of(tokens)
         runs[kernels is not None] = (got, dict(text._TERMS))
-    assert runs[True] == runs[False]
+    assert runs[True][0] == runs[False][0]
+    assert runs[False][1] == {w: text._term(w) for w in tokens}
+    assert runs[True][1] == {"café": "café", "naïve's": "naïve", "straße": "straße"}
     got = dict(zip(tokens, [text._term(w) for w in tokens]))
     assert [got[w] for w in ("nations", "relations", "studies", "armies's", "it's", "naïve's")] \
         == ["nation", "rel", "study", "army", "", "naïve"]
     assert [t for t in runs[True][0] if t in ("nation", "rel", "study", "army", "naïve")] == \
         ["nation", "rel", "study", "army", "army", "naïve"]
+    # An ASCII word's term does not come from the table, even a wrong one put there.
+    monkeypatch.setattr(native, "KERNELS", native._compiled)
+    monkeypatch.setattr(text, "_TERMS", {"police": "WRONG", "café": "cafe?"})
+    assert text.terms_of(["police", "café"]) == ["police", "cafe?"]
     # A full table is emptied before the next word goes in, by either path.
     for kernels in (native._compiled, None):
         monkeypatch.setattr(native, "KERNELS", kernels)
         monkeypatch.setattr(text, "_TERMS", {})
-        monkeypatch.setattr(text, "_TERMS_MAX", 3)
-        text.terms_of(["police", "arrested", "suspects", "attacks", "café"])
+        monkeypatch.setattr(text, "_TERMS_MAX", 2)
+        text.terms_of(["café", "naïve", "straße", "police"])
         runs[kernels is not None] = dict(text._TERMS)
-    assert runs[True] == runs[False] == {"attacks": "attack", "café": "café"}
+    assert runs[True] == {"straße": "straße"}
+    assert runs[False] == {"straße": "straße", "police": "police"}
 
 
 def test_shingle_counts_are_the_python_sets():
