@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 
 from . import native
 from .model import BriefSentence, Sentence, SourceSpan
-from .text import sentence_terms  # cached: scoring has read these sentences already
 
 # Dice overlap of content terms at or above which two sentences report the same thing: high
 # enough that sentences merely on the same topic are not credited, low enough that an edited
@@ -55,13 +54,13 @@ def _best_matches(chosen: Sequence[Sentence], by_article: Mapping[str, Sequence[
     own = [rank.get(s.article, -1) for s in chosen]
     kernels = native.KERNELS
     if kernels is not None:  # the same overlaps and choice in one compiled call
-        return kernels.best_matches([sentence_terms(s.text) for s in chosen],
-                                    [[sentence_terms(s.text) for s in ss]
+        return kernels.best_matches([s.terms for s in chosen],
+                                    [[s.terms for s in ss]
                                      for ss in by_article.values()], own)
-    terms = [[set(sentence_terms(s.text)) for s in ss] for ss in by_article.values()]
+    terms = [[set(s.terms) for s in ss] for ss in by_article.values()]
     out = []
     for s, mine_at in zip(chosen, own):
-        mine = set(sentence_terms(s.text))
+        mine = set(s.terms)
         row = []
         for g, others in enumerate(terms):
             scores = _dice_all(mine, others) if g != mine_at else []

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import word_count
+from .text import terms_of, word_count, words
 
 
 class _computed_once:
@@ -100,6 +100,18 @@ class Sentence:
         # Cached (in the instance dict, outside the fields, so equality and ``replace`` are
         # unchanged): candidacy, features and selection each ask for it.
         return word_count(self.text)
+
+    @_computed_once
+    def tokens(self) -> tuple[str, ...]:
+        """``text.words`` of the sentence, kept like ``words``: screening, scoring and
+        attribution all read them. Kept on the sentence rather than in a table keyed by its
+        text: a big table's look-ups miss the CPU cache, and a new story's sentences are new."""
+        return tuple(words(self.text))
+
+    @_computed_once
+    def terms(self) -> tuple[str, ...]:
+        """Content terms (``text.terms_of``) of ``tokens``, kept like them."""
+        return tuple(terms_of(self.tokens))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from .model import DEFAULT_WORDS, Article, Brief, BriefSentence, Options, Senten
 from .score import Scored, earliest, score
 from .screen import screen
 from .segment import segment
-from .text import sentence_terms, sentence_words
 from .select import order, select
 
 
@@ -55,9 +54,9 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
     # article's words and content terms as its sentences' joined (the same tokens: no token
     # crosses a sentence boundary), and scoring and attribution find them already cached.
     sentences = {a.id: segment(a) for a in clean_articles}
-    tokens = {a: list(chain.from_iterable(sentence_words(s.text) for s in ss))
+    tokens = {a: list(chain.from_iterable(s.tokens for s in ss))
               for a, ss in sentences.items()}
-    terms = {a: list(chain.from_iterable(sentence_terms(s.text) for s in ss))
+    terms = {a: list(chain.from_iterable(s.terms for s in ss))
              for a, ss in sentences.items()}
     screening = screen(clean_articles, tokens, terms)
     if not screening.kept:

@@ -37,7 +37,6 @@ import numpy as np
 from . import native
 from .model import Sentence
 from .resources import idf_table
-from .text import sentence_terms, sentence_words
 from .trees import shipped
 from .vectors import count_matrix, row_norms
 
@@ -195,7 +194,7 @@ _NATIVE_COLUMNS = [_F[c] for c in (
 
 
 def _surface(s: Sentence, toks: Sequence[str], n_terms: int) -> tuple[float, ...]:
-    """The ``_SURFACE`` features of one sentence from its text and ``sentence_words``.
+    """The ``_SURFACE`` features of one sentence from its text and ``Sentence.tokens``.
     Counts go through ``map`` over C-level predicates rather than a generator per token."""
     text = s.text
     nt = max(1, len(toks))
@@ -273,7 +272,7 @@ def _python_columns(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     """The ``_PYTHON_COLUMNS`` of the candidates (surface, word-pair support, article count),
     column by column: by the kernels when there are ones, else in Python."""
     n = len(cands)
-    toks = [sentence_words(s.text) for s in cands]
+    toks = [s.tokens for s in cands]
     kernels = native.KERNELS
     if kernels is not None:  # the same counts and divisions in C (``_kernels.c``)
         surface = kernels.surface([s.text for s in cands], toks, list(map(len, terms)),
@@ -385,7 +384,7 @@ def _candidates(sentences: Sequence[Sentence], max_words: int
         # if it fits the budget, than an empty brief.
         eligible = tuple(s for s in sentences if s.words >= 3)
     cands = earliest(eligible, MAX_CANDIDATES)
-    return cands, tuple(sentence_terms(s.text) for s in cands), len(eligible)
+    return cands, tuple(s.terms for s in cands), len(eligible)
 
 
 def earliest(sentences: Sequence[Sentence], limit: int) -> tuple[Sentence, ...]:

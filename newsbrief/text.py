@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from functools import lru_cache
 
 from . import native
 
@@ -126,19 +125,6 @@ def term_counts(word_counts: Mapping[str, int]) -> dict[str, int]:
 def content_terms(text: str) -> list[str]:
     """Stemmed words of ``text`` without stopwords or one-letter tokens."""
     return terms_of(words(text))
-
-
-@lru_cache(maxsize=20_000)
-def sentence_words(text: str) -> tuple[str, ...]:
-    """``words`` of a sentence, cached (several stages read the same sentences)."""
-    return tuple(words(text))
-
-
-@lru_cache(maxsize=20_000)
-def sentence_terms(text: str) -> tuple[str, ...]:
-    """``content_terms`` of a sentence, cached: scoring, selection and attribution all ask for
-    the terms of the same sentences (whole articles go uncached through ``content_terms``)."""
-    return tuple(terms_of(sentence_words(text)))  # type: ignore[arg-type]
 
 
 def english_share(text: str) -> float:

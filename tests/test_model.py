@@ -16,3 +16,14 @@ def test_sentence_words_are_counted_once_and_leave_equality_alone():
     assert replace(s, text="Two words.").words == 2  # a copy counts its own text
     with pytest.raises(FrozenInstanceError):
         s.text = "changed"  # type: ignore[misc]
+
+
+def test_sentence_tokens_and_terms_are_kept_and_leave_equality_alone():
+    s = Sentence(article="a", index=0, start=0, end=32, text="The police arrested 12 suspects.")
+    assert "tokens" not in vars(s) and "terms" not in vars(s)
+    assert s.tokens == ("the", "police", "arrested", "12", "suspects")
+    assert s.terms == ("police", "arrest", "12", "suspect")
+    assert vars(s)["tokens"] is s.tokens and vars(s)["terms"] is s.terms
+    assert s == Sentence(article="a", index=0, start=0, end=32,
+                         text="The police arrested 12 suspects.")
+    assert replace(s, text="Armies fled.").terms == ("army", "fled")

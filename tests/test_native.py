@@ -133,14 +133,12 @@ def test_pair_support_is_exactly_the_python_version():
 
 
 def test_surface_columns_are_the_python_values():
-    from newsbrief.text import sentence_words
-
     odd = [sent("a", 0, '  “We will not leave,” he said on Monday, after 3 days!'),
            sent("a", 1, "I told them our 2,000 ``troops'' and 40 tanks were ready."),
            sent("b", 2, "'Nothing' was said, according to the 12 officials there."),
            sent("b", 3, "`Quiet` and calm: 7 of us, my friends, said nothing ''at all''.")]
-    cands, terms = tuple(odd), tuple(score.sentence_terms(s.text) for s in odd)
-    toks = [sentence_words(s.text) for s in cands]
+    cands, terms = tuple(odd), tuple(s.terms for s in odd)
+    toks = [s.tokens for s in cands]
     got = native._compiled.surface([s.text for s in cands], toks, list(map(len, terms)),
                                    [s.position for s in cands], [s.words for s in cands],
                                    score._FIRST_PERSON, score._ATTRIBUTION,
@@ -332,7 +330,7 @@ def test_selection_chooses_the_same_sentences(monkeypatch):
         vec = np.array([[rng.random() if rng.random() < 0.4 else 0.0 for _ in range(12)]
                         for _ in range(n)]) + np.eye(n, 12) * 0.1 + 0.01
         vec /= np.linalg.norm(vec, axis=1, keepdims=True)
-        terms = tuple(score.sentence_terms(s.text) for s in sents)
+        terms = tuple(s.terms for s in sents)
         if trial % 2:  # equal terms as distinct string objects: pairs match by value
             terms = tuple(tuple("".join(list(t)) for t in ts) for ts in terms)
         scored = Scored(sents, np.array([rng.random() for _ in range(n)]), vec, terms)

@@ -73,10 +73,9 @@ def test_the_shipped_table_is_loaded():
 
 def test_surface_features_of_one_sentence():
     from newsbrief.score import _SURFACE, _surface
-    from newsbrief.text import sentence_words
 
     s = sent("a", 3, '"We said 12 things," he told 2 reporters!')
-    toks = sentence_words(s.text)  # we said 12 things he told 2 reporters
+    toks = s.tokens  # we said 12 things he told 2 reporters
     got = dict(zip(_SURFACE, _surface(s, toks, 4)))
     assert got["position"] == 3 and got["inverse_position"] == 1.0 / 4.0
     assert got["words"] == 8 and got["terms"] == 4 and got["content_share"] == 4 / 8

@@ -105,13 +105,13 @@ def test_an_articles_words_are_its_sentences_words_joined():
     from itertools import chain
 
     from newsbrief.model import Article
-    from newsbrief.text import sentence_words, words
+    from newsbrief.text import words
 
     texts = ["He said 'go.' Then they left. Mr. Smith's dog.on wednesday it ran!",
              "Prices rose 3.5% in the U.S. \u201cWe\u2019re done,\u201d she said.\nNew line's here",
              "messed with.on Wednesday, the singer (at example.com) said: 'it's over.'",
              'down. " i have no intention, " he said. " this is it. " weiner left.']
     for text in texts:
-        joined = list(chain.from_iterable(sentence_words(s.text)
+        joined = list(chain.from_iterable(s.tokens
                                           for s in segment(Article(id="a", index=0, text=text))))
         assert joined == words(text)

@@ -6,7 +6,6 @@ from newsbrief.ingest import story_from_documents
 from newsbrief.pipeline import _as_articles
 from newsbrief.clean import clean
 from newsbrief.segment import segment
-from newsbrief.text import sentence_words
 from newsbrief.screen import screen
 from newsbrief.score import candidates, features, score
 from newsbrief.errors import NewsbriefError
@@ -20,7 +19,7 @@ for st in islice(read_stories('../shared/data/multi_news/val.jsonl.gz', b), a, b
         arts = _as_articles(story.articles)
         cleaned = [clean(x).article for x in arts]
         sents = {x.id: segment(x) for x in cleaned}
-        toks = {k: list(chain.from_iterable(sentence_words(s.text) for s in ss)) for k, ss in sents.items()}
+        toks = {k: list(chain.from_iterable(s.tokens for s in ss)) for k, ss in sents.items()}
         scr = screen(cleaned, toks)
         kept = [s for x in scr.kept for s in sents[x.id]]
         cands, terms = candidates(kept)
