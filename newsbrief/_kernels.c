@@ -12,8 +12,9 @@
  * What is and is not bit-for-bit the same as the Python and numpy versions:
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
- *   surface, pair_support, term_counts, terms_of, bag_counts, words, count_words,
- *     contains_lowered, boundary_cuts, shingle_overlap: the same (counts, then the same
+ *   index_terms (with dicts or a term_table), surface, pair_support, term_counts, terms_of,
+ *     bag_counts, words, count_words, contains_lowered, boundary_cuts, shingle_overlap: the
+ *     same (counts, then the same
  *     divisions and sums in the same order; words told apart
  *     by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
@@ -24,6 +25,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ---- helpers ------------------------------------------------------------------------------ */
@@ -651,30 +653,177 @@ static Py_ssize_t word_id(WordIds *t, PyObject *w)
     }
 }
 
+/* ---- term_table --------------------------------------------------------------------------- */
+
+/* Up to two dicts of term -> number (the idf table and the term prior) packed as one
+ * open-addressing table of 64-byte slots, each holding the key's hash, its UTF-8 bytes (up to
+ * TERM_INLINE of them; a longer key's live in ``blob``) and its value in every table. A look-up
+ * of a term then reads one cache line, where a look-up in a big dict reads three (the index,
+ * the entry, the key's characters) and, once other work has run between two stories, misses
+ * the CPU cache on each. Two str are equal exactly when their UTF-8 bytes are, so a look-up
+ * finds what the dicts would. The dicts are read once: they must not change afterwards. */
+#define TERM_TABLES 2
+#define TERM_INLINE 31
+typedef struct {
+    Py_hash_t hash;
+    unsigned int len, off;  /* UTF-8 length; where a long key starts in blob */
+    double value[TERM_TABLES];
+    unsigned char has;  /* bit t: the key is in table t; 0: an empty slot */
+    char key[TERM_INLINE];
+} TermSlot;
+_Static_assert(sizeof(TermSlot) == 64, "a slot is one cache line");
+typedef struct {
+    TermSlot *slots;
+    void *memory;  /* what was allocated, before aligning slots to 64 bytes */
+    char *blob;
+    Py_ssize_t mask, tables;
+} TermTable;
+
+#define TERM_TABLE_CAPSULE "newsbrief._kernels.TermTable"
+
+static void term_table_free(PyObject *capsule)
+{
+    TermTable *t = PyCapsule_GetPointer(capsule, TERM_TABLE_CAPSULE);
+    if (!t) return;
+    PyMem_Free(t->memory); PyMem_Free(t->blob); PyMem_Free(t);
+}
+
+/* The slot of ``w`` (a str), or NULL when no table has it or on error (then with an exception
+ * set: check PyErr_Occurred). A str that UTF-8 cannot encode (a lone surrogate) equals no key,
+ * since every key was encoded when the table was made. */
+static const TermSlot *term_find(const TermTable *t, PyObject *w)
+{
+    Py_hash_t h = PyObject_Hash(w);
+    if (h == -1) return NULL;
+    Py_ssize_t n;
+    const char *u = PyUnicode_AsUTF8AndSize(w, &n);
+    if (!u) {
+        if (PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) PyErr_Clear();
+        return NULL;
+    }
+    for (Py_ssize_t i = (Py_ssize_t)((size_t)h & (size_t)t->mask);; i = (i + 1) & t->mask) {
+        const TermSlot *s = &t->slots[i];
+        if (!s->has) return NULL;
+        if (s->hash == h && s->len == (unsigned int)n
+            && memcmp(n <= TERM_INLINE ? s->key : t->blob + s->off, u, (size_t)n) == 0)
+            return s;
+    }
+}
+
+/* term_table(tables): a capsule holding ``tables`` (a tuple of one or two dicts with exact str
+ * keys and number values) packed for index_terms. */
+static PyObject *term_table(PyObject *self, PyObject *args)
+{
+    PyObject *tables;
+    if (!PyArg_ParseTuple(args, "O!", &PyTuple_Type, &tables)) return NULL;
+    Py_ssize_t n_tables = PyTuple_GET_SIZE(tables), total = 0, blob_size = 0;
+    if (n_tables < 1 || n_tables > TERM_TABLES) {
+        PyErr_SetString(PyExc_ValueError, "term_table: one or two tables");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n_tables; k++) {
+        PyObject *d = PyTuple_GET_ITEM(tables, k), *key, *value;
+        if (!PyDict_Check(d)) {
+            PyErr_SetString(PyExc_TypeError, "term_table: tables must be dicts");
+            return NULL;
+        }
+        Py_ssize_t pos = 0;
+        while (PyDict_Next(d, &pos, &key, &value)) {
+            Py_ssize_t len;
+            if (!PyUnicode_CheckExact(key)) {
+                PyErr_SetString(PyExc_TypeError, "term_table: keys must be str");
+                return NULL;
+            }
+            if (!PyUnicode_AsUTF8AndSize(key, &len)) return NULL;
+            if (len > TERM_INLINE) blob_size += len;
+            total++;
+        }
+    }
+    if (blob_size > (Py_ssize_t)UINT_MAX) {
+        PyErr_SetString(PyExc_ValueError, "term_table: keys too long");
+        return NULL;
+    }
+    TermTable *t = PyMem_Calloc(1, sizeof *t);
+    if (!t) return PyErr_NoMemory();
+    Py_ssize_t cap = 16;
+    while (cap * 3 < total * 5) cap <<= 1;  /* at most 60% full */
+    t->memory = PyMem_Calloc((size_t)cap + 1, sizeof(TermSlot));
+    t->blob = PyMem_Malloc((size_t)(blob_size ? blob_size : 1));
+    if (!t->memory || !t->blob) {
+        PyMem_Free(t->memory); PyMem_Free(t->blob); PyMem_Free(t);
+        return PyErr_NoMemory();
+    }
+    t->slots = (TermSlot *)(((uintptr_t)t->memory + 63) & ~(uintptr_t)63);
+    t->mask = cap - 1;
+    t->tables = n_tables;
+    Py_ssize_t used = 0;
+    for (Py_ssize_t k = 0; k < n_tables; k++) {
+        PyObject *d = PyTuple_GET_ITEM(tables, k), *key, *value;
+        Py_ssize_t pos = 0;
+        while (PyDict_Next(d, &pos, &key, &value)) {
+            double v = PyFloat_AsDouble(value);
+            if (v == -1.0 && PyErr_Occurred()) goto fail;
+            TermSlot *s = (TermSlot *)term_find(t, key);
+            if (!s) {
+                if (PyErr_Occurred()) goto fail;
+                Py_ssize_t len;
+                const char *u = PyUnicode_AsUTF8AndSize(key, &len);
+                Py_ssize_t i = (Py_ssize_t)((size_t)PyObject_Hash(key) & (size_t)t->mask);
+                while (t->slots[i].has) i = (i + 1) & t->mask;
+                s = &t->slots[i];
+                s->hash = PyObject_Hash(key);
+                s->len = (unsigned int)len;
+                if (len <= TERM_INLINE) memcpy(s->key, u, (size_t)len);
+                else { s->off = (unsigned int)used; memcpy(t->blob + used, u, (size_t)len); used += len; }
+            }
+            s->value[k] = v;
+            s->has |= (unsigned char)(1u << k);
+        }
+    }
+    PyObject *capsule = PyCapsule_New(t, TERM_TABLE_CAPSULE, term_table_free);
+    if (capsule) return capsule;
+fail:
+    PyMem_Free(t->memory); PyMem_Free(t->blob); PyMem_Free(t);
+    return NULL;
+}
+
 /* ---- index_terms -------------------------------------------------------------------------- */
 
 /* A story's term vocabulary in one pass, as score.features and screen._features built it with
  * dict.fromkeys, zip and map: ``groups`` is a list of term sequences (or of dicts term ->
  * count, whose keys are the terms). Returns (ids, lengths, weights, counts): every term's id
  * (in order of first appearance), each group's length, for each table in ``tables`` the
- * values of the vocabulary's terms in id order (the table's own objects; ``defaults[t]`` for a
- * term it lacks, as dict.get), and the dicts' counts (None for sequences). */
+ * values of the vocabulary's terms in id order (a dict's own objects, or floats of the same
+ * values from a term_table; ``defaults[t]`` for a term a table lacks, as dict.get), and the
+ * dicts' counts (None for sequences). */
 static PyObject *index_terms(PyObject *self, PyObject *args)
 {
     PyObject *groups, *tables, *defaults;
-    if (!PyArg_ParseTuple(args, "O!O!O!", &PyList_Type, &groups, &PyTuple_Type, &tables,
-                          &PyTuple_Type, &defaults))
+    if (!PyArg_ParseTuple(args, "O!OO!", &PyList_Type, &groups, &tables, &PyTuple_Type,
+                          &defaults))
         return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(groups), n_tables = PyTuple_GET_SIZE(tables), total = 0;
+    const TermTable *packed = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(groups), n_tables, total = 0;
+    if (PyCapsule_CheckExact(tables)) {
+        if (!(packed = PyCapsule_GetPointer(tables, TERM_TABLE_CAPSULE))) return NULL;
+        n_tables = packed->tables;
+    }
+    else if (PyTuple_Check(tables)) {
+        n_tables = PyTuple_GET_SIZE(tables);
+        for (Py_ssize_t t = 0; t < n_tables; t++)
+            if (!PyDict_Check(PyTuple_GET_ITEM(tables, t))) {
+                PyErr_SetString(PyExc_TypeError, "index_terms: tables must be dicts");
+                return NULL;
+            }
+    }
+    else {
+        PyErr_SetString(PyExc_TypeError, "index_terms: tables: a tuple of dicts or a term_table");
+        return NULL;
+    }
     if (PyTuple_GET_SIZE(defaults) != n_tables) {
         PyErr_SetString(PyExc_ValueError, "index_terms: one default per table");
         return NULL;
     }
-    for (Py_ssize_t t = 0; t < n_tables; t++)
-        if (!PyDict_Check(PyTuple_GET_ITEM(tables, t))) {
-            PyErr_SetString(PyExc_TypeError, "index_terms: tables must be dicts");
-            return NULL;
-        }
     int dicts = n > 0 && PyDict_Check(PyList_GET_ITEM(groups, 0));
     for (Py_ssize_t g = 0; g < n; g++) {
         PyObject *grp = PyList_GET_ITEM(groups, g);
@@ -715,14 +864,26 @@ static PyObject *index_terms(PyObject *self, PyObject *args)
     }
     if (!(weights = PyTuple_New(n_tables))) goto done;
     for (Py_ssize_t t = 0; t < n_tables; t++) {
-        PyObject *table = PyTuple_GET_ITEM(tables, t), *dflt = PyTuple_GET_ITEM(defaults, t);
         PyObject *col = PyList_New(vocab.size);
         if (!col) goto done;
         PyTuple_SET_ITEM(weights, t, col);
-        for (Py_ssize_t v = 0; v < vocab.size; v++) {
-            PyObject *w = PyDict_GetItemWithError(table, keys[v]);
-            if (!w && PyErr_Occurred()) goto done;
-            PyList_SET_ITEM(col, v, Py_NewRef(w ? w : dflt));
+    }
+    for (Py_ssize_t v = 0; v < vocab.size; v++) {
+        /* One look-up per term for every table: the packed slot, or each dict. */
+        const TermSlot *slot = packed ? term_find(packed, keys[v]) : NULL;
+        if (packed && !slot && PyErr_Occurred()) goto done;
+        for (Py_ssize_t t = 0; t < n_tables; t++) {
+            PyObject *dflt = PyTuple_GET_ITEM(defaults, t), *w;
+            if (packed)
+                w = slot && (slot->has >> t & 1) ? PyFloat_FromDouble(slot->value[t])
+                                                 : Py_NewRef(dflt);
+            else {
+                w = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, t), keys[v]);
+                if (!w && PyErr_Occurred()) goto done;
+                w = Py_NewRef(w ? w : dflt);
+            }
+            if (!w) goto done;
+            PyList_SET_ITEM(PyTuple_GET_ITEM(weights, t), v, w);
         }
     }
     result = PyTuple_Pack(4, ids, lengths, weights, counts ? counts : Py_None);
@@ -1882,7 +2043,11 @@ static PyMethodDef methods[] = {
      "terms_of(tokens, cache, term, rules) -> newsbrief.text.terms_of(tokens)."},
     {"index_terms", index_terms, METH_VARARGS,
      "index_terms(groups, tables, defaults) -> (ids, lengths, weights, counts): a story's "
-     "term vocabulary, its terms' ids and their values in each table."},
+     "term vocabulary, its terms' ids and their values in each table (a tuple of dicts, or "
+     "term_table's packed copy of them)."},
+    {"term_table", term_table, METH_VARARGS,
+     "term_table(tables) -> a packed copy of one or two dicts of str -> number, for "
+     "index_terms."},
     {"words", words, METH_O,
      "words(text) -> newsbrief.text.words(text): lowercased word tokens."},
     {"boundary_cuts", boundary_cuts, METH_VARARGS,

@@ -253,7 +253,7 @@ def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     table = term_prior() if prior is None else prior
     # The story's vocabulary in order of first appearance, each term's id, idf and prior.
     ids, lengths, (idf_w, prior_w), _ = kernels.index_terms(
-        list(terms), (idf, table), (getattr(idf, "unknown", 10.0), table.base))
+        list(terms), native.term_table((idf, table)), (getattr(idf, "unknown", 10.0), table.base))
     if not idf_w:  # one empty column, as ``count_matrix`` gives
         idf_w, prior_w = [0.0], [table.base]
     arts: dict[str, int] = {}

@@ -20,6 +20,7 @@ import numpy as np
 from . import native
 from .model import Article, SetAside
 from .resources import idf_table
+from .score import term_prior
 from .text import ENGLISH_MARKERS, term_counts, terms_of, word_count, words
 from .trees import shipped
 from .vectors import tfidf_bags, tfidf_matrix, unknown_idf
@@ -194,9 +195,11 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     if kernels is None:
         _story_columns(rows, terms, bags)
     else:  # columns 0-7 in one compiled call (``_kernels.c``), the same formulas
-        idf = idf_table()
-        ids, lengths, (weights,), counts = kernels.index_terms(terms, (idf,),
-                                                               (unknown_idf(idf),))
+        # The packed table scoring reads too (idf and prior): the lines this reads for the
+        # story's terms are still in the CPU cache when scoring looks up its sentences' terms.
+        idf, prior = idf_table(), term_prior()
+        ids, lengths, (weights, _), counts = kernels.index_terms(
+            terms, native.term_table((idf, prior)), (unknown_idf(idf), prior.base))
         weights = weights or [0.0]
         kernels.article_features(ids, counts, lengths, [b.tokens for b in bags], len(weights),
                                  weights, rows)

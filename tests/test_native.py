@@ -313,6 +313,50 @@ def test_term_index_is_the_dict_construction_it_replaced():
         k.index_terms([("a",)], (idf,), ())
 
 
+def test_packed_term_table_gives_the_values_of_the_dicts():
+    """``term_table`` packs one or two dicts; ``index_terms`` then finds exactly what the
+    dicts give: keys in one table only, keys past the 31 bytes kept in a slot, non-ASCII
+    keys, equal strings made separately, and a term UTF-8 cannot encode (found nowhere)."""
+    import random
+
+    k = native._compiled
+    rng = random.Random(3)
+    letters = "abcdefghij" + "éßжア"
+    keys = {"".join(rng.choice(letters) for _ in range(rng.choice([1, 2, 5, 12, 31, 32, 40])))
+            for _ in range(3000)}
+    keys |= {"a" * 31, "a" * 32, "b" * 200}
+    idf = {w: rng.random() * 10 for w in keys if rng.random() < 0.8}
+    prior = {w: rng.random() for w in keys if w not in idf or rng.random() < 0.5}
+    packed = k.term_table((idf, prior))
+    queries = [list(rng.sample(sorted(keys), 40)) + ["".join(list("zzz")), "\ud800x", ""]
+               for _ in range(30)]
+    queries.append(["a" * 31, "a" * 32, "a" * 33, "b" * 200, "".join(["a"] * 32)])
+    for groups in queries:
+        groups = [groups[:20], groups[20:]]
+        want = k.index_terms(groups, (idf, prior), (9.0, 0.27))
+        got = k.index_terms(groups, packed, (9.0, 0.27))
+        assert got == want
+    one = k.term_table((idf,))
+    assert k.index_terms([queries[0]], one, (9.0,)) == k.index_terms([queries[0]], (idf,), (9.0,))
+    with pytest.raises(ValueError):
+        k.index_terms([queries[0]], one, (9.0, 0.27))  # one default per packed table
+    for bad in ((), ({}, {}, {}), ({1: 2.0},), ({"a": "x"},), ([],)):
+        with pytest.raises((TypeError, ValueError)):
+            k.term_table(bad)
+
+
+def test_term_table_is_packed_once_per_set_of_tables(monkeypatch):
+    idf, prior = {"police": 2.0}, {"police": 0.5}
+    monkeypatch.setattr(native, "KERNELS", native._compiled)
+    monkeypatch.setattr(native, "_PACKED", {})
+    first = native.term_table((idf, prior))
+    assert native.term_table((idf, prior)) is first
+    assert native.term_table((dict(idf), prior)) is not first  # another table, another copy
+    assert native.term_table(({1: 2.0},)) == ({1: 2.0},)  # cannot be packed: the dicts
+    monkeypatch.setattr(native, "KERNELS", None)
+    assert native.term_table((idf, prior)) == (idf, prior)
+
+
 def test_selection_chooses_the_same_sentences(monkeypatch):
     import random
 
