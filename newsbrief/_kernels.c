@@ -12,8 +12,8 @@
  * What is and is not bit-for-bit the same as the Python and numpy versions:
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
- *   index_terms (with dicts or a term_table), surface, pair_support, term_counts, terms_of,
- *     bag_counts, words, count_words, contains_lowered, boundary_cuts, shingle_overlap: the
+ *   index_terms (with dicts or a term_table), surface, pair_support, terms_of,
+ *     token_bag, words, count_words, contains_lowered, boundary_cuts, shingle_overlap: the
  *     same (counts, then the same
  *     divisions and sums in the same order; words told apart
  *     by equality).
@@ -795,12 +795,15 @@ fail:
  * (in order of first appearance), each group's length, for each table in ``tables`` the
  * values of the vocabulary's terms in id order (a dict's own objects, or floats of the same
  * values from a term_table; ``defaults[t]`` for a term a table lacks, as dict.get), and the
- * dicts' counts (None for sequences). */
+ * dicts' counts (None for sequences). With ``counted``, a sequence group is read as
+ * collections.Counter(group) would be: each term once, in order of first appearance, with its
+ * count. */
 static PyObject *index_terms(PyObject *self, PyObject *args)
 {
     PyObject *groups, *tables, *defaults;
-    if (!PyArg_ParseTuple(args, "O!OO!", &PyList_Type, &groups, &tables, &PyTuple_Type,
-                          &defaults))
+    int counted = 0;
+    if (!PyArg_ParseTuple(args, "O!OO!|p", &PyList_Type, &groups, &tables, &PyTuple_Type,
+                          &defaults, &counted))
         return NULL;
     const TermTable *packed = NULL;
     Py_ssize_t n = PyList_GET_SIZE(groups), n_tables, total = 0;
@@ -834,33 +837,59 @@ static PyObject *index_terms(PyObject *self, PyObject *args)
         }
         total += dicts ? PyDict_GET_SIZE(grp) : PySequence_Fast_GET_SIZE(grp);
     }
+    counted = counted && !dicts;  /* a dict group is counted already */
     WordIds vocab = {NULL, 0, 0};
     PyObject **keys = NULL, *ids = NULL, *lengths = NULL, *counts = NULL, *weights = NULL;
     PyObject *result = NULL;
+    /* The ids in output order; when counting, per vocabulary id the last group it was seen
+     * in (plus one) and its place in the output, and per place its count. */
+    Py_ssize_t *idv = NULL, *group_of = NULL, *place = NULL, *tally = NULL;
     if (word_ids_init(&vocab, total) < 0) goto done;
-    keys = PyMem_Malloc(sizeof(PyObject *) * (size_t)(total ? total : 1));
-    if (!keys) { PyErr_NoMemory(); goto done; }
-    if (!(ids = PyList_New(total)) || !(lengths = PyList_New(n))) goto done;
+    size_t room = (size_t)(total ? total : 1);
+    keys = PyMem_Malloc(sizeof(PyObject *) * room);
+    idv = PyMem_Malloc(sizeof(Py_ssize_t) * room);
+    if (!keys || !idv) { PyErr_NoMemory(); goto done; }
+    if (counted) {
+        group_of = PyMem_Calloc(room, sizeof(Py_ssize_t));
+        place = PyMem_Malloc(sizeof(Py_ssize_t) * room);
+        tally = PyMem_Malloc(sizeof(Py_ssize_t) * room);
+        if (!group_of || !place || !tally) { PyErr_NoMemory(); goto done; }
+    }
+    if (!(lengths = PyList_New(n))) goto done;
     if (dicts && !(counts = PyList_New(total))) goto done;
     Py_ssize_t at = 0;
     for (Py_ssize_t g = 0; g < n; g++) {
         PyObject *grp = PyList_GET_ITEM(groups, g), *key, *value;
-        Py_ssize_t pos = 0, k = 0;
+        Py_ssize_t pos = 0, k = 0, kept = 0;
         Py_ssize_t len = dicts ? PyDict_GET_SIZE(grp) : PySequence_Fast_GET_SIZE(grp);
         for (; dicts ? PyDict_Next(grp, &pos, &key, &value) : k < len; k++) {
             if (!dicts) key = PySequence_Fast_GET_ITEM(grp, k);
             Py_ssize_t before = vocab.size, id = word_id(&vocab, key);
             if (id < 0) goto done;
             if (vocab.size > before) keys[id] = key;
-            PyObject *v = PyLong_FromSsize_t(id);
-            if (!v) goto done;
-            PyList_SET_ITEM(ids, at, v);
+            if (counted) {
+                if (group_of[id] == g + 1) { tally[place[id]]++; continue; }
+                group_of[id] = g + 1;
+                place[id] = at;
+                tally[at] = 1;
+            }
             if (dicts) PyList_SET_ITEM(counts, at, Py_NewRef(value));
-            at++;
+            idv[at++] = id;
+            kept++;
         }
-        PyObject *l = PyLong_FromSsize_t(len);
+        PyObject *l = PyLong_FromSsize_t(kept);
         if (!l) goto done;
         PyList_SET_ITEM(lengths, g, l);
+    }
+    if (!(ids = PyList_New(at)) || (counted && !(counts = PyList_New(at)))) goto done;
+    for (Py_ssize_t q = 0; q < at; q++) {
+        PyObject *v = PyLong_FromSsize_t(idv[q]);
+        if (!v) goto done;
+        PyList_SET_ITEM(ids, q, v);
+        if (counted) {
+            if (!(v = PyLong_FromSsize_t(tally[q]))) goto done;
+            PyList_SET_ITEM(counts, q, v);
+        }
     }
     if (!(weights = PyTuple_New(n_tables))) goto done;
     for (Py_ssize_t t = 0; t < n_tables; t++) {
@@ -890,6 +919,7 @@ static PyObject *index_terms(PyObject *self, PyObject *args)
 done:
     Py_XDECREF(ids); Py_XDECREF(lengths); Py_XDECREF(counts); Py_XDECREF(weights);
     PyMem_Free(keys); PyMem_Free(vocab.slots);
+    PyMem_Free(idv); PyMem_Free(group_of); PyMem_Free(place); PyMem_Free(tally);
     return result;
 }
 
@@ -1084,36 +1114,6 @@ static PyObject *word_term(TermRules *r, PyObject *w)
     PyObject *t = PyDict_GetItemWithError(r->cache, w);
     if (t) return Py_NewRef(t);
     return PyErr_Occurred() ? NULL : PyObject_CallOneArg(r->term, w);
-}
-
-/* newsbrief.text.term_counts: counts of content terms from counts of words, the terms in the
- * order their first word comes (each word's term from word_term). */
-static PyObject *term_counts(PyObject *self, PyObject *args)
-{
-    PyObject *word_counts, *cache, *term, *rules;
-    TermRules r;
-    if (!PyArg_ParseTuple(args, "O!O!OO!", &PyDict_Type, &word_counts, &PyDict_Type, &cache, &term,
-                          &PyTuple_Type, &rules) || term_rules(cache, term, rules, &r) < 0)
-        return NULL;
-    PyObject *out = PyDict_New();
-    if (!out) return NULL;
-    Py_ssize_t pos = 0;
-    PyObject *w, *c;
-    while (PyDict_Next(word_counts, &pos, &w, &c)) {
-        Py_INCREF(w); Py_INCREF(c);  /* ``term`` runs Python code: hold what we read */
-        PyObject *t = word_term(&r, w);
-        int keep = t ? PyObject_IsTrue(t) : -1;
-        if (keep > 0) {
-            PyObject *had = PyDict_GetItemWithError(out, t), *sum;
-            if (had) sum = PyNumber_Add(had, c);
-            else sum = PyErr_Occurred() ? NULL : Py_NewRef(c);
-            if (!sum || PyDict_SetItem(out, t, sum) < 0) keep = -1;
-            Py_XDECREF(sum);
-        }
-        Py_XDECREF(t); Py_DECREF(w); Py_DECREF(c);
-        if (keep < 0) { Py_DECREF(out); return NULL; }
-    }
-    return out;
 }
 
 /* ---- terms_of ----------------------------------------------------------------------------- */
@@ -1563,53 +1563,47 @@ static PyObject *words(PyObject *self, PyObject *text)
 
 /* ---- bag_counts --------------------------------------------------------------------------- */
 
-/* The sum of ``counts``' values over the words of ``vocabulary`` (screen._count_of): exact
- * integer sums, as Python's. -1 on error. */
-static long long vocabulary_count(PyObject *counts, PyObject *vocabulary)
+/* screen._Bag's counts of one article from its words (a sequence of str): (different words,
+ * tokens among ``english``, tokens that start with a digit, tokens among ``junk``), as
+ * len(Counter(words)), screen._count_of and screen._digit_tokens compute them ("starts with a
+ * digit" is their ":" > word). Each different word is looked up in the two sets once. */
+static PyObject *token_bag(PyObject *self, PyObject *args)
 {
-    PyObject *it = PyObject_GetIter(vocabulary), *w;
-    if (!it) return -1;
-    long long total = 0;
-    while ((w = PyIter_Next(it))) {
-        PyObject *c = PyDict_GetItemWithError(counts, w);
-        Py_DECREF(w);
-        if (c) {
-            long long v = PyLong_AsLongLong(c);
-            if (v == -1 && PyErr_Occurred()) { Py_DECREF(it); return -1; }
-            total += v;
-        }
-        else if (PyErr_Occurred()) { Py_DECREF(it); return -1; }
-    }
-    Py_DECREF(it);
-    return PyErr_Occurred() ? -1 : total;
-}
-
-/* screen._Bag's counts of one article from its word counts: (tokens among ``english``, tokens
- * that start with a digit, tokens among ``junk``), as screen._count_of and
- * screen._digit_tokens compute them ("starts with a digit" is their ":" > word). */
-static PyObject *bag_counts(PyObject *self, PyObject *args)
-{
-    PyObject *counts, *english, *junk;
-    if (!PyArg_ParseTuple(args, "O!OO", &PyDict_Type, &counts, &english, &junk)) return NULL;
-    long long eng = vocabulary_count(counts, english);
-    if (eng < 0) return NULL;
-    long long junk_n = vocabulary_count(counts, junk);
-    if (junk_n < 0) return NULL;
-    long long digits = 0;
-    Py_ssize_t pos = 0;
-    PyObject *w, *c;
-    while (PyDict_Next(counts, &pos, &w, &c)) {
+    PyObject *tokens, *english, *junk;
+    if (!PyArg_ParseTuple(args, "OO!O!", &tokens, &PyFrozenSet_Type, &english, &PyFrozenSet_Type,
+                          &junk))
+        return NULL;
+    PyObject *fast = PySequence_Fast(tokens, "tokens"), *result = NULL;
+    if (!fast) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    long long eng = 0, digits = 0, junk_n = 0;
+    WordIds ids = {NULL, 0, 0};
+    unsigned char *kind = PyMem_Malloc((size_t)(n ? n : 1));  /* per word id: bit 0 English,
+                                                                 * 1 digit, 2 junk */
+    if (!kind) { PyErr_NoMemory(); goto done; }
+    if (word_ids_init(&ids, n) < 0) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PySequence_Fast_GET_ITEM(fast, i);
         if (!PyUnicode_Check(w)) {
-            PyErr_SetString(PyExc_TypeError, "bag_counts: words must be str");
-            return NULL;
+            PyErr_SetString(PyExc_TypeError, "token_bag: words must be str");
+            goto done;
         }
-        if (PyUnicode_GET_LENGTH(w) == 0 || PyUnicode_READ_CHAR(w, 0) < ':') {
-            long long v = PyLong_AsLongLong(c);
-            if (v == -1 && PyErr_Occurred()) return NULL;
-            digits += v;
+        Py_ssize_t before = ids.size, id = word_id(&ids, w);
+        if (id < 0) goto done;
+        if (ids.size > before) {
+            int e = PySet_Contains(english, w), j = e < 0 ? -1 : PySet_Contains(junk, w);
+            if (e < 0 || j < 0) goto done;
+            int digit = PyUnicode_GET_LENGTH(w) == 0 || PyUnicode_READ_CHAR(w, 0) < ':';
+            kind[id] = (unsigned char)(e | digit << 1 | j << 2);
         }
+        eng += kind[id] & 1;
+        digits += kind[id] >> 1 & 1;
+        junk_n += kind[id] >> 2 & 1;
     }
-    return Py_BuildValue("(LLL)", eng, digits, junk_n);
+    result = Py_BuildValue("(nLLL)", ids.size, eng, digits, junk_n);
+done:
+    PyMem_Free(kind); PyMem_Free(ids.slots); Py_DECREF(fast);
+    return result;
 }
 
 /* ---- surface ------------------------------------------------------------------------------ */
@@ -2042,7 +2036,8 @@ static PyMethodDef methods[] = {
     {"terms_of", terms_of, METH_VARARGS,
      "terms_of(tokens, cache, term, rules) -> newsbrief.text.terms_of(tokens)."},
     {"index_terms", index_terms, METH_VARARGS,
-     "index_terms(groups, tables, defaults) -> (ids, lengths, weights, counts): a story's "
+     "index_terms(groups, tables, defaults, counted=False) -> (ids, lengths, weights, "
+     "counts): a story's "
      "term vocabulary, its terms' ids and their values in each table (a tuple of dicts, or "
      "term_table's packed copy of them)."},
     {"term_table", term_table, METH_VARARGS,
@@ -2057,17 +2052,15 @@ static PyMethodDef methods[] = {
      "contains_lowered(text, keys) -> any(key in text.lower() for key in keys), ASCII keys."},
     {"count_words", count_words, METH_O,
      "count_words(text) -> len(text.split()), without making the list."},
-    {"bag_counts", bag_counts, METH_VARARGS,
-     "bag_counts(counts, english, junk) -> (english, digits, junk): newsbrief.screen._Bag's "
-     "token counts of one article from its word counts."},
+    {"token_bag", token_bag, METH_VARARGS,
+     "token_bag(words, english, junk) -> (distinct, english, digits, junk): newsbrief.screen."
+     "_Bag's counts of one article's words."},
     {"shingle_overlap", shingle_overlap, METH_VARARGS,
      "shingle_overlap(articles, k) -> (sizes, common): distinct k-word runs per article and "
      "the runs each pair shares (newsbrief.screen.find_copies)."},
     {"surface", surface, METH_VARARGS,
      "surface(texts, tokens, n_terms, positions, words, first_person, attribution, "
      "pronoun_start): the 12 columns of newsbrief.score._SURFACE."},
-    {"term_counts", term_counts, METH_VARARGS,
-     "term_counts(word_counts, cache, term, rules): newsbrief.text.term_counts."},
     {"pair_support", pair_support, METH_VARARGS,
      "pair_support(sentences, articles, n_articles) -> (mean, max): newsbrief.score's "
      "word-pair support of each sentence over the other articles."},

@@ -21,7 +21,7 @@ from . import native
 from .model import Article, SetAside
 from .resources import idf_table
 from .score import term_prior
-from .text import ENGLISH_MARKERS, term_counts, terms_of, word_count, words
+from .text import ENGLISH_MARKERS, terms_of, word_count, words
 from .trees import shipped
 from .vectors import tfidf_bags, tfidf_matrix, unknown_idf
 
@@ -148,30 +148,36 @@ def article_features(articles: Sequence[Article],
 @dataclass(frozen=True)
 class _Bag:
     """An article's words, counted: every screening feature is a function of these counts,
-    so each article's tokens are walked once (by ``Counter``, in C)."""
+    so each article's tokens are walked once (by the ``token_bag`` kernel, or ``Counter``)."""
 
     tokens: int
-    counts: Counter[str]  # word -> count, in order of first occurrence
+    distinct: int  # different words
     english: int  # tokens among ENGLISH_MARKERS
     digits: int  # tokens that start with a digit
     junk: int  # tokens among _JUNK_WORDS
-    # The article's content terms in order, when the caller has them (``content_terms``):
-    # counted, they are ``term_counts(counts)`` without a look-up per distinct word.
+    words: Sequence[str]  # the tokens themselves
+    # The article's content terms in order, when the caller has them (``content_terms``);
+    # else they are read from ``words``.
     terms: Sequence[str] | None = None
 
     @classmethod
     def of(cls, tokens: Sequence[str], terms: Sequence[str] | None = None) -> _Bag:
-        counts = Counter(tokens)
         kernels = native.KERNELS
-        if kernels is not None:  # the same three counts in one compiled call
-            return cls(len(tokens), counts,
-                       *kernels.bag_counts(counts, ENGLISH_MARKERS, _JUNK_WORDS), terms)
-        return cls(len(tokens), counts, _count_of(counts, ENGLISH_MARKERS),
-                   _digit_tokens(counts), _count_of(counts, _JUNK_WORDS), terms)
+        if kernels is not None:  # the same four counts in one compiled call
+            return cls(len(tokens), *kernels.token_bag(tokens, ENGLISH_MARKERS, _JUNK_WORDS),
+                       tokens, terms)
+        counts = Counter(tokens)
+        return cls(len(tokens), len(counts), _count_of(counts, ENGLISH_MARKERS),
+                   _digit_tokens(counts), _count_of(counts, _JUNK_WORDS), tokens, terms)
+
+    def content_terms(self) -> list[str]:
+        """The content terms in order."""
+        terms = self.terms if self.terms is not None else terms_of(list(self.words))
+        return terms if isinstance(terms, list) else list(terms)
 
     def term_counts(self) -> Mapping[str, int]:
         """Content term -> count, in order of first occurrence."""
-        return Counter(self.terms) if self.terms is not None else term_counts(self.counts)
+        return Counter(self.content_terms())
 
 
 def _count_of(counts: Mapping[str, int], vocabulary: frozenset[str]) -> int:
@@ -190,16 +196,17 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     rows = np.zeros((n, len(ARTICLE_FEATURES)))
     if n == 0:
         return rows
-    terms = [b.term_counts() for b in bags]
     kernels = native.KERNELS
     if kernels is None:
-        _story_columns(rows, terms, bags)
+        _story_columns(rows, [b.term_counts() for b in bags], bags)
     else:  # columns 0-7 in one compiled call (``_kernels.c``), the same formulas
         # The packed table scoring reads too (idf and prior): the lines this reads for the
         # story's terms are still in the CPU cache when scoring looks up its sentences' terms.
+        # Each article's terms are counted there (``counted``), as ``term_counts`` does.
         idf, prior = idf_table(), term_prior()
         ids, lengths, (weights, _), counts = kernels.index_terms(
-            terms, native.term_table((idf, prior)), (unknown_idf(idf), prior.base))
+            [b.content_terms() for b in bags], native.term_table((idf, prior)),
+            (unknown_idf(idf), prior.base), True)
         weights = weights or [0.0]
         kernels.article_features(ids, counts, lengths, [b.tokens for b in bags], len(weights),
                                  weights, rows)
@@ -245,7 +252,7 @@ def _surface(a: Article, b: _Bag, longest: float) -> tuple[float, ...]:
     raw = len(a.raw) if a.raw else len(a.text)
     return (b.english / nt,
             1.0 - len(a.text) / raw if raw else 0.0,
-            len(b.counts) / nt,
+            b.distinct / nt,
             b.digits / nt,
             100.0 * b.junk / nt,
             b.tokens / longest,

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Mapping
 
 from . import native
 
@@ -100,25 +98,6 @@ def terms_of(tokens: list[str]) -> list[str]:
             t = _term(w)
         if t:
             out.append(t)
-    return out
-
-
-def term_counts(word_counts: Mapping[str, int]) -> dict[str, int]:
-    """Counts of content terms from counts of words (``Counter(words(text))``): the terms
-    in the order their first word comes, so in order of first occurrence in the text. One
-    lookup per distinct word instead of one per token."""
-    kernels = native.KERNELS
-    # The kernel walks a dict's own entries: any other mapping takes the loop below.
-    if kernels is not None and type(word_counts) in (dict, Counter):
-        return kernels.term_counts(word_counts, _TERMS, _term, _rules())  # the same loop in C
-    get = _TERMS.get
-    out: dict[str, int] = {}
-    for w, c in word_counts.items():
-        t = get(w)
-        if t is None:
-            t = _term(w)
-        if t:
-            out[t] = out.get(t, 0) + c
     return out
 
 

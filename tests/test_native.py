@@ -149,17 +149,25 @@ def test_surface_columns_are_the_python_values():
     assert got[score._SURFACE.index("quote_start")] == [1.0, 0.0, 1.0, 1.0]
 
 
-def test_term_counts_is_the_python_loop(monkeypatch):
+def test_counted_term_groups_are_the_counters_of_them():
+    """``index_terms(..., counted=True)`` reads each group as ``Counter(group)``: every term
+    once, in order of first appearance, with its count (screening's term counts)."""
+    import random
     from collections import Counter
 
-    from newsbrief import text
-
-    counts = Counter("the police said the police arrested suspects in the attacks zzqx".split())
-    fast, slow = both(monkeypatch, text.term_counts, counts)
-    assert fast == slow and list(fast) == list(slow)  # same terms, same order
-    assert fast["police"] == 2 and fast["arrest"] == 1 and "the" not in fast
-    fast, slow = both(monkeypatch, text.term_counts, {})
-    assert fast == slow == {}
+    k = native._compiled
+    rng = random.Random(8)
+    vocab = ["police", "army", "defect", "zzqx", "naïve", "".join(["arm", "y"]), "12"]
+    idf = {"police": 2.0, "army": 3.5, "naïve": 1.5}
+    for _ in range(200):
+        groups = [[rng.choice(vocab) for _ in range(rng.choice([0, 1, 2, 5, 30]))]
+                  for _ in range(rng.randint(1, 5))]
+        want = k.index_terms([Counter(g) for g in groups], (idf,), (9.0,))
+        assert k.index_terms(groups, (idf,), (9.0,), True) == want
+        assert k.index_terms([tuple(g) for g in groups], k.term_table((idf,)), (9.0,), True) \
+            == want
+    assert k.index_terms([["a", "b", "a"]], (idf,), (9.0,), True)[3] == [2, 1]
+    assert k.index_terms([["a", "b", "a"]], (idf,), (9.0,))[3] is None  # not counted
 
 
 def test_terms_of_is_the_python_loop(monkeypatch):
