@@ -13,10 +13,9 @@
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
  *   index_terms (with dicts or a term_table), surface, pair_support, terms_of,
- *     token_bag, words, count_words, contains_lowered, boundary_cuts, shingle_overlap: the
- *     same (counts, then the same
- *     divisions and sums in the same order; words told apart
- *     by equality).
+ *     tokens_and_terms, token_bag, words, count_words, contains_lowered, boundary_cuts,
+ *     shingle_overlap: the same (counts, then the same divisions and sums in the same order;
+ *     words told apart by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
  *     index order where numpy calls BLAS (another order), so values can differ in the last
  *     bits; tests compare with a tolerance, and the effect on briefs is measured in
@@ -1530,7 +1529,7 @@ static PyObject *count_words(PyObject *self, PyObject *text)
  * _WORD = [a-z0-9]+(?:'[a-z]+)?, without making the lowered copy: only ASCII letters, digits
  * and the apostrophe can be part of a token, so lower_bytes' 0x80 is a separator. */
 
-static PyObject *words(PyObject *self, PyObject *text)
+static PyObject *words_of(PyObject *text)
 {
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "words: expected str");
@@ -1561,7 +1560,48 @@ static PyObject *words(PyObject *self, PyObject *text)
     return out;
 }
 
-/* ---- bag_counts --------------------------------------------------------------------------- */
+static PyObject *words(PyObject *self, PyObject *text)
+{
+    return words_of(text);
+}
+
+/* ---- tokens_and_terms --------------------------------------------------------------------- */
+
+/* (tuple(text.words(s)), tuple(text.terms_of(those words))) of a sentence in one call: what
+ * model.Sentence keeps as its tokens and terms. */
+static PyObject *tokens_and_terms(PyObject *self, PyObject *args)
+{
+    PyObject *text, *cache, *term, *rules;
+    TermRules r;
+    if (!PyArg_ParseTuple(args, "UO!OO!", &text, &PyDict_Type, &cache, &term, &PyTuple_Type,
+                          &rules) || term_rules(cache, term, rules, &r) < 0)
+        return NULL;
+    PyObject *list = words_of(text), *tokens = NULL, *terms = NULL;
+    if (!list) return NULL;
+    tokens = PyList_AsTuple(list);
+    Py_DECREF(list);
+    if (!tokens) return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(tokens), kept = 0;
+    PyObject **found = PyMem_Malloc(sizeof(PyObject *) * (size_t)(n ? n : 1));
+    if (!found) { Py_DECREF(tokens); return PyErr_NoMemory(); }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = word_term(&r, PyTuple_GET_ITEM(tokens, i));
+        int keep = t ? PyObject_IsTrue(t) : -1;
+        if (keep > 0) found[kept++] = t;
+        else Py_XDECREF(t);
+        if (keep < 0) goto done;
+    }
+    if (!(terms = PyTuple_New(kept))) goto done;
+    for (Py_ssize_t k = 0; k < kept; k++) PyTuple_SET_ITEM(terms, k, found[k]);
+    kept = 0;  /* the tuple owns them now */
+done:
+    for (Py_ssize_t k = 0; k < kept; k++) Py_DECREF(found[k]);
+    PyMem_Free(found);
+    if (!terms) { Py_DECREF(tokens); return NULL; }
+    return Py_BuildValue("(NN)", tokens, terms);
+}
+
+/* ---- token_bag ---------------------------------------------------------------------------- */
 
 /* screen._Bag's counts of one article from its words (a sequence of str): (different words,
  * tokens among ``english``, tokens that start with a digit, tokens among ``junk``), as
@@ -2045,6 +2085,9 @@ static PyMethodDef methods[] = {
      "index_terms."},
     {"words", words, METH_O,
      "words(text) -> newsbrief.text.words(text): lowercased word tokens."},
+    {"tokens_and_terms", tokens_and_terms, METH_VARARGS,
+     "tokens_and_terms(text, cache, term, rules) -> (tuple(words(text)), tuple(terms_of(those "
+     "words)))."},
     {"boundary_cuts", boundary_cuts, METH_VARARGS,
      "boundary_cuts(text, begin, end, abbreviations, domains): where segment._BOUNDARY ends a "
      "sentence in text[begin:end], abbreviations left out."},

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import terms_of, word_count, words
+from .text import tokens_and_terms, word_count
 
 
 class _computed_once:
@@ -30,6 +30,23 @@ class _computed_once:
             return self
         value = obj.__dict__[self.name] = self.func(obj)
         return value
+
+
+class _tokenized:
+    """A sentence's ``tokens`` or ``terms``: both are made on the first read of either, in
+    one pass over the text (``text.tokens_and_terms``), and kept in the instance dict as
+    ``_computed_once`` keeps its value, so later reads are plain attribute reads."""
+
+    def __init__(self, which: int, doc: str) -> None:
+        self.which = which
+        self.__doc__ = doc
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        kept = obj.__dict__
+        kept["tokens"], kept["terms"] = both = tokens_and_terms(obj.text)
+        return both[self.which]
 
 
 DEFAULT_WORDS = 250
@@ -101,17 +118,12 @@ class Sentence:
         # unchanged): candidacy, features and selection each ask for it.
         return word_count(self.text)
 
-    @_computed_once
-    def tokens(self) -> tuple[str, ...]:
-        """``text.words`` of the sentence, kept like ``words``: screening, scoring and
-        attribution all read them. Kept on the sentence rather than in a table keyed by its
-        text: a big table's look-ups miss the CPU cache, and a new story's sentences are new."""
-        return tuple(words(self.text))
-
-    @_computed_once
-    def terms(self) -> tuple[str, ...]:
-        """Content terms (``text.terms_of``) of ``tokens``, kept like them."""
-        return tuple(terms_of(self.tokens))  # type: ignore[arg-type]
+    # Screening, scoring and attribution all read these. They are kept on the sentence rather
+    # than in a table keyed by its text: a big table's look-ups miss the CPU cache, and a new
+    # story's sentences are all new.
+    # (Not annotated: an annotated class attribute would be a dataclass field.)
+    tokens = _tokenized(0, "``text.words`` of the sentence, a tuple.")
+    terms = _tokenized(1, "Content terms (``text.terms_of``) of ``tokens``, a tuple.")
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,16 @@ def terms_of(tokens: list[str]) -> list[str]:
     return out
 
 
+def tokens_and_terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``words`` of a text and their content terms (``terms_of``), as tuples: what a sentence
+    keeps (``model.Sentence``), in one compiled call when there are kernels."""
+    kernels = native.KERNELS
+    if kernels is not None:
+        return kernels.tokens_and_terms(text, _TERMS, _term, _rules())  # type: ignore[no-any-return]
+    toks = tuple(words(text))
+    return toks, tuple(terms_of(toks))  # type: ignore[arg-type]
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed words of ``text`` without stopwords or one-letter tokens."""
     return terms_of(words(text))

@@ -180,6 +180,18 @@ def test_terms_of_is_the_python_loop(monkeypatch):
     assert fast == slow == []
 
 
+def test_tokens_and_terms_are_words_and_their_terms(monkeypatch):
+    from newsbrief import text
+
+    for t in ("", "  ", "The army's generals defected; 3 men fled the U.S. on Monday!",
+              "Café naïve's straße — don't, won't. ARMIES’ studies 1990s", "a b c x y"):
+        fast, slow = both(monkeypatch, text.tokens_and_terms, t)
+        assert fast == slow == (tuple(text.words(t)), tuple(text.content_terms(t)))
+        assert type(fast[0]) is type(fast[1]) is tuple
+    assert text.tokens_and_terms("The armies fled.") == (("the", "armies", "fled"),
+                                                         ("army", "fled"))
+
+
 def test_terms_of_unseen_words_are_computed_as_python_does(monkeypatch):
     """The kernel stems ASCII words itself, never reading or filling the word -> term table,
     and sends other words through the table and ``text._term``, which empties it when full."""
