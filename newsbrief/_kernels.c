@@ -13,7 +13,8 @@
  *   heap_predict, forest_predict: the same (same comparisons; the per-row sum over trees
  *     replicates numpy's pairwise summation).
  *   index_terms (with dicts or a term_table), surface, pair_support, terms_of,
- *     tokens_and_terms, token_bag, words, count_words, contains_lowered, boundary_cuts,
+ *     tokens_and_terms, token_bag, words, count_words, count_control, contains_lowered,
+ *     boundary_cuts,
  *     shingle_overlap: the same (counts, then the same divisions and sums in the same order;
  *     words told apart by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
@@ -1523,6 +1524,26 @@ static PyObject *count_words(PyObject *self, PyObject *text)
     return PyLong_FromSsize_t(words);
 }
 
+/* ---- count_control ------------------------------------------------------------------------ */
+
+/* len(ingest._CONTROL.findall(text[:limit])): the characters U+0000-U+0008 and U+000E-U+001F
+ * (control characters other than tab, the line breaks, \v and \f) among the first ``limit``. */
+static PyObject *count_control(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t limit;
+    if (!PyArg_ParseTuple(args, "Un", &text, &limit)) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), found = 0;
+    if (limit < n) n = limit < 0 ? 0 : limit;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        found += c <= 0x08 || (c >= 0x0e && c <= 0x1f);
+    }
+    return PyLong_FromSsize_t(found);
+}
+
 /* ---- words ------------------------------------------------------------------------------- */
 
 /* newsbrief.text.words: _WORD.findall(text.lower().replace("\u2019", "'")) with
@@ -2083,6 +2104,9 @@ static PyMethodDef methods[] = {
     {"term_table", term_table, METH_VARARGS,
      "term_table(tables) -> a packed copy of one or two dicts of str -> number, for "
      "index_terms."},
+    {"count_control", count_control, METH_VARARGS,
+     "count_control(text, limit) -> how many of text[:limit] are control characters "
+     "U+0000-U+0008 or U+000E-U+001F (newsbrief.ingest.check_text)."},
     {"words", words, METH_O,
      "words(text) -> newsbrief.text.words(text): lowercased word tokens."},
     {"tokens_and_terms", tokens_and_terms, METH_VARARGS,

@@ -99,7 +99,7 @@ class Removed:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Sentence:
     """A sentence of a cleaned article: ``text == article.text[start:end]``."""
 
@@ -111,6 +111,15 @@ class Sentence:
     paragraph: int = 0
     # Position of the sentence within its article, 0-based, counting only kept sentences.
     position: int = 0
+
+    def __init__(self, article: str, index: int, start: int, end: int, text: str,
+                 paragraph: int = 0, position: int = 0) -> None:
+        # The fields written into the instance dict, which is what a frozen dataclass's own
+        # __init__ does through one object.__setattr__ call per field: 1.2-1.6 us a
+        # sentence against 0.5, and every sentence of every story is made here.
+        d = self.__dict__
+        d["article"], d["index"], d["start"], d["end"] = article, index, start, end
+        d["text"], d["paragraph"], d["position"] = text, paragraph, position
 
     @_computed_once
     def words(self) -> int:

@@ -27,3 +27,21 @@ def test_sentence_tokens_and_terms_are_kept_and_leave_equality_alone():
     assert s == Sentence(article="a", index=0, start=0, end=32,
                          text="The police arrested 12 suspects.")
     assert replace(s, text="Armies fled.").terms == ("army", "fled")
+
+
+def test_sentence_init_sets_every_field_as_a_dataclass_would():
+    import inspect
+    from dataclasses import fields
+
+    names = [f.name for f in fields(Sentence)]
+    assert list(inspect.signature(Sentence.__init__).parameters)[1:] == names
+    s = Sentence("a", 3, 10, 20, "Ten chars.", 2, 1)
+    assert {n: getattr(s, n) for n in names} == {
+        "article": "a", "index": 3, "start": 10, "end": 20, "text": "Ten chars.",
+        "paragraph": 2, "position": 1}
+    assert Sentence("a", 3, 10, 20, "Ten chars.") == Sentence(
+        article="a", index=3, start=10, end=20, text="Ten chars.", paragraph=0, position=0)
+    assert replace(s, position=5).position == 5 and replace(s, position=5).text == s.text
+    assert hash(s) == hash(Sentence("a", 3, 10, 20, "Ten chars.", 2, 1))
+    with pytest.raises(FrozenInstanceError):
+        s.position = 0  # type: ignore[misc]

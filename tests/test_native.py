@@ -268,6 +268,30 @@ def test_article_word_counts_are_the_same(monkeypatch):
     assert (bag.english, bag.digits, bag.junk) == (3, 3, 2)  # the x2, and; 3 12 9am; cookies app
 
 
+def test_control_characters_counted_as_the_regex_does():
+    import random
+
+    from newsbrief import ingest
+
+    rng = random.Random(2)
+    alphabet = [chr(c) for c in range(0x30)] + ["a", "é", "\u2028", "\U0001f600", "\x7f"]
+    for _ in range(500):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        limit = rng.randint(0, 45)
+        assert native._compiled.count_control(t, limit) == len(ingest._CONTROL.findall(t[:limit]))
+
+
+def test_binary_text_refused_either_way(monkeypatch):
+    from newsbrief import ingest
+    from newsbrief.errors import InputError
+
+    for kernels in (native._compiled, None):
+        monkeypatch.setattr(native, "KERNELS", kernels)
+        ingest.check_text("Plain text\twith a tab\nand lines.\x0c")
+        with pytest.raises(InputError):
+            ingest.check_text("PK\x03\x04" + "\x01\x02abc" * 20)
+
+
 def test_word_count_is_len_of_split(monkeypatch):
     from newsbrief.text import word_count
 
