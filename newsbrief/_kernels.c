@@ -14,7 +14,7 @@
  *     replicates numpy's pairwise summation).
  *   index_terms (with dicts or a term_table), surface, pair_support, terms_of,
  *     tokens_and_terms, token_bag, words, count_words, count_control, contains_lowered,
- *     boundary_cuts,
+ *     boundary_cuts, line_spans,
  *     shingle_overlap: the same (counts, then the same divisions and sums in the same order;
  *     words told apart by equality).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
@@ -1435,6 +1435,47 @@ static PyObject *boundary_cuts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ---- line_spans --------------------------------------------------------------------------- */
+
+/* segment.split_spans for one line text[start:end] and its sentence starts ``cuts`` (sorted,
+ * inside the line): each piece with the whitespace (str.isspace) trimmed off both ends,
+ * appended to ``out`` as (start, end, paragraph) unless nothing is left of it. */
+static PyObject *line_spans(PyObject *self, PyObject *args)
+{
+    PyObject *text, *cuts, *out;
+    Py_ssize_t start, end, paragraph;
+    if (!PyArg_ParseTuple(args, "UnnO!nO!", &text, &start, &end, &PyList_Type, &cuts, &paragraph,
+                          &PyList_Type, &out))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), pieces = PyList_GET_SIZE(cuts);
+    if (start < 0 || end > n || start > end) {
+        PyErr_SetString(PyExc_ValueError, "line_spans: the line is not inside the text");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *d = PyUnicode_DATA(text);
+    for (Py_ssize_t k = 0; k <= pieces; k++) {
+        Py_ssize_t b = start, e = end;
+        if (k < pieces) {
+            e = PyLong_AsSsize_t(PyList_GET_ITEM(cuts, k));
+            if (e == -1 && PyErr_Occurred()) return NULL;
+            if (e < start || e > end) {
+                PyErr_SetString(PyExc_ValueError, "line_spans: a cut outside the line");
+                return NULL;
+            }
+            start = e;
+        }
+        while (b < e && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, d, b))) b++;
+        while (e > b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, d, e - 1))) e--;
+        if (e > b) {
+            PyObject *span = Py_BuildValue("(nnn)", b, e, paragraph);
+            if (!span || PyList_Append(out, span) < 0) { Py_XDECREF(span); return NULL; }
+            Py_DECREF(span);
+        }
+    }
+    Py_RETURN_NONE;
+}
+
 /* ---- contains_lowered --------------------------------------------------------------------- */
 
 /* Whether ``needle`` (n bytes) occurs in ``hay`` (m bytes). */
@@ -2115,6 +2156,9 @@ static PyMethodDef methods[] = {
     {"boundary_cuts", boundary_cuts, METH_VARARGS,
      "boundary_cuts(text, begin, end, abbreviations, domains): where segment._BOUNDARY ends a "
      "sentence in text[begin:end], abbreviations left out."},
+    {"line_spans", line_spans, METH_VARARGS,
+     "line_spans(text, start, end, cuts, paragraph, out): newsbrief.segment.split_spans' "
+     "trimmed (start, end, paragraph) pieces of one line, appended to out."},
     {"contains_lowered", contains_lowered, METH_VARARGS,
      "contains_lowered(text, keys) -> any(key in text.lower() for key in keys), ASCII keys."},
     {"count_words", count_words, METH_O,

@@ -112,21 +112,23 @@ def _cuts(text: str, begin: int, end: int) -> list[int]:
 
 def split_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of each sentence in ``text``, whitespace trimmed off both ends."""
-    spans: list[tuple[int, int, int]] = []
+    out: list[tuple[int, int, int]] = []
+    kernels = native.KERNELS
     for paragraph, line in enumerate(_LINE.finditer(text)):
-        start = line.start()
-        for cut in _cuts(text, start, line.end()):
-            spans.append((start, cut, paragraph))
+        start, end = line.span()
+        cuts = _cuts(text, start, end)
+        if kernels is not None:  # the same pieces and trimming in one compiled call
+            kernels.line_spans(text, start, end, cuts, paragraph, out)
+            continue
+        for cut in (*cuts, end):
+            b, e = start, cut
             start = cut
-        spans.append((start, line.end(), paragraph))
-    out = []
-    for start, end, paragraph in spans:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append((start, end, paragraph))
+            while b < e and text[b].isspace():
+                b += 1
+            while e > b and text[e - 1].isspace():
+                e -= 1
+            if e > b:
+                out.append((b, e, paragraph))
     return out
 
 

@@ -538,6 +538,24 @@ def test_rule_sentences_found_the_same_either_way(monkeypatch):
         assert fast == slow, text
 
 
+def test_sentence_spans_are_the_same_either_way(monkeypatch):
+    """Pieces between the cuts, trimmed of every character ``str.isspace`` calls whitespace."""
+    import random
+
+    from newsbrief import segment
+
+    rng = random.Random(4)
+    pieces = ["He left. ", "Then", " she", "said: ", "\u00a0", "\u2028", "\x1c", "\t", "\n",
+              " \n ", ". ", '" ', "(AP) ", "Mr. ", "U.S. ", "it. \" we", "é", "? ", "  "]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        fast, slow = both(monkeypatch, segment.split_spans, text)
+        assert fast == slow
+        assert all(text[b:e] == text[b:e].strip() and e > b for b, e, _ in fast)
+    with pytest.raises(ValueError):
+        native._compiled.line_spans("abc", 0, 3, [5], 0, [])
+
+
 def test_boundary_cuts_are_the_regex_matches_less_abbreviations(monkeypatch):
     """Random lines over the characters the boundary rules look at (stops, closing and opening
     quotes, Unicode spaces, initials, abbreviations, web domains, non-ASCII letters)."""
