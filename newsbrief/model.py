@@ -52,7 +52,7 @@ class _tokenized:
 DEFAULT_WORDS = 250
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Article:
     """One source article.
 
@@ -70,6 +70,16 @@ class Article:
     author: str | None = None
     title: str | None = None
     published: str | None = None
+
+    def __init__(self, id: str, index: int, text: str, raw: str = "", path: str | None = None,
+                 url: str | None = None, outlet: str | None = None, author: str | None = None,
+                 title: str | None = None, published: str | None = None) -> None:
+        # Fields written into the instance dict, as for ``Sentence`` (where the reason is
+        # given): each article is made at ingest and again by every stage that changes it.
+        d = self.__dict__
+        d["id"], d["index"], d["text"], d["raw"], d["path"] = id, index, text, raw, path
+        d["url"], d["outlet"], d["author"], d["title"] = url, outlet, author, title
+        d["published"] = published
 
     @property
     def label(self) -> str:

@@ -4,7 +4,7 @@ from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
-from newsbrief.model import Sentence
+from newsbrief.model import Article, Sentence
 
 
 def test_sentence_words_are_counted_once_and_leave_equality_alone():
@@ -45,3 +45,20 @@ def test_sentence_init_sets_every_field_as_a_dataclass_would():
     assert hash(s) == hash(Sentence("a", 3, 10, 20, "Ten chars.", 2, 1))
     with pytest.raises(FrozenInstanceError):
         s.position = 0  # type: ignore[misc]
+
+
+def test_article_init_sets_every_field_as_a_dataclass_would():
+    import inspect
+    from dataclasses import fields
+
+    names = [f.name for f in fields(Article)]
+    assert list(inspect.signature(Article.__init__).parameters)[1:] == names
+    values = ["a1", 2, "Text.", "Raw text.", "/p", "http://x", "X", "Y", "T", "2012-12-26"]
+    a = Article(*values)
+    assert [getattr(a, n) for n in names] == values
+    assert Article("a1", 2, "Text.") == Article(id="a1", index=2, text="Text.", raw="",
+                                                path=None, url=None, outlet=None, author=None,
+                                                title=None, published=None)
+    assert replace(a, text="New.").text == "New." and replace(a, text="New.").outlet == "X"
+    with pytest.raises(FrozenInstanceError):
+        a.text = "changed"  # type: ignore[misc]
