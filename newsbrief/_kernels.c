@@ -753,6 +753,13 @@ static PyObject *term_table(PyObject *self, PyObject *args)
                 return NULL;
             }
             if (!PyUnicode_AsUTF8AndSize(key, &len)) return NULL;
+            /* A key of an earlier table has its slot already: count the union. */
+            int seen = 0;
+            for (Py_ssize_t j = 0; j < k && !seen; j++) {
+                seen = PyDict_Contains(PyTuple_GET_ITEM(tables, j), key);
+                if (seen < 0) return NULL;
+            }
+            if (seen) continue;
             if (len > TERM_INLINE) blob_size += len;
             total++;
         }
