@@ -799,7 +799,11 @@ static PyObject *term_table(PyObject *self, PyObject *args)
                 s->hash = PyObject_Hash(key);
                 s->len = (unsigned int)len;
                 if (len <= TERM_INLINE) memcpy(s->key, u, (size_t)len);
-                else { s->off = (unsigned int)used; memcpy(t->blob + used, u, (size_t)len); used += len; }
+                else {
+                    s->off = (unsigned int)used;
+                    memcpy(t->blob + used, u, (size_t)len);
+                    used += len;
+                }
             }
             s->value[k] = v;
             s->has |= (unsigned char)(1u << k);

@@ -106,7 +106,8 @@ def tokens_and_terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     keeps (``model.Sentence``), in one compiled call when there are kernels."""
     kernels = native.KERNELS
     if kernels is not None:
-        return kernels.tokens_and_terms(text, _TERMS, _term, _rules())  # type: ignore[no-any-return]
+        found = kernels.tokens_and_terms(text, _TERMS, _term, _rules())
+        return found  # type: ignore[no-any-return]
     toks = tuple(words(text))
     return toks, tuple(terms_of(toks))  # type: ignore[arg-type]
 
