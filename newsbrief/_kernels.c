@@ -1147,23 +1147,17 @@ static PyObject *word_term(TermRules *r, PyObject *w)
 
 /* ---- terms_of ----------------------------------------------------------------------------- */
 
-/* newsbrief.text.terms_of: each token's content term (word_term), in order, leaving out the
- * empty ones (stopwords). */
-static PyObject *terms_of(PyObject *self, PyObject *args)
+/* The content terms (word_term) of a sequence of tokens, in order, leaving out the empty ones
+ * (stopwords): a new list, NULL with an exception set on error. */
+static PyObject *terms_list(TermRules *r, PyObject *tokens)
 {
-    PyObject *tokens, *cache, *term, *rules;
-    TermRules r;
-    if (!PyArg_ParseTuple(args, "OO!OO!", &tokens, &PyDict_Type, &cache, &term, &PyTuple_Type,
-                          &rules) || term_rules(cache, term, rules, &r) < 0)
-        return NULL;
     PyObject *fast = PySequence_Fast(tokens, "tokens");
     if (!fast) return NULL;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
     PyObject *out = PyList_New(0);
     if (!out) { Py_DECREF(fast); return NULL; }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *w = PySequence_Fast_GET_ITEM(fast, i);
-        PyObject *t = word_term(&r, w);
+        PyObject *t = word_term(r, PySequence_Fast_GET_ITEM(fast, i));
         int keep = t ? PyObject_IsTrue(t) : -1;
         if (keep > 0 && PyList_Append(out, t) < 0) keep = -1;
         Py_XDECREF(t);
@@ -1171,6 +1165,17 @@ static PyObject *terms_of(PyObject *self, PyObject *args)
     }
     Py_DECREF(fast);
     return out;
+}
+
+/* newsbrief.text.terms_of: terms_list of the tokens. */
+static PyObject *terms_of(PyObject *self, PyObject *args)
+{
+    PyObject *tokens, *cache, *term, *rules;
+    TermRules r;
+    if (!PyArg_ParseTuple(args, "OO!OO!", &tokens, &PyDict_Type, &cache, &term, &PyTuple_Type,
+                          &rules) || term_rules(cache, term, rules, &r) < 0)
+        return NULL;
+    return terms_list(&r, tokens);
 }
 
 /* ---- best_matches ------------------------------------------------------------------------- */
@@ -1667,27 +1672,15 @@ static PyObject *tokens_and_terms(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "UO!OO!", &text, &PyDict_Type, &cache, &term, &PyTuple_Type,
                           &rules) || term_rules(cache, term, rules, &r) < 0)
         return NULL;
-    PyObject *list = words_of(text), *tokens = NULL, *terms = NULL;
+    PyObject *list = words_of(text), *tokens, *terms = NULL;
     if (!list) return NULL;
     tokens = PyList_AsTuple(list);
     Py_DECREF(list);
     if (!tokens) return NULL;
-    Py_ssize_t n = PyTuple_GET_SIZE(tokens), kept = 0;
-    PyObject **found = PyMem_Malloc(sizeof(PyObject *) * (size_t)(n ? n : 1));
-    if (!found) { Py_DECREF(tokens); return PyErr_NoMemory(); }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *t = word_term(&r, PyTuple_GET_ITEM(tokens, i));
-        int keep = t ? PyObject_IsTrue(t) : -1;
-        if (keep > 0) found[kept++] = t;
-        else Py_XDECREF(t);
-        if (keep < 0) goto done;
+    if ((list = terms_list(&r, tokens))) {
+        terms = PyList_AsTuple(list);
+        Py_DECREF(list);
     }
-    if (!(terms = PyTuple_New(kept))) goto done;
-    for (Py_ssize_t k = 0; k < kept; k++) PyTuple_SET_ITEM(terms, k, found[k]);
-    kept = 0;  /* the tuple owns them now */
-done:
-    for (Py_ssize_t k = 0; k < kept; k++) Py_DECREF(found[k]);
-    PyMem_Free(found);
     if (!terms) { Py_DECREF(tokens); return NULL; }
     return Py_BuildValue("(NN)", tokens, terms);
 }
