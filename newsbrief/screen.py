@@ -150,25 +150,28 @@ class _Bag:
     """An article's words, counted: every screening feature is a function of these counts,
     so each article's tokens are walked once (by the ``token_bag`` kernel, or ``Counter``)."""
 
-    tokens: int
+    words: Sequence[str]  # the tokens themselves
     distinct: int  # different words
     english: int  # tokens among ENGLISH_MARKERS
     digits: int  # tokens that start with a digit
     junk: int  # tokens among _JUNK_WORDS
-    words: Sequence[str]  # the tokens themselves
     # The article's content terms in order, when the caller has them (``content_terms``);
     # else they are read from ``words``.
     terms: Sequence[str] | None = None
+
+    @property
+    def tokens(self) -> int:
+        """How many tokens."""
+        return len(self.words)
 
     @classmethod
     def of(cls, tokens: Sequence[str], terms: Sequence[str] | None = None) -> _Bag:
         kernels = native.KERNELS
         if kernels is not None:  # the same four counts in one compiled call
-            return cls(len(tokens), *kernels.token_bag(tokens, ENGLISH_MARKERS, _JUNK_WORDS),
-                       tokens, terms)
+            return cls(tokens, *kernels.token_bag(tokens, ENGLISH_MARKERS, _JUNK_WORDS), terms)
         counts = Counter(tokens)
-        return cls(len(tokens), len(counts), _count_of(counts, ENGLISH_MARKERS),
-                   _digit_tokens(counts), _count_of(counts, _JUNK_WORDS), tokens, terms)
+        return cls(tokens, len(counts), _count_of(counts, ENGLISH_MARKERS),
+                   _digit_tokens(counts), _count_of(counts, _JUNK_WORDS), terms)
 
     def content_terms(self) -> list[str]:
         """The content terms in order."""
