@@ -515,15 +515,16 @@ done:
 static PyObject *article_features(PyObject *self, PyObject *args)
 {
     PyObject *columns_obj, *counts_obj, *sizes_obj, *tokens_obj, *idf_obj;
+    PyObject *surface_obj = Py_None;
     Py_ssize_t V;
     Py_buffer rows_buf;
-    if (!PyArg_ParseTuple(args, "OOOOnOw*", &columns_obj, &counts_obj, &sizes_obj, &tokens_obj,
-                          &V, &idf_obj, &rows_buf))
+    if (!PyArg_ParseTuple(args, "OOOOnOw*|O", &columns_obj, &counts_obj, &sizes_obj,
+                          &tokens_obj, &V, &idf_obj, &rows_buf, &surface_obj))
         return NULL;
     PyObject *result = NULL;
     Py_ssize_t n_cells = 0, n = 0;
     Py_ssize_t *column = NULL, *size = NULL;
-    double *count = NULL, *tokens = NULL, *idf = NULL, *dwork = NULL;
+    double *count = NULL, *tokens = NULL, *idf = NULL, *dwork = NULL, *surface = NULL;
     float *work = NULL;
     if (!(column = as_indices(columns_obj, &n_cells, "columns"))) goto done;
     if (!(size = as_indices(sizes_obj, &n, "sizes"))) goto done;
@@ -531,6 +532,10 @@ static PyObject *article_features(PyObject *self, PyObject *args)
     if (!(tokens = as_doubles(tokens_obj, n, "tokens"))) goto done;
     if (V < 1) V = 1;
     if (!(idf = as_doubles(idf_obj, -1, "idf"))) goto done;
+    /* Columns 8-14, computed by the caller, row after row: copied here rather than assigned
+     * through numpy, whose conversion of nested Python sequences costs more than this call. */
+    if (surface_obj != Py_None && !(surface = as_doubles(surface_obj, n * 7, "surface")))
+        goto done;
     {
         const Py_ssize_t F = 15;
         Py_ssize_t total = 0;
@@ -627,12 +632,13 @@ static PyObject *article_features(PyObject *self, PyObject *args)
             row[5] = rest_norm > 0 ? (double)(dot / rest_norm) : 0.0;
             row[6] = ratio_rank[i];
             row[7] = best - ratios[i];
+            if (surface) memcpy(row + 8, surface + i * 7, 7 * sizeof(double));
         }
     }
     result = Py_NewRef(Py_None);
 done:
     PyMem_Free(column); PyMem_Free(size); PyMem_Free(count); PyMem_Free(tokens);
-    PyMem_Free(idf); PyMem_Free(work); PyMem_Free(dwork);
+    PyMem_Free(idf); PyMem_Free(work); PyMem_Free(dwork); PyMem_Free(surface);
     PyBuffer_Release(&rows_buf);
     return result;
 }
@@ -2198,8 +2204,9 @@ static PyMethodDef methods[] = {
      "pair_support(sentences, articles, n_articles) -> (mean, max): newsbrief.score's "
      "word-pair support of each sentence over the other articles."},
     {"article_features", article_features, METH_VARARGS,
-     "article_features(columns, counts, sizes, tokens, V, idf, rows): columns 0-7 of "
-     "newsbrief.screen.ARTICLE_FEATURES from each article's term counts, written into rows."},
+     "article_features(columns, counts, sizes, tokens, V, idf, rows[, surface]): columns 0-7 "
+     "of newsbrief.screen.ARTICLE_FEATURES from each article's term counts, written into "
+     "rows; columns 8-14 copied from surface (n x 7 numbers, row after row) when given."},
     {NULL, NULL, 0, NULL},
 };
 

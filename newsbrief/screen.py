@@ -10,6 +10,7 @@ at most a few hundred articles, so exact sets are both cheaper and exact.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -200,8 +201,10 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
     if n == 0:
         return rows
     kernels = native.KERNELS
+    longest = max(1.0, max(b.tokens for b in bags))
     if kernels is None:
         _story_columns(rows, [b.term_counts() for b in bags], bags)
+        rows[:, 8:15] = [_surface(a, b, longest) for a, b in zip(articles, bags)]
     else:  # columns 0-7 in one compiled call (``_kernels.c``), the same formulas
         # The packed table scoring reads too (idf and prior): the lines this reads for the
         # story's terms are still in the CPU cache when scoring looks up its sentences' terms.
@@ -211,10 +214,11 @@ def _features(articles: Sequence[Article], bags: Sequence[_Bag]) -> np.ndarray:
             [b.content_terms() for b in bags], native.term_table((idf, prior)),
             (unknown_idf(idf), prior.base), True)
         weights = weights or [0.0]
+        # Columns 8-14 go in with the same call: numpy's assignment of nested tuples cost
+        # about 25 us a story in ``eval``.
         kernels.article_features(ids, counts, lengths, [b.tokens for b in bags], len(weights),
-                                 weights, rows)
-    longest = max(1.0, max(b.tokens for b in bags))
-    rows[:, 8:15] = [_surface(a, b, longest) for a, b in zip(articles, bags)]
+                                 weights, rows, [v for a, b in zip(articles, bags)
+                                                 for v in _surface(a, b, longest)])
     return rows
 
 
@@ -262,6 +266,13 @@ def _surface(a: Article, b: _Bag, longest: float) -> tuple[float, ...]:
             b.tokens / max(1, a.text.count("\n") + 1))
 
 
+_TOPIC_RATIO = ARTICLE_FEATURES.index("topic_ratio")
+
+
+def _logistic(v: float) -> float:
+    return 1.0 / (1.0 + math.exp(-v))
+
+
 def junk_probability(articles: Sequence[Article],
                      tokens: Sequence[list[str]] | None = None) -> np.ndarray | None:
     """Learned probability that each article is junk or about another story (None without
@@ -269,7 +280,8 @@ def junk_probability(articles: Sequence[Article],
     model = shipped(MODEL_FILE)
     if model is None or model.features != ARTICLE_FEATURES or not articles:
         return None
-    return 1.0 / (1.0 + np.exp(-model.predict(article_features(articles, tokens))))
+    raw = model.predict(article_features(articles, tokens))
+    return np.array(list(map(_logistic, raw.tolist())))
 
 
 def screen(articles: Sequence[Article],
@@ -310,11 +322,15 @@ def screen(articles: Sequence[Article],
     model = shipped(MODEL_FILE)
     if model is not None and model.features == ARTICLE_FEATURES and originals:
         x = _features(originals, [bags[a.id] for a in originals])
-        junk = 1.0 / (1.0 + np.exp(-model.predict(x)))
-        ratios = x[:, ARTICLE_FEATURES.index("topic_ratio")].tolist()
+        # A story has a handful of articles: the logistic function and the argmin in Python
+        # cost less than numpy's calls on arrays of three (about 30 us a story in ``eval``,
+        # where numpy's code is out of the CPU cache between stories).
+        junk = list(map(_logistic, model.predict(x).tolist()))
+        ratios = x[:, _TOPIC_RATIO].tolist()
         limit = float(model.meta.get("threshold", JUNK_PROBABILITY))
-        # Never set every article aside: the one that looks best is briefed.
-        best = int(np.argmin(junk))
+        # Never set every article aside: the one that looks best is briefed (the first of
+        # equals, as ``np.argmin``).
+        best = junk.index(min(junk))
         kept = []
         for i, a in enumerate(originals):
             if i == best:

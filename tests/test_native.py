@@ -478,6 +478,18 @@ def test_describe_says_which_path_runs(monkeypatch):
     assert native.ENV_PURE in native.describe()
 
 
+def test_article_features_copies_the_surface_columns_it_is_given():
+    k = native._compiled
+    args = ([0, 1], [2, 1], [1, 1], [5.0, 3.0], 2, [1.0, 2.0])
+    plain, given = np.zeros((2, 15)), np.zeros((2, 15))
+    k.article_features(*args, plain)
+    surface = [float(v) for v in range(14)]
+    k.article_features(*args, given, surface)
+    assert (given[:, :8] == plain[:, :8]).all()  # the story columns do not depend on it
+    assert given[:, 8:].tolist() == [surface[:7], surface[7:]]
+    assert (plain[:, 8:] == 0).all()
+
+
 def test_kernels_reject_arguments_that_do_not_fit():
     k = native._compiled
     out = np.empty(2)
@@ -492,6 +504,9 @@ def test_kernels_reject_arguments_that_do_not_fit():
     with pytest.raises(ValueError):  # counts for three cells, sizes for two
         k.article_features([0, 1, 0], [1, 1, 1], [1, 1], [5.0, 5.0], 2, [1.0, 1.0],
                            np.zeros((2, 15)))
+    with pytest.raises(ValueError):  # surface columns for one article of two
+        k.article_features([0, 1], [1, 1], [1, 1], [5.0, 5.0], 2, [1.0, 1.0],
+                           np.zeros((2, 15)), [0.5] * 7)
     with pytest.raises(ValueError):  # terms for one sentence, values for two
         k.greedy_select([1.0, 1.0], [5, 5], np.eye(2), 2, 20, [("a", "b")], ["x.", "y."],
                         set, 0.4, 0.5, 0.3, 3)
