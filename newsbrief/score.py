@@ -259,7 +259,7 @@ def features(cands: Sequence[Sentence], terms: Sequence[Sequence[str]],
     arts: dict[str, int] = {}
     art_list = [arts.setdefault(s.article, len(arts)) for s in cands]
     cols = np.zeros((len(FEATURES), n))
-    cols[_PYTHON_COLUMNS] = _python_columns(cands, terms, art_list, len(arts))
+    kernels.put_rows(cols, n, _PYTHON_COLUMNS, _python_columns(cands, terms, art_list, len(arts)))
     vec = np.empty((n, len(idf_w)))
     kernels.sentence_features(
         ids, lengths, len(idf_w), idf_w, prior_w, art_list, len(arts), _NATIVE_COLUMNS, _REL_BASE,

@@ -490,6 +490,24 @@ def test_article_features_copies_the_surface_columns_it_is_given():
     assert (plain[:, 8:] == 0).all()
 
 
+def test_put_rows_sets_the_rows_numpy_would():
+    k = native._compiled
+    values = [[1.5, -2.0, 3], [0.25, float("nan"), 1e300]]
+    ours, numpys = np.zeros((4, 3)), np.zeros((4, 3))
+    k.put_rows(ours, 3, [3, 1], values)
+    numpys[[3, 1]] = values
+    assert np.array_equal(ours, numpys, equal_nan=True)
+    k.put_rows(np.zeros((0, 0)), 0, [], [])  # no columns: nothing to do
+    with pytest.raises(ValueError):  # a row outside the matrix
+        k.put_rows(ours, 3, [4], [[1.0, 2.0, 3.0]])
+    with pytest.raises(ValueError):  # a row of two values in a matrix of three columns
+        k.put_rows(ours, 3, [0], [[1.0, 2.0]])
+    with pytest.raises(ValueError):  # two rows named, one given
+        k.put_rows(ours, 3, [0, 1], [[1.0, 2.0, 3.0]])
+    with pytest.raises(TypeError):
+        k.put_rows(ours, 3, [0], [["a", 2.0, 3.0]])
+
+
 def test_kernels_reject_arguments_that_do_not_fit():
     k = native._compiled
     out = np.empty(2)
