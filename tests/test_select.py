@@ -90,3 +90,13 @@ def test_spaced_multi_news_quotes_count_as_quotes():
              'he left because the army turned to " gangs of murder and destruction. "',
              "rebels said the trip across the border took four days by motorcycle."]
     assert select(by_terms(texts), 100) == [0, 2, 1]
+
+
+def test_length_values_are_numpys_array_powers_within_and_beyond_the_table():
+    from newsbrief import select as sel
+
+    lengths = [*range(0, 200), 1023, 1024, 1500, 40000]
+    expected = (np.array(lengths, dtype=float) ** sel.LENGTH_POWER).tolist()
+    table = [sel._POWERS[k] if k < len(sel._POWERS) else sel._power(k) for k in lengths]
+    # (Python's own pow differs from these in the last bit on CPUs where numpy vectorises it.)
+    assert table == expected
