@@ -163,3 +163,23 @@ def test_repeated_line_across_a_long_article_still_caught():
             + line)
     out = clean(Article(id="a", index=0, text=text))
     assert [r.reason for r in out.removed].count("repeated line") == 1
+
+
+def test_every_field_of_the_article_survives_cleaning():
+    # clean builds the cleaned article field by field (faster than dataclasses.replace): a
+    # field it forgot would come back as its default.
+    from dataclasses import fields, replace
+
+    values = {f.name: f"<{f.name}>" for f in fields(Article)}
+    values["index"] = 7
+    text = "The council voted on Tuesday to close the old bridge for repairs next year."
+    values["text"] = values["raw"] = text
+    art = Article(**values)
+    out = clean(art).article
+    assert out == replace(art, text=text, raw=text)
+    one_line = clean(Article("x", 0, text, raw=text)).article
+    more = "Drivers will be sent over the new crossing two miles north of the town centre."
+    two = text + "\n" + more
+    two_lines = clean(Article("x", 0, two, raw=two)).article
+    assert one_line.text == text and two_lines.text == two
+    assert clean(Article("x", 0, "", raw="")).article.text == ""
