@@ -56,6 +56,24 @@ def test_forest_predictions_are_bitwise_the_same(monkeypatch):
             assert np.array_equal(fast, slow)
 
 
+def test_heap_walk_rejects_a_feature_index_outside_the_row():
+    k = native._compiled
+    # One tree of depth 2 over rows of width 2: splits 0-2, leaves 0-3.
+    feature = np.array([0, 1, 1], dtype=np.intp)
+    threshold = np.array([0.5, 0.5, 0.5])
+    value = np.array([1.0, 2.0, 3.0, 4.0])
+    for rows in (1, 4, 5):  # the four-row block and the rows after it
+        x = np.tile([[0.0, 1.0]], (rows, 1))
+        out = np.empty(rows)
+        k.heap_predict(x, 2, feature, threshold, value, 1, 2, out)
+        assert out.tolist() == [2.0] * rows  # left at the root, right below
+        for bad in (2, -1):  # past the row's end; negative
+            wrong = feature.copy()
+            wrong[1] = bad  # on the path the rows take
+            with pytest.raises(ValueError, match="feature out of range"):
+                k.heap_predict(x, 2, wrong, threshold, value, 1, 2, np.empty(rows))
+
+
 def test_sentence_features_match_the_numpy_version(monkeypatch):
     cands, terms = score.candidates(STORY)
     assert len(cands) == len(STORY)
