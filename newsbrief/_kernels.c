@@ -977,11 +977,41 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Sort in place: quicksort on a median of three with the comparisons inline (qsort's call
+ * through a function pointer per comparison was most of the cost on a story's few hundred
+ * keys), insertion sort for short runs, and qsort itself past a depth limit, so no input
+ * takes quadratic time. */
+static void sort_u64(unsigned long long *a, Py_ssize_t n, int depth)
+{
+    while (n > 16) {
+        if (depth-- <= 0) { qsort(a, (size_t)n, sizeof *a, cmp_u64); return; }
+        unsigned long long x = a[0], y = a[n / 2], z = a[n - 1], t;
+        unsigned long long pivot = x < y ? (y < z ? y : (x < z ? z : x))
+                                         : (x < z ? x : (y < z ? z : y));
+        Py_ssize_t i = -1, j = n;
+        for (;;) {  /* Hoare's partition: a[0..j] <= pivot <= a[j+1..n-1], both non-empty */
+            do i++; while (a[i] < pivot);
+            do j--; while (a[j] > pivot);
+            if (i >= j) break;
+            t = a[i]; a[i] = a[j]; a[j] = t;
+        }
+        sort_u64(a, j + 1, depth);
+        a += j + 1;
+        n -= j + 1;
+    }
+    for (Py_ssize_t i = 1; i < n; i++) {
+        unsigned long long v = a[i];
+        Py_ssize_t j = i;
+        for (; j > 0 && a[j - 1] > v; j--) a[j] = a[j - 1];
+        a[j] = v;
+    }
+}
+
 /* Sort and drop repeats; returns the new length. */
 static Py_ssize_t sort_unique(unsigned long long *a, Py_ssize_t n)
 {
     if (n < 2) return n;
-    qsort(a, (size_t)n, sizeof *a, cmp_u64);
+    sort_u64(a, n, 64);
     Py_ssize_t k = 1;
     for (Py_ssize_t i = 1; i < n; i++)
         if (a[i] != a[k - 1]) a[k++] = a[i];
@@ -1906,6 +1936,28 @@ static int cmp_shingle(const void *a, const void *b)
     return 0;
 }
 
+/* Shingles as one 64-bit key each when every word id fits in 60 / k bits (a story of fewer
+ * than 4,096 distinct words, for k = 5): equal keys are equal runs, exactly, and a story's keys
+ * sort and merge as plain integers. A text shorter than k is one run of its words, keyed with
+ * the top bit set and its length, so it never equals a full run. */
+static Py_ssize_t packed_shingles(const unsigned int *wid, Py_ssize_t len, Py_ssize_t k,
+                                  unsigned long long *out)
+{
+    const int b = (int)(60 / k);
+    if (len < k) {
+        unsigned long long key = (1ull << 63) | ((unsigned long long)len << 56);
+        for (Py_ssize_t q = 0; q < len; q++) key |= (unsigned long long)wid[q] << (b * q);
+        out[0] = key;
+        return 1;
+    }
+    for (Py_ssize_t q = 0; q + k <= len; q++) {
+        unsigned long long key = 0;
+        for (Py_ssize_t r = 0; r < k; r++) key = (key << b) | wid[q + r];
+        out[q] = key;
+    }
+    return len - k + 1;
+}
+
 /* newsbrief.screen.find_copies' shingle sets: for each article (a sequence of words), its
  * distinct runs of ``k`` consecutive words (a text shorter than ``k`` is one run of all its
  * words), and for every pair of articles how many runs they share. Words are told apart by
@@ -1926,39 +1978,66 @@ static PyObject *shingle_overlap(PyObject *self, PyObject *args)
     Py_ssize_t n = PySequence_Fast_GET_SIZE(fast), total = 0;
     WordIds ids = {NULL, 0, 0};
     Shingle *sh = NULL;
+    unsigned long long *keys = NULL;
+    unsigned int *wid = NULL;
     Py_ssize_t *start = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
-    if (!start) { PyErr_NoMemory(); goto done; }
+    Py_ssize_t *wstart = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    if (!start || !wstart) { PyErr_NoMemory(); goto done; }
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_ssize_t len = PyObject_Length(PySequence_Fast_GET_ITEM(fast, i));
         if (len < 0) goto done;
         total += len + 1;
     }
     if (word_ids_init(&ids, total) < 0) goto done;
-    sh = PyMem_Calloc((size_t)(total ? total : 1), sizeof(Shingle));
-    if (!sh) { PyErr_NoMemory(); goto done; }
-    Py_ssize_t at = 0;
+    wid = PyMem_Malloc(sizeof(unsigned int) * (total ? total : 1));
+    if (!wid) { PyErr_NoMemory(); goto done; }
+    /* Every word's id first: whether the ids fit a packed key is known only at the end. */
+    Py_ssize_t w_at = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *words = PySequence_Fast(PySequence_Fast_GET_ITEM(fast, i), "words");
         if (!words) goto done;
         Py_ssize_t len = PySequence_Fast_GET_SIZE(words);
-        unsigned int *wid = PyMem_Malloc(sizeof(unsigned int) * (len ? len : 1));
-        if (!wid) { Py_DECREF(words); PyErr_NoMemory(); goto done; }
+        if (w_at + len > total) {  /* the sequence grew since it was measured */
+            Py_DECREF(words);
+            PyErr_SetString(PyExc_ValueError, "shingle_overlap: an article changed size");
+            goto done;
+        }
+        wstart[i] = w_at;
         for (Py_ssize_t q = 0; q < len; q++) {
             Py_ssize_t id = word_id(&ids, PySequence_Fast_GET_ITEM(words, q));
-            if (id < 0) { PyMem_Free(wid); Py_DECREF(words); goto done; }
-            wid[q] = (unsigned int)id;
+            if (id < 0) { Py_DECREF(words); goto done; }
+            wid[w_at++] = (unsigned int)id;
         }
         Py_DECREF(words);
+    }
+    wstart[n] = w_at;
+    int packed = ids.size <= ((Py_ssize_t)1 << (60 / k));
+    if (packed) {
+        keys = PyMem_Malloc(sizeof(unsigned long long) * (total ? total : 1));
+        if (!keys) { PyErr_NoMemory(); goto done; }
+    }
+    else {
+        sh = PyMem_Calloc((size_t)(total ? total : 1), sizeof(Shingle));
+        if (!sh) { PyErr_NoMemory(); goto done; }
+    }
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const unsigned int *w = wid + wstart[i];
+        Py_ssize_t len = wstart[i + 1] - wstart[i];
         start[i] = at;
+        if (packed) {
+            at += packed_shingles(w, len, k, keys + at);
+            at = start[i] + sort_unique(keys + start[i], at - start[i]);
+            continue;
+        }
         if (len < k) {  /* the whole text is one run */
-            for (Py_ssize_t q = 0; q < MAX_SHINGLE; q++) sh[at].w[q] = q < len ? wid[q] : 0xFFFFFFFFu;
+            for (Py_ssize_t q = 0; q < MAX_SHINGLE; q++) sh[at].w[q] = q < len ? w[q] : 0xFFFFFFFFu;
             at++;
         }
         else
             for (Py_ssize_t q = 0; q + k <= len; q++, at++)
                 for (Py_ssize_t r = 0; r < MAX_SHINGLE; r++)
-                    sh[at].w[r] = r < k ? wid[q + r] : 0u;
-        PyMem_Free(wid);
+                    sh[at].w[r] = r < k ? w[q + r] : 0u;
         qsort(sh + start[i], (size_t)(at - start[i]), sizeof(Shingle), cmp_shingle);
         Py_ssize_t u = start[i];
         for (Py_ssize_t q = start[i]; q < at; q++)
@@ -1973,12 +2052,19 @@ static PyObject *shingle_overlap(PyObject *self, PyObject *args)
         PyList_SET_ITEM(sizes, i, size);
         PyList_SET_ITEM(common, i, row);
         for (Py_ssize_t j = 0; j < n; j++) {
-            Py_ssize_t a = start[i], b = start[j], c = 0;
-            while (a < start[i + 1] && b < start[j + 1]) {
-                int d = cmp_shingle(&sh[a], &sh[b]);
-                if (d < 0) a++;
-                else if (d > 0) b++;
-                else { c++; a++; b++; }
+            Py_ssize_t c;
+            if (packed)
+                c = count_common(keys + start[i], start[i + 1] - start[i], keys + start[j],
+                                 start[j + 1] - start[j]);
+            else {
+                Py_ssize_t a = start[i], b = start[j];
+                c = 0;
+                while (a < start[i + 1] && b < start[j + 1]) {
+                    int d = cmp_shingle(&sh[a], &sh[b]);
+                    if (d < 0) a++;
+                    else if (d > 0) b++;
+                    else { c++; a++; b++; }
+                }
             }
             PyObject *v = PyLong_FromSsize_t(c);
             if (!v) goto done;
@@ -1988,7 +2074,8 @@ static PyObject *shingle_overlap(PyObject *self, PyObject *args)
     result = Py_BuildValue("OO", sizes, common);
 done:
     Py_XDECREF(sizes); Py_XDECREF(common); Py_DECREF(fast);
-    PyMem_Free(ids.slots); PyMem_Free(sh); PyMem_Free(start);
+    PyMem_Free(ids.slots); PyMem_Free(sh); PyMem_Free(keys); PyMem_Free(wid);
+    PyMem_Free(start); PyMem_Free(wstart);
     return result;
 }
 

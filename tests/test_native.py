@@ -264,6 +264,31 @@ def test_shingle_counts_are_the_python_sets():
         assert common == [[len(x & y) for y in sets] for x in sets]
 
 
+
+def _runs(words, k):
+    return {tuple(words)} if len(words) < k else set(zip(*(words[q:] for q in range(k))))
+
+
+def test_shingle_counts_for_every_width_and_vocabulary_size():
+    # Stories of fewer than 2^(60 // k) distinct words take packed 64-bit keys, larger ones
+    # the run-by-run comparison: both must count what the Python sets do.
+    import random
+
+    rng = random.Random(11)
+    for k in range(1, 9):
+        for vocabulary in (4, 300, 4096, 4097, 9000):
+            words = [f"w{i}" for i in range(vocabulary)]
+            arts = [[rng.choice(words) for _ in range(rng.choice([0, 1, k - 1, k, 40, 3000]))]
+                    for _ in range(3)]
+            arts.append(arts[0][:25] + arts[1][-30:])  # runs shared with two others
+            if vocabulary >= 4096:  # every word used, so the id count is the vocabulary's
+                arts.append(words)
+            sizes, common = native._compiled.shingle_overlap(arts, k)
+            sets = [_runs(t, k) for t in arts]
+            assert sizes == [len(x) for x in sets], (k, vocabulary)
+            assert common == [[len(x & y) for y in sets] for x in sets], (k, vocabulary)
+
+
 def test_copies_found_the_same_either_way(monkeypatch):
     wire = ("The head of the military police said in a video that he had defected and joined "
             "the rebels fighting the government. ")
