@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import native
 from .model import Article, Removed
+from .text import may_contain_folded
 
 # A line this short without closing punctuation is a heading, caption, menu item or link text,
 # not a sentence of the story. 14 words keeps real sentences that lost their final period
@@ -114,10 +114,6 @@ _SENTENCE_RULE_KEYS = (
     "share this ", "share on ", "click here", "click to share", "follow us on",
     "was originally", "may be missing photos, graphics or links",
 )
-# Characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
-# turn into that letter alone (dotted and dotless I, long s): text with one of them is always
-# scanned with the rules themselves.
-_FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
 
 # Bylines and outlet cues, turned into metadata.
 _BYLINE = re.compile(
@@ -319,13 +315,7 @@ def _drop_sentences(text: str, offset: int, drop) -> tuple[str, int]:  # type: i
 
 def _may_have_rule_sentence(text: str) -> bool:
     """False only when no ``_SENTENCE_RULES`` pattern can match in ``text``."""
-    # ``map`` over ``__contains__``: the same tests, without a generator step per key.
-    if any(map(text.__contains__, _FOLD_EXCEPTIONS)):
-        return True
-    kernels = native.KERNELS
-    if kernels is not None:  # one lowering into bytes, no lowered copy of the line
-        return kernels.contains_lowered(text, _SENTENCE_RULE_KEYS)  # type: ignore[no-any-return]
-    return any(map(text.lower().__contains__, _SENTENCE_RULE_KEYS))
+    return may_contain_folded(text, _SENTENCE_RULE_KEYS)
 
 
 def _join(kept: list[tuple[int, str]]) -> str:

@@ -14,6 +14,7 @@ import re
 
 from . import native
 from .model import Article, Sentence
+from .text import may_contain_folded
 
 # Words that end with a period but rarely end a sentence. Lowercase, without the period.
 ABBREVIATIONS = frozenset(
@@ -61,6 +62,11 @@ _CREDIT = re.compile(
     r"\(\s?(?:associated press|(?:ap |afp |reuters )?photos?(?::| by| credit:?)[^()]{0,80}?|"
     r"ap photo/[^()]{0,80}?|getty images[^()]{0,60}?)\s?\)"
     r"|media playback is unsupported on your device", re.IGNORECASE)
+# Every match of ``_CREDIT`` contains one of these, lowercase: the regex runs only on lines
+# with one (a case-insensitive scan of every line with a bracket cost more than the rest of
+# the splitting in ``eval``).
+_CREDIT_KEYS = ("associated press", "photo", "getty images",
+                "media playback is unsupported on your device")
 # A capital that is neither a credit's first letter nor right after a stop.
 _CASED = re.compile(r"(?<!^)(?<!\. )[A-Z]")
 
@@ -97,7 +103,9 @@ def _cuts(text: str, begin: int, end: int) -> list[int]:
     else:
         cuts = [m.end() for m in _BOUNDARY.finditer(text, begin, end)
                 if not _is_abbreviation(text, m.start())]
-    if text.find("(", begin, end) >= 0 or text.find("layback", begin, end) >= 0:
+    if ((text.find("(", begin, end) >= 0 or text.find("layback", begin, end) >= 0)
+            and may_contain_folded(text if begin == 0 and end == len(text)
+                                   else text[begin:end], _CREDIT_KEYS)):
         cuts = sorted({*cuts, *(m.end() for m in _CREDIT.finditer(text, begin, end)
                                 if not _inside_sentence(text, m, end))})
     if text.find('" ', begin, end) < 0:  # the usual case: no spaced quote on the line

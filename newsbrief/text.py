@@ -124,3 +124,21 @@ def english_share(text: str) -> float:
     if not toks:
         return 0.0
     return sum(1 for t in toks if t in ENGLISH_MARKERS) / len(toks)
+
+
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
+# turn into that letter alone (dotted and dotless I, long s).
+FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
+
+
+def may_contain_folded(text: str, keys: tuple[str, ...]) -> bool:
+    """False only when no key (lowercase ASCII) occurs in ``text`` under case folding: a
+    cheap test before a case-insensitive regex whose every match contains one of ``keys``.
+    Text with one of ``FOLD_EXCEPTIONS`` always passes (the regex itself decides)."""
+    # ``map`` over ``__contains__``: the same tests, without a generator step per key.
+    if any(map(text.__contains__, FOLD_EXCEPTIONS)):
+        return True
+    kernels = native.KERNELS
+    if kernels is not None:  # one lowering into bytes, no lowered copy of the text
+        return kernels.contains_lowered(text, keys)  # type: ignore[no-any-return]
+    return any(map(text.lower().__contains__, keys))

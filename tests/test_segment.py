@@ -67,6 +67,34 @@ def test_a_photo_credit_or_player_notice_ends_the_caption_glued_before_the_first
                                         "RIO DE JANEIRO — Police say a man died."]
 
 
+def test_credits_are_found_in_any_case_and_on_any_line(monkeypatch):
+    # The credit regex runs only on lines that contain one of its key words: in upper case,
+    # on a later line, or spelt with a long s (which re.IGNORECASE reads as "s" and str.lower
+    # does not), a credit must still end the caption.
+    from newsbrief import native, segment as seg
+
+    cases = {
+        "A man near the scene (ASSOCIATED PRESS) The mayor spoke.":
+            ["A man near the scene (ASSOCIATED PRESS)", "The mayor spoke."],
+        "First line.\nA dog (Getty Images/AFP) He won.":
+            ["First line.", "A dog (Getty Images/AFP)", "He won."],
+        "A man near the scene (a\u017f\u017fociated pre\u017f\u017f) The mayor spoke.":
+            ["A man near the scene (a\u017f\u017fociated pre\u017f\u017f)", "The mayor spoke."],
+        "A man (his son) and more (in the rain) The mayor spoke.":
+            ["A man (his son) and more (in the rain) The mayor spoke."],
+    }
+    for kernels in (native.KERNELS, None):
+        monkeypatch.setattr(native, "KERNELS", kernels)
+        for text, expected in cases.items():
+            assert texts(text) == expected, (kernels, text)
+    # Every phrase the regex can match contains a key (what the pre-check relies on).
+    for phrase in ("(associated press)", "( ap photo: x )", "(Photos by Jo)", "(photo credit: x)",
+                   "(AP Photo/Jo)", "(Getty Images)", "(reuters photo: x)", "(AFP photo by x)",
+                   "media playback is unsupported on your device"):
+        assert seg._CREDIT.search(phrase), phrase
+        assert any(k in phrase.lower() for k in seg._CREDIT_KEYS), phrase
+
+
 def test_line_breaks_end_sentences_and_number_paragraphs():
     t = "First line without stop\nSecond para. Still second.\n\nThird."
     spans = split_spans(t)
