@@ -943,6 +943,15 @@ static PyObject *index_terms(PyObject *self, PyObject *args)
         if (!col) goto done;
         PyTuple_SET_ITEM(weights, t, col);
     }
+    /* The packed slots are out of the CPU cache once other work has run between two stories:
+     * ask for every term's first slot before reading any, so their misses overlap instead of
+     * each look-up waiting on its own (a str caches its hash: no rehashing here). */
+    if (packed)
+        for (Py_ssize_t v = 0; v < vocab.size; v++) {
+            Py_hash_t h = PyObject_Hash(keys[v]);
+            if (h != -1) __builtin_prefetch(&packed->slots[(size_t)h & (size_t)packed->mask]);
+            else PyErr_Clear();  /* term_find reports it below */
+        }
     for (Py_ssize_t v = 0; v < vocab.size; v++) {
         /* One look-up per term for every table: the packed slot, or each dict. */
         const TermSlot *slot = packed ? term_find(packed, keys[v]) : NULL;
