@@ -17,6 +17,7 @@
  *     boundary_cuts, line_spans,
  *     shingle_overlap: the same (counts, then the same divisions and sums in the same order;
  *     words told apart by equality).
+ *   put_rows: the same (numbers copied as the doubles numpy's assignment would store).
  *   sentence_features, article_features: the same formulas, but dot products are summed in
  *     index order where numpy calls BLAS (another order), so values can differ in the last
  *     bits; tests compare with a tolerance, and the effect on briefs is measured in
