@@ -162,6 +162,30 @@ def test_namesakes_stay_two_people():
     assert kinds(a, "name") == []
 
 
+def test_a_word_glued_to_a_name_by_the_scrape_is_not_a_spelling(backend):
+    if backend == "rules":
+        pytest.skip("the rules-only mode finds no names in lowercased related-story lists")
+    arts, sents = story(
+        "Democrat Hillary Clinton criticized Donald Trump at a press conference on Thursday. "
+        "Clinton said his praise of Putin was unpatriotic.",
+        "Hillary Clinton spoke in New York on Thursday. Related: Hillary Rodham Clintondnc "
+        "chair quits. Clinton called the comments insulting.",
+    )
+    assert kinds(analyse(arts, sents), "name") == []
+
+
+def test_a_respelling_at_the_end_of_a_name_is_still_reported(backend):
+    if backend == "rules":
+        pytest.skip("the rules-only mode finds no names here")
+    arts, sents = story(
+        "Democrat Hillary Clinton criticized Donald Trump at a press conference on Thursday. "
+        "Clinton said his praise of Putin was unpatriotic.",
+        "Hillary Clintonn spoke in New York on Thursday. Clintonn called the comments insulting.",
+    )
+    [c] = kinds(analyse(arts, sents), "name")
+    assert {v.text for v in c.values} == {"Hillary Clinton", "Hillary Clintonn"}
+
+
 def test_account_told_differently():
     arts, sents = story(
         "Colonel Ahmed Karim planned his escape to Turkey for weeks with the help of rebels, "
@@ -445,6 +469,51 @@ def test_a_verb_with_its_own_figure_after_and_is_not_a_second_group():
     [c] = kinds(analyse(arts, sents), "number")
     assert c.subject == "people killed"
     assert {v.text for v in c.values} == {"49", "89"}
+
+
+def test_a_datelines_place_does_not_tell_two_tolls_apart():
+    # "KANO, Nigeria (AP) —" says where the story was filed, not where the people were killed:
+    # it must not make the two tolls counts of two places.
+    arts, sents = story(
+        "KANO, Nigeria (AP) — Police said 25 people were killed in the bombing of the market "
+        "on Monday.",
+        "The bombing of the market in Maiduguri on Monday left 31 people dead, a hospital said.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"25", "31"}
+
+
+def test_a_place_named_in_the_sentence_still_tells_two_tolls_apart(backend):
+    if backend == "rules":
+        pytest.skip("the rules-only mode finds no places in these sentences")
+    arts, sents = story(
+        "In Kano, police said 25 people were killed in the bombing of the market on Monday.",
+        "The bombing of the market in Maiduguri on Monday left 31 people dead, a hospital said.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_a_count_followed_by_one_more_is_a_part():
+    # "killing two people outside the center and then a third at a nearby home": two is the
+    # toll of one place, not the attack's toll of three.
+    arts, sents = story(
+        "The man accused of killing three people in attacks at a community center and a "
+        "retirement home near Kansas City was charged on Monday.",
+        "The man is suspected of killing two people outside the community center and then a "
+        "third at a nearby retirement home near Kansas City, police said on Monday.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_a_third_of_something_is_not_one_more():
+    arts, sents = story(
+        "The man accused of killing three people in attacks at a community center near Kansas "
+        "City was charged on Monday.",
+        "The man is suspected of killing two people at the community center near Kansas City, "
+        "a third of them children, police said on Monday.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"three", "two"}
 
 
 def test_an_increment_is_not_compared_with_a_total():

@@ -82,7 +82,8 @@ def entities_by_sentence(articles: Sequence[Article], sentences: Sequence[Senten
         for m in e.mentions:
             if e.id not in setting:
                 named[m.sentence].add(e.id)
-            if e.kind == "place" and e.id not in setting:
+            if e.kind == "place" and e.id not in setting \
+                    and not ents.in_dateline(m, sentences[m.sentence]):
                 places[m.sentence].add(e.id)
             elif e.kind == "person":
                 people[m.sentence].add(e.id)

@@ -653,6 +653,21 @@ def _with_initials(forms: dict[str, int]) -> dict[str, int]:
     return out
 
 
+def _glued(mentions: Sequence[Mention], form: str, other: str) -> bool:
+    """Whether ``form``, written once, is ``other`` with something glued to its end by the
+    scrape ("hillary rodham clintondnc", "abu bakr al-baghdadiand", "clinton5", the hashtag
+    "#columbusday"), or a longer form of a short given name ("Matthew" once, "Matt"): not
+    another spelling of the name. A transliteration respells letters inside the name
+    ("Shallal" / "Shalal"); it does not add two letters or a digit at its end."""
+    if len(mentions) != 1:
+        return False
+    a, b = form.lower().split(), other.lower().split()
+    if not a or not b or (len(a) > 1 and len(b) > 1 and a[0] != b[0]):
+        return False
+    extra = a[-1][len(b[-1]):] if a[-1].startswith(b[-1]) else ""
+    return len(extra) >= 2 or any(c.isdigit() for c in extra)
+
+
 def compare_names(entities: Sequence[Entity], articles: Sequence[Article]) -> list[Conflict]:
     """People whose name is spelled differently by different articles."""
     text_of = {a.id: a.text for a in articles}
@@ -679,6 +694,8 @@ def compare_names(entities: Sequence[Entity], articles: Sequence[Article]) -> li
                     break
             else:
                 kept.append(k)
+        kept = [k for k in kept if not any(_glued(forms[k], shown[k], shown[h])
+                                           for h in kept if h != k)]
         if len(kept) < 2:
             continue
         arts = [{m.article for m in forms[k]} for k in kept]

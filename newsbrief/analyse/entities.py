@@ -377,6 +377,18 @@ def _cluster_people(mentions: list[Mention]) -> list[list[Mention]]:
     return clusters
 
 
+# A dateline opening a sentence: a few words, maybe a state and the outlet, then a dash ("Fort
+# pierce —", "louisville, ky. ( ap ) —", "LONDON (Reuters) - ").
+_DATELINE = re.compile(r"^[^\W\d][^—–()\n]{0,38}?(?:\(\s*[\w.&' ]{1,30}\s*\)\s*)?(?:—|--|–| - )")
+
+
+def in_dateline(m: Mention, s: Sentence) -> bool:
+    """Whether mention ``m`` of sentence ``s`` is the place of a dateline: where the story was
+    filed, not where what the sentence reports happened."""
+    d = _DATELINE.match(s.text)
+    return bool(d) and m.end - s.start <= d.end() and len(d.group().split()) <= 7
+
+
 _PATRONYMIC = re.compile(r"(?i)\b(?:bin|ibn|bint)[\s-]+[\w'’-]+$")
 
 

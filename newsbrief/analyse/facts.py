@@ -165,7 +165,8 @@ class Quantity:
     # of an amount (``_part``): "range" (the "nine" of "seven to nine hours"), "compound" (the
     # "three years" of "three years and 10 months", the "7 minutes" of "2 hours, 7 minutes"),
     # "relative" (a time offset: "two years ago", "10 days later", "after eight years"),
-    # "increment" ("another 30", "45 other finalists", "40 more people"); "" otherwise.
+    # "increment" ("another 30", "45 other finalists", "40 more people"), "partial" ("killing two
+    # people outside the center and then a third at a nearby home"); "" otherwise.
     part: str = ""
     # How badly those counted were hurt ("seriously", "critically"): "" if not said.
     degree: str = ""
@@ -362,6 +363,12 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:after|within|in the (?:first|past|last|next
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra|other|remaining|"
                                r"in addition to)\s+$", re.I)
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|other|others|additional|extra|further)\b", re.I)
+# "killing two people outside the center and then a third at a nearby home": the figure counts
+# those of one place or moment, and the sentence goes on to count one more.
+_ONE_MORE_AFTER = re.compile(r".*?\b(?:and|then|before|plus)\s+(?:then\s+)?(?:a|one)\s+"
+                             r"(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+                             r"(?!\s+(?:of|time|day|week|month|year|quarter|place|straight|"
+                             r"consecutive|round|term|grade)s?\b)", re.I)
 
 
 def _part(text: str, start: int, num: int, end: int, unit: str) -> str:
@@ -380,6 +387,8 @@ def _part(text: str, start: int, num: int, end: int, unit: str) -> str:
             return "relative"
     if _INCREMENT_BEFORE.search(before) or (unit == "count" and _INCREMENT_AFTER.match(after)):
         return "increment"
+    if unit == "count" and _ONE_MORE_AFTER.match(re.split(r"[.;!?]\s", text[end:end + 120])[0]):
+        return "partial"
     return ""
 
 
