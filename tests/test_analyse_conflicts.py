@@ -516,6 +516,28 @@ def test_a_third_of_something_is_not_one_more():
     assert {v.text for v in c.values} == {"three", "two"}
 
 
+def test_an_open_bound_met_by_another_figure_of_the_article_is_not_a_conflict():
+    # The first article gives 156, which "more than 150" allows: its 117 counts something else.
+    arts, sents = story(
+        "The world happiness report ranks 156 countries by happiness and 117 countries by the "
+        "happiness of their immigrants, researchers said on Wednesday.",
+        "The world happiness report ranks more than 150 countries by happiness, researchers "
+        "said on Wednesday.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_an_open_bound_no_figure_of_the_article_meets_is_still_a_conflict():
+    arts, sents = story(
+        "The world happiness report ranks 117 countries by happiness, researchers said on "
+        "Wednesday.",
+        "The world happiness report ranks more than 150 countries by happiness, researchers "
+        "said on Wednesday.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"117", "more than 150"}
+
+
 def test_an_increment_is_not_compared_with_a_total():
     arts, sents = story(
         "Khandelwal beat 45 other finalists from around the world to win the contest.",

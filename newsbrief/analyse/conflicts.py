@@ -355,9 +355,11 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
     edges: dict[tuple[int, int], str] = {}
     by_unit: dict[str, list[int]] = defaultdict(list)
     stated: dict[str, set[tuple[str, float]]] = defaultdict(set)
+    by_article: dict[str, list[Quantity]] = defaultdict(list)
     for i, q in enumerate(qs):
         by_unit[q.unit].append(i)
         stated[q.article].add((q.unit, q.value))
+        by_article[q.article].append(q)
     written = numerals or {}
     named_in = places_by_article(qs, places)
     # Every comparable pair, with how strongly it is tied (shared words, same key word).
@@ -380,7 +382,9 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
                 # An article that also gives the other figure is telling two things apart
                 # ("a suspension of 211 games, lowered to 162").
                 if rel == "conflict" and (_gives(a.article, b, stated, written, a) or
-                                          _gives(b.article, a, stated, written, b)):
+                                          _gives(b.article, a, stated, written, b) or
+                                          _meets(by_article[a.article], b, a) or
+                                          _meets(by_article[b.article], a, b)):
                     continue
                 found[(i, j)] = (rel, _tie(a, b))
     # Each figure is compared with its best match in each other article only, so an article
@@ -469,6 +473,17 @@ def _gives(article: str, q: Quantity, stated: dict[str, set[tuple[str, float]]],
             return True
     return any((q.number, w) in written.get(article, ()) or
                (q.number, w.rstrip("s")) in written.get(article, ()) for w in words)
+
+
+def _meets(theirs: Sequence[Quantity], q: Quantity, mine: Quantity) -> bool:
+    """Whether an article's figures (``theirs``, ``mine`` among them) include another one of
+    ``q``'s kind that ``q``'s open bound allows: "ranks 156 countries, and 117 by the
+    happiness of their immigrants" has the figure that "more than 150 countries" states, so its
+    117 counts something else."""
+    if q.qualifier not in ("more", "atleast", "upto", "less", "nearly"):
+        return False
+    return any(x is not mine and x.unit == q.unit and x.noun == q.noun and x.part == q.part
+               and q.low <= x.value <= q.high for x in theirs)
 
 
 def _without_multi_valued(qs: Sequence[Quantity], group: list[int]) -> list[int]:
