@@ -538,6 +538,26 @@ def test_an_open_bound_no_figure_of_the_article_meets_is_still_a_conflict():
     assert {v.text for v in c.values} == {"117", "more than 150"}
 
 
+def test_a_count_of_dead_or_missing_is_not_a_death_toll():
+    arts, sents = story(
+        "So far the ferry disaster off the south coast has claimed 262 lives, officials said on "
+        "Monday.",
+        "Of the 302 people dead or missing in the ferry disaster off the south coast, 250 were "
+        "students, officials said on Monday.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_counts_of_dead_or_missing_are_still_compared():
+    arts, sents = story(
+        "Officials said on Monday that 302 people are dead or missing in the ferry disaster.",
+        "Officials said on Monday that 280 people are dead or missing in the ferry disaster.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"302", "280"}
+    assert c.subject == "people killed or missing"
+
+
 def test_an_increment_is_not_compared_with_a_total():
     arts, sents = story(
         "Khandelwal beat 45 other finalists from around the world to win the contest.",

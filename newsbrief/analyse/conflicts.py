@@ -304,7 +304,7 @@ def _rounds_to(precise: str, rounded: str) -> bool:
 def _subject(q: Quantity) -> str:
     if q.unit == "count":
         noun = q.noun_text.lower() if q.noun_text and q.noun != "people" else q.noun
-        words = [noun, _MEASURE_WORDS.get(q.measure, "")]
+        words = [noun, _MEASURE_WORDS.get(q.measure, q.measure)]
         text = " ".join(w for w in words if w)
     elif q.unit == "percent":
         text = "percentage"

@@ -592,6 +592,17 @@ def _verb_form(w: str) -> bool:
     return w.lower().endswith(("ed", "ing"))
 
 
+def _either(measure: str, nxt: list[str]) -> str:
+    """``measure``, or two measures joined when the words after it name a second one ("302
+    people dead or missing", "52 killed or injured"): a count of both is not a count of
+    either."""
+    if len(nxt) == 2 and nxt[0].lower() in ("or", "and") and nxt[1].lower() in MEASURES:
+        other = MEASURES[nxt[1].lower()]
+        if other != measure:
+            return " or ".join(sorted((measure, other)))
+    return measure
+
+
 def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
     """What happened to those counted: the nearest measure word after the number (up to the
     next number or clause end), else just before it."""
@@ -604,7 +615,7 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
     after = _TOKEN.findall(text[m.end():m.end() + 140].replace("--", "—"))
     seen = 0
     aside = False  # inside a dash-set aside ("49 people -- most of them gay -- were killed")
-    for w in after:
+    for k, w in enumerate(after):
         lw = w.lower()
         if lw in _DASHES:
             aside = not aside
@@ -612,7 +623,7 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
         if lw in _CLAUSE_END or lw[0].isdigit() or seen >= 8:
             break
         if lw in MEASURES:
-            return MEASURES[lw], w
+            return _either(MEASURES[lw], after[k + 1:k + 3]), w
         seen += lw[0].isalpha() and not aside
     for w in reversed(before[-5:]):
         lw = w.lower()
