@@ -527,6 +527,19 @@ def test_an_open_bound_met_by_another_figure_of_the_article_is_not_a_conflict():
     assert kinds(analyse(arts, sents), "number") == []
 
 
+def test_a_higher_toll_later_in_the_article_does_not_hide_its_first_toll():
+    # The first article tells the toll rise in two sentences; its first toll still differs
+    # from the other outlet's.
+    arts, sents = story(
+        "Roughly 50 people were killed in the street clashes in the city on Friday, officials "
+        "said. By Saturday the officials said 63 people were killed in the clashes.",
+        "The street clashes in the city on Friday left more than 60 people killed, officials "
+        "said.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} >= {"Roughly 50", "more than 60"}
+
+
 def test_an_open_bound_no_figure_of_the_article_meets_is_still_a_conflict():
     arts, sents = story(
         "The world happiness report ranks 117 countries by happiness, researchers said on "

@@ -476,14 +476,17 @@ def _gives(article: str, q: Quantity, stated: dict[str, set[tuple[str, float]]],
 
 
 def _meets(theirs: Sequence[Quantity], q: Quantity, mine: Quantity) -> bool:
-    """Whether an article's figures (``theirs``, ``mine`` among them) include another one of
-    ``q``'s kind that ``q``'s open bound allows: "ranks 156 countries, and 117 by the
-    happiness of their immigrants" has the figure that "more than 150 countries" states, so its
-    117 counts something else."""
+    """Whether ``mine``'s sentence gives another figure of ``q``'s kind that ``q``'s open
+    bound allows: "ranks 156 countries, and 117 by the happiness of their immigrants" has the
+    figure that "more than 150 countries" states, so its 117 counts something else. (Not a
+    figure of another sentence: an article that gives a toll and, later, a higher one is
+    telling the toll rise, and another outlet's lower toll still differs from its first.)"""
     if q.qualifier not in ("more", "atleast", "upto", "less", "nearly"):
         return False
-    return any(x is not mine and x.unit == q.unit and x.noun == q.noun and x.part == q.part
-               and q.low <= x.value <= q.high for x in theirs)
+    return any(x is not mine and x.sentence == mine.sentence and x.unit == q.unit
+               and x.noun == q.noun and x.measure == q.measure and x.part == q.part
+               and q.low <= x.value <= q.high
+               for x in theirs)
 
 
 def _without_multi_valued(qs: Sequence[Quantity], group: list[int]) -> list[int]:
