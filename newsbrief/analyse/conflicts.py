@@ -60,6 +60,8 @@ ACCOUNT_SHARED = 6
 # A place named by at least this share of the story's articles is the story's setting ("Syria"),
 # not a scope that tells one toll from another.
 SETTING_SHARE = 0.5
+# Qualifiers that leave one side of the figure open ("more than 40,000", "up to 6 feet").
+_OPEN_BOUNDS = frozenset(("more", "atleast", "upto", "less", "nearly"))
 _SAME_QUALIFIER = {"": "", "more": "more", "atleast": "atleast", "nearly": "nearly",
                    "about": "about", "upto": "upto", "less": "less"}
 _MEASURE_WORDS = {"killed": "killed", "injured": "injured", "arrested": "arrested",
@@ -250,7 +252,7 @@ def _relation(a: Quantity, b: Quantity, scope: str) -> str:
     # An open bound that the other, exact figure satisfies ("at least 100" and "164") is, more
     # often than not, two counts of different scope: neither agreement nor conflict.
     for x, y in ((a, b), (b, a)):
-        if (x.qualifier in ("more", "atleast", "upto", "less", "nearly")
+        if (x.qualifier in _OPEN_BOUNDS
                 and y.qualifier in ("", "about") and x.low <= y.value <= x.high):
             return ""
     # Open bounds in the same direction ("more than 1,400" / "more than 1,000" works) can
@@ -355,11 +357,11 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
     edges: dict[tuple[int, int], str] = {}
     by_unit: dict[str, list[int]] = defaultdict(list)
     stated: dict[str, set[tuple[str, float]]] = defaultdict(set)
-    by_article: dict[str, list[Quantity]] = defaultdict(list)
+    by_sentence: dict[int, list[Quantity]] = defaultdict(list)
     for i, q in enumerate(qs):
         by_unit[q.unit].append(i)
         stated[q.article].add((q.unit, q.value))
-        by_article[q.article].append(q)
+        by_sentence[q.sentence].append(q)
     written = numerals or {}
     named_in = places_by_article(qs, places)
     # Every comparable pair, with how strongly it is tied (shared words, same key word).
@@ -383,8 +385,8 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
                 # ("a suspension of 211 games, lowered to 162").
                 if rel == "conflict" and (_gives(a.article, b, stated, written, a) or
                                           _gives(b.article, a, stated, written, b) or
-                                          _meets(by_article[a.article], b, a) or
-                                          _meets(by_article[b.article], a, b)):
+                                          _meets(by_sentence[a.sentence], b, a) or
+                                          _meets(by_sentence[b.sentence], a, b)):
                     continue
                 found[(i, j)] = (rel, _tie(a, b))
     # Each figure is compared with its best match in each other article only, so an article
@@ -475,18 +477,17 @@ def _gives(article: str, q: Quantity, stated: dict[str, set[tuple[str, float]]],
                (q.number, w.rstrip("s")) in written.get(article, ()) for w in words)
 
 
-def _meets(theirs: Sequence[Quantity], q: Quantity, mine: Quantity) -> bool:
-    """Whether ``mine``'s sentence gives another figure of ``q``'s kind that ``q``'s open
-    bound allows: "ranks 156 countries, and 117 by the happiness of their immigrants" has the
+def _meets(beside: Sequence[Quantity], q: Quantity, mine: Quantity) -> bool:
+    """Whether ``mine``'s sentence (its figures: ``beside``) gives another figure of ``q``'s
+    kind that ``q``'s open bound allows: "ranks 156 countries, and 117 by the happiness of their immigrants" has the
     figure that "more than 150 countries" states, so its 117 counts something else. (Not a
     figure of another sentence: an article that gives a toll and, later, a higher one is
     telling the toll rise, and another outlet's lower toll still differs from its first.)"""
-    if q.qualifier not in ("more", "atleast", "upto", "less", "nearly"):
+    if q.qualifier not in _OPEN_BOUNDS:
         return False
-    return any(x is not mine and x.sentence == mine.sentence and x.unit == q.unit
-               and x.noun == q.noun and x.measure == q.measure and x.part == q.part
-               and q.low <= x.value <= q.high
-               for x in theirs)
+    return any(x is not mine and x.unit == q.unit and x.noun == q.noun
+               and x.measure == q.measure and x.part == q.part and q.low <= x.value <= q.high
+               for x in beside)
 
 
 def _without_multi_valued(qs: Sequence[Quantity], group: list[int]) -> list[int]:
