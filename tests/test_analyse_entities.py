@@ -218,3 +218,13 @@ def test_shared_words_after_a_title_allow_spelling_variants_not_verb_forms():
     assert entities._common_prefix(["lech", "kaczynski"], ["lech", "kaczinski"]) == 2
     assert entities._common_prefix(["obama", "commuted"], ["obama", "commutes"]) == 1
     assert entities._common_prefix(["obama", "thrice"], ["obama", "today"]) == 1
+
+
+@pytest.mark.skipif(not nlp.available(), reason="spaCy model not installed")
+def test_a_first_name_alone_is_not_a_respelled_surname():
+    # "Michael" (the baby) and "Maciol" share a consonant skeleton; "Maciel" is a respelling.
+    ents = found("Sheriff Robert Maciol said the office is investigating the death of a baby.",
+                 "Michael was found by his father in the morning, Sheriff Maciel said.")
+    people = {e.name: set(e.variants) for e in ents if e.kind == "person"}
+    assert people["Robert Maciol"] == {"Robert Maciol", "Maciel"}
+    assert people["Michael"] == {"Michael"}

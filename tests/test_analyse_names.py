@@ -1,5 +1,6 @@
 """Name matching: spelling and transliteration variants are one person, namesakes are not."""
 
+from newsbrief.analyse import names
 from newsbrief.analyse.names import acronym_of, parse, same_person, skeleton, spelled_differently
 
 
@@ -86,3 +87,13 @@ def test_generational_suffix_is_not_the_surname():
     assert parse("George O'Toole Jr.").surname == "o'toole"
     assert same_person(parse("George O'Toole Jr."), parse("George O'Toole"))
     assert parse("Jr").surname == "jr"  # a lone word stays what it is
+
+
+def test_a_common_first_name_is_a_surname_only_as_spelled():
+    assert names.given_name("Michael") and names.given_name("barry")
+    assert not names.given_name("Maciol") and not names.given_name("Shallal")
+    assert not names.may_be_surname("michael", "maciol")
+    assert not names.may_be_surname("barry", "berry")
+    assert names.may_be_surname("barry", "barry")
+    assert names.may_be_surname("shalal", "shallal")
+    assert not names.may_be_surname("", "")

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from ..model import Article, Sentence
 from ..text import STOPWORDS, stem
 from . import nlp, titles
-from .names import LOWER, Name, acronym_of, parse, same_person, same_word
+from .names import LOWER, Name, acronym_of, may_be_surname, parse, same_person, same_word
 from .titles import Title
 
 # Words of sentences the tagger reads per story: about 70 ms of spaCy on two idle cores (it
@@ -355,7 +355,7 @@ def _cluster_people(mentions: list[Mention]) -> list[list[Mention]]:
         if n.full or not n.surname:
             continue
         matches = [k for k, hs in enumerate(heads)
-                   if same_word(n.surname, hs[0].surname) and k not in sons]
+                   if may_be_surname(n.surname, hs[0].surname) and k not in sons]
         local = [k for k in matches if any(x.article == m.article for x in clusters[k])]
         if len(local) == 1:
             clusters[local[0]].append(m)
@@ -449,7 +449,7 @@ def cluster(mentions: Sequence[Mention], article_order: Sequence[str]) -> list[E
     for m in mentions:
         n = parse(m.text)
         if (m.kind == "organisation" and not n.full and len(m.text.split()) <= 2
-                and any(same_word(n.surname, s) for s in surnames)):
+                and any(may_be_surname(n.surname, s) for s in surnames)):
             m = replace(m, kind="person")
         by_kind[m.kind].append(m)
     groups: list[tuple[str, list[Mention]]] = []

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -123,6 +124,37 @@ def same_word(a: str, b: str) -> bool:
     sa, sb = skeleton(a), skeleton(b)
     # A skeleton of one or two letters ("l" for Louai/Loay) is too short to trust alone.
     return sa == sb and (len(sa) >= 3 or fuzz.ratio(a, b) >= 60)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """First names of the 1990 US census (5,494 of them: James, Michael, Barry, Diane, Andre),
+    as shipped by the ``names`` package."""
+    try:
+        root = resources.files("names")
+    except ModuleNotFoundError:  # an install without it: no word counts as a given name
+        return frozenset()
+    out: set[str] = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        out.update(line.split()[0].lower() for line in
+                   (root / part).read_text(encoding="ascii").splitlines() if line.strip())
+    return frozenset(out)
+
+
+def given_name(word: str) -> bool:
+    """Whether ``word`` is a common first name."""
+    return word.lower() in _given_names()
+
+
+def may_be_surname(word: str, surname: str) -> bool:
+    """Whether a name written as one word can be the surname ``surname`` (both as ``parse``
+    gives them). A common first name is that surname only as spelled the same: respelled, it
+    is far more often someone's first name ("Michael" the baby and Sheriff Robert Maciol,
+    "Barry" the brother and Sandra Berry, Antar "Jackson" and his wife Christina Jacobson),
+    since a lowercased scrape hides the surname that follows it."""
+    if word == surname:
+        return bool(word)
+    return same_word(word, surname) and not given_name(word)
 
 
 def _fold(letter: str) -> str:
