@@ -24,6 +24,9 @@ def test_compatibility():
     assert c(p("Rep."), p("Congressman"))
     assert c(p("former Sen."), p("Rep."))  # not a current title
     assert c(p("President"), p("Gen."))  # different families: one person, two roles
+    assert c(p("Judge"), p("Justice"))  # a justice is a judge ("Mr Justice Mitting")
+    assert not c(p("Justice"), p("Chief Justice"))
+    assert p("lt. Governor").canonical == "lieutenant governor"
 
 
 def test_title_before_name_needs_a_capitalised_name():
@@ -49,6 +52,15 @@ def test_title_read_back_before_a_name_and_in_an_appositive():
     text = "Manaf Tlass, a brigadier general and a former friend"
     s, e, t = titles.appositive(text, len("Manaf Tlass"))
     assert text[s:e] == "brigadier general"
+
+
+def test_an_office_run_for_is_not_held():
+    text = "Republican candidate for president Chris Christie follows."
+    _, t = titles.before(text, text.index("Chris"))
+    assert t.canonical == "president" and not t.current
+    text = "A spokesman for President Barack Obama said."  # "for" alone: the office is held
+    _, t = titles.before(text, text.index("Barack"))
+    assert t.current
 
 
 def test_then_titles_are_compared_only_with_then_titles():

@@ -613,7 +613,13 @@ def compare_titles(entities: Sequence[Entity], articles: Sequence[Article] = ())
     out = []
     for e in people:
         groups: dict[str, list[tuple[str, int, int, titles_mod.Title]]] = defaultdict(list)
-        for (art, t0), (t1, t) in sorted(found.get(e.id, {}).items()):
+        spans = found.get(e.id, {})
+        for (art, t0), (t1, t) in sorted(spans.items()):
+            # A title inside a longer one found in the article ("Governor" of "lt. | Governor",
+            # split by the segmenter) is that longer title.
+            if any(a2 == art and s0 <= t0 and t1 <= s1 and (s0, s1) != (t0, t1)
+                   for (a2, s0), (s1, _) in spans.items()):
+                continue
             if t.current:
                 groups[t.canonical + (" (then)" if t.then else "")].append((art, t0, t1, t))
         canon = list(groups)

@@ -53,6 +53,7 @@ _ALIASES: dict[str, str] = {
     "cmdr": "commander", "cdr": "commander", "lt cmdr": "lieutenant commander",
     "lt cdr": "lieutenant commander", "pres": "president", "vice pres": "vice president",
     "pm": "prime minister", "gov": "governor", "lt gov": "lieutenant governor",
+    "lt governor": "lieutenant governor",
     "sen": "senator", "rep": "representative", "state sen": "state senator",
     "det": "detective", "insp": "inspector", "supt": "superintendent",
 }
@@ -61,6 +62,10 @@ _ALIASES: dict[str, str] = {
 # (the person has died) and "outgoing" do not: the late president was the president.
 _NOT_CURRENT = {"former", "ex", "retired", "acting", "interim", "onetime", "one-time",
                 "incoming", "elected"}
+# "Candidate for president Chris Christie": the office sought, not held. Not "for" alone: "a
+# spokesman for President Obama".
+_SEEKING = {"candidate", "candidates", "run", "runs", "running", "ran", "nominee", "bid",
+            "campaign", "campaigning", "vying", "seeking"}
 # "Then": the title the person held at the time told, compared only with other "then" titles
 # ("then-Vice President Biden" and "President Biden" can both be right).
 _THEN = "then"
@@ -155,7 +160,8 @@ def before(text: str, start: int) -> tuple[int, Title] | None:
     # "former BJU president Bob Jones": a qualifier a word or two before the title.
     lead_in = re.findall(r"[\w-]+", text[max(0, start - len(window) + m.start("title") - 30):
                                           start - len(window) + m.start("title")].lower())[-3:]
-    if t.current and any(w in _NOT_CURRENT for w in lead_in):
+    if t.current and (any(w in _NOT_CURRENT for w in lead_in) or
+                      lead_in[-2:-1] and lead_in[-1] == "for" and lead_in[-2] in _SEEKING):
         t = Title(t.text, t.canonical, t.family, False, t.then)
     elif not t.then and _THEN in lead_in[-2:]:  # "then Syrian President X"
         t = Title(t.text, t.canonical, t.family, t.current, True)
@@ -196,6 +202,8 @@ def compatible(a: Title, b: Title) -> bool:
     # Offices do not shorten that way: a vice president is not the president.
     if a.family == "legislator" and {x, y} == {"senator", "state senator"}:
         return True  # "state Sen. Wendy Davis", then "Senator Davis"
+    if a.family == "judiciary" and {x, y} == {"judge", "justice"}:
+        return True  # a justice is a judge: "Judge John Mitting", "Mr Justice Mitting"
     if a.family == "royal" and {x, y} == {"prince", "crown prince"}:
         return True  # "Crown Prince Mohammed bin Salman" is "Prince Mohammed" on second reference
     if a.family != "rank":
