@@ -97,3 +97,11 @@ def test_a_common_first_name_is_a_surname_only_as_spelled():
     assert names.may_be_surname("barry", "barry")
     assert names.may_be_surname("shalal", "shallal")
     assert not names.may_be_surname("", "")
+
+
+def test_two_first_names_alone_are_one_name_only_when_spelled_alike():
+    assert not names.same_name_word("larry", "laura")  # skeletons agree: lr
+    assert not names.same_name_word("katy", "kate")
+    assert names.same_name_word("lynnette", "lynette")
+    assert names.same_name_word("miqdad", "mokdad")  # not first names: the skeleton still counts
+    assert names.same_word("larry", "laura")  # what the rule overrides

@@ -21,7 +21,8 @@ from rapidfuzz import fuzz
 from ..model import Article, Sentence
 from ..text import STOPWORDS, stem
 from . import nlp, titles
-from .names import LOWER, Name, acronym_of, may_be_surname, parse, same_person, same_word
+from .names import (LOWER, Name, acronym_of, may_be_surname, parse, same_name_word, same_person,
+                    same_word)
 from .titles import Title
 
 # Words of sentences the tagger reads per story: about 70 ms of spaCy on two idle cores (it
@@ -368,7 +369,7 @@ def _cluster_people(mentions: list[Mention]) -> list[list[Mention]]:
     keys: list[str] = []
     for surname, ms in orphans.items():
         for k, key in enumerate(keys):
-            if same_word(surname, key):
+            if same_name_word(surname, key):
                 clusters[-len(keys) + k].extend(ms)
                 break
         else:

@@ -157,6 +157,16 @@ def may_be_surname(word: str, surname: str) -> bool:
     return same_word(word, surname) and not given_name(word)
 
 
+def same_name_word(a: str, b: str) -> bool:
+    """``same_word`` for two names written as one word each. A common first name matches
+    another word only spelled alike, not by its consonant skeleton alone: "Larry" and "Laura"
+    (Summers and Tyson) share one and are two names."""
+    if a != b and (given_name(a) or given_name(b)):
+        return (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= SAME_WORD
+                and _fold(a[0]) == _fold(b[0]))
+    return same_word(a, b)
+
+
 def _fold(letter: str) -> str:
     """Initial letters transliterations swap: Gaddafi/Qaddafi/Kadhafi, Osama/Usama."""
     if letter in "gqkc":
