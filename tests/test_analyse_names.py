@@ -105,3 +105,10 @@ def test_two_first_names_alone_are_one_name_only_when_spelled_alike():
     assert names.same_name_word("lynnette", "lynette")
     assert names.same_name_word("miqdad", "mokdad")  # not first names: the skeleton still counts
     assert names.same_word("larry", "laura")  # what the rule overrides
+
+
+def test_an_acronym_is_not_a_respelled_name():
+    assert names.same_word("cnn", "chinn")  # the skeleton alone would match them
+    assert not names.may_be_surname("cnn", "chinn")
+    assert not names.same_name_word("cnn", "chinn")
+    assert names.may_be_surname("cnn", "cnn")

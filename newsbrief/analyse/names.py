@@ -154,13 +154,20 @@ def may_be_surname(word: str, surname: str) -> bool:
     since a lowercased scrape hides the surname that follows it."""
     if word == surname:
         return bool(word)
-    return same_word(word, surname) and not given_name(word)
+    return same_word(word, surname) and not given_name(word) and _has_vowel(word)
+
+
+def _has_vowel(word: str) -> bool:
+    """A word without a vowel ("cnn", "nbc") is an acronym, not a respelled name."""
+    return any(c in "aeiouy" for c in word)
 
 
 def same_name_word(a: str, b: str) -> bool:
     """``same_word`` for two names written as one word each. A common first name matches
     another word only spelled alike, not by its consonant skeleton alone: "Larry" and "Laura"
     (Summers and Tyson) share one and are two names."""
+    if a != b and not (_has_vowel(a) and _has_vowel(b)):
+        return False
     if a != b and (given_name(a) or given_name(b)):
         return (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= SAME_WORD
                 and _fold(a[0]) == _fold(b[0]))
