@@ -160,8 +160,8 @@ def before(text: str, start: int) -> tuple[int, Title] | None:
     # "former BJU president Bob Jones": a qualifier a word or two before the title.
     lead_in = re.findall(r"[\w-]+", text[max(0, start - len(window) + m.start("title") - 30):
                                           start - len(window) + m.start("title")].lower())[-3:]
-    if t.current and (any(w in _NOT_CURRENT for w in lead_in) or
-                      lead_in[-2:-1] and lead_in[-1] == "for" and lead_in[-2] in _SEEKING):
+    sought = len(lead_in) >= 2 and lead_in[-1] == "for" and lead_in[-2] in _SEEKING
+    if t.current and (sought or any(w in _NOT_CURRENT for w in lead_in)):
         t = Title(t.text, t.canonical, t.family, False, t.then)
     elif not t.then and _THEN in lead_in[-2:]:  # "then Syrian President X"
         t = Title(t.text, t.canonical, t.family, t.current, True)
