@@ -2295,6 +2295,214 @@ done:
 
 /* ---- module ------------------------------------------------------------------------------- */
 
+/* ---- pair_table, pair_prior_features ---------------------------------------------------- */
+
+/* The summary prior of adjacent token pairs (newsbrief.score.PairPrior): keys "a b" (two
+ * tokens and a space) in an open-addressing table on FNV-1a hashes of their UTF-8 bytes, so a
+ * pair is looked up without making the joined str. Two str are equal exactly when their
+ * UTF-8 bytes are, so a look-up finds what the Python dict of (a, b) tuples would. */
+typedef struct { uint64_t hash; uint32_t off, len; double value; } PairSlot;
+typedef struct { PairSlot *slots; char *blob; Py_ssize_t mask; } PairTable;
+
+#define PAIR_TABLE_CAPSULE "newsbrief._kernels.PairTable"
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+
+static uint64_t fnv1a(const char *s, Py_ssize_t n, uint64_t h)
+{
+    for (Py_ssize_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= FNV_PRIME; }
+    return h;
+}
+
+static uint64_t pair_hash(const char *a, Py_ssize_t na, const char *b, Py_ssize_t nb)
+{
+    return fnv1a(b, nb, fnv1a(" ", 1, fnv1a(a, na, FNV_OFFSET)));
+}
+
+static void pair_table_free(PyObject *capsule)
+{
+    PairTable *t = PyCapsule_GetPointer(capsule, PAIR_TABLE_CAPSULE);
+    if (!t) return;
+    PyMem_Free(t->slots); PyMem_Free(t->blob); PyMem_Free(t);
+}
+
+/* The slot of the pair (a, b), or NULL when the table lacks it. Keys are never empty, so a
+ * slot of length 0 is free. */
+static const PairSlot *pair_find(const PairTable *t, const char *a, Py_ssize_t na,
+                                 const char *b, Py_ssize_t nb)
+{
+    uint64_t h = pair_hash(a, na, b, nb);
+    Py_ssize_t n = na + 1 + nb;
+    for (Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)t->mask);; i = (i + 1) & t->mask) {
+        const PairSlot *s = &t->slots[i];
+        if (!s->len) return NULL;
+        if (s->hash == h && s->len == (uint32_t)n) {
+            const char *k = t->blob + s->off;
+            if (memcmp(k, a, (size_t)na) == 0 && k[na] == ' '
+                && memcmp(k + na + 1, b, (size_t)nb) == 0)
+                return s;
+        }
+    }
+}
+
+/* pair_table(keys, values): a capsule holding the pairs of ``keys`` (UTF-8 "a b" lines, each
+ * ending in a newline) with the doubles of ``values`` (one per line, in order). */
+static PyObject *pair_table(PyObject *self, PyObject *args)
+{
+    Py_buffer keys, values;
+    if (!PyArg_ParseTuple(args, "y*y*", &keys, &values)) return NULL;
+    PyObject *result = NULL;
+    PairTable *t = NULL;
+    const char *k = keys.buf;
+    Py_ssize_t n = values.len / (Py_ssize_t)sizeof(double), lines = 0;
+    for (Py_ssize_t i = 0; i < keys.len; i++) lines += k[i] == '\n';
+    if (values.len % (Py_ssize_t)sizeof(double) || lines != n || keys.len > (Py_ssize_t)UINT32_MAX
+        || (keys.len && k[keys.len - 1] != '\n')) {
+        PyErr_SetString(PyExc_ValueError, "pair_table: one value per key line");
+        goto done;
+    }
+    if (!(t = PyMem_Calloc(1, sizeof *t))) { PyErr_NoMemory(); goto done; }
+    Py_ssize_t cap = 16;
+    while (cap * 3 < n * 5) cap <<= 1;  /* at most 60% full */
+    t->slots = PyMem_Calloc((size_t)cap, sizeof(PairSlot));
+    t->blob = PyMem_Malloc((size_t)(keys.len ? keys.len : 1));
+    t->mask = cap - 1;
+    if (!t->slots || !t->blob) { PyErr_NoMemory(); goto done; }
+    memcpy(t->blob, k, (size_t)keys.len);
+    const double *v = values.buf;
+    Py_ssize_t start = 0;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t end = start;
+        while (t->blob[end] != '\n') end++;
+        const char *line = t->blob + start, *space = memchr(line, ' ', (size_t)(end - start));
+        if (!space || space == line || space == t->blob + end - 1) {
+            PyErr_SetString(PyExc_ValueError, "pair_table: a key is not two words and a space");
+            goto done;
+        }
+        Py_ssize_t na = space - line, nb = end - start - na - 1;
+        if (!pair_find(t, line, na, space + 1, nb)) {  /* a repeated key keeps its first value */
+            uint64_t h = pair_hash(line, na, space + 1, nb);
+            Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)t->mask);
+            while (t->slots[i].len) i = (i + 1) & t->mask;
+            t->slots[i] = (PairSlot){h, (uint32_t)start, (uint32_t)(end - start), v[j]};
+        }
+        start = end + 1;
+    }
+    result = PyCapsule_New(t, PAIR_TABLE_CAPSULE, pair_table_free);
+done:
+    if (!result && t) { PyMem_Free(t->slots); PyMem_Free(t->blob); PyMem_Free(t); }
+    PyBuffer_Release(&keys); PyBuffer_Release(&values);
+    return result;
+}
+
+/* pair_prior_features(table, base, sentences, out): newsbrief.score.pair_features with the
+ * table packed by pair_table: for each sentence (a sequence of str tokens), over its distinct
+ * adjacent pairs, the mean, max and sum of the prior (``base`` for a pair the table lacks)
+ * and the share the table has; then the mean's stable descending rank over the story divided
+ * by max(1, n - 1), and its gap to the story's largest mean. ``out`` is n x 6 doubles. Pairs
+ * are summed in another order than the Python set's, so the last bits can differ. */
+static PyObject *pair_prior_features(PyObject *self, PyObject *args)
+{
+    PyObject *capsule, *sentences;
+    double base;
+    Py_buffer out;
+    if (!PyArg_ParseTuple(args, "OdOw*", &capsule, &base, &sentences, &out)) return NULL;
+    PyObject *result = NULL, *seq = NULL;
+    WordIds ids = {0};
+    PyObject **word = NULL;
+    const char **utf = NULL;
+    Py_ssize_t *ulen = NULL;
+    unsigned long long *codes = NULL;
+    double *mean = NULL, *rank = NULL;
+    const PairTable *t = PyCapsule_GetPointer(capsule, PAIR_TABLE_CAPSULE);
+    if (!t) goto done;
+    if (!(seq = PySequence_Fast(sentences, "pair_prior_features: sentences must be a sequence")))
+        goto done;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), total = 0, longest = 0;
+    if (out.len != n * 6 * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "pair_prior_features: out must be n x 6 doubles");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t m = PyObject_Length(PySequence_Fast_GET_ITEM(seq, i));
+        if (m < 0) goto done;
+        total += m;
+        if (m > longest) longest = m;
+    }
+    if (word_ids_init(&ids, total) < 0) goto done;
+    word = PyMem_Malloc(sizeof(PyObject *) * (size_t)(total + 1));
+    utf = PyMem_Malloc(sizeof(char *) * (size_t)(total + 1));
+    ulen = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(total + 1));
+    codes = PyMem_Malloc(sizeof *codes * (size_t)(longest + 1));
+    mean = PyMem_Malloc(sizeof(double) * (size_t)(n + 1));
+    rank = PyMem_Malloc(sizeof(double) * (size_t)(n + 1));
+    if (!word || !utf || !ulen || !codes || !mean || !rank) { PyErr_NoMemory(); goto done; }
+    double *o = out.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *toks = PySequence_Fast(PySequence_Fast_GET_ITEM(seq, i),
+                                         "pair_prior_features: a sentence must be a sequence");
+        if (!toks) goto done;
+        Py_ssize_t m = PySequence_Fast_GET_SIZE(toks), np_ = 0, prev = -1;
+        for (Py_ssize_t j = 0; j < m; j++) {
+            PyObject *w = PySequence_Fast_GET_ITEM(toks, j);
+            if (!PyUnicode_Check(w)) {
+                PyErr_SetString(PyExc_TypeError, "pair_prior_features: tokens must be str");
+                Py_DECREF(toks);
+                goto done;
+            }
+            Py_ssize_t before = ids.size, id = word_id(&ids, w);
+            if (id < 0) { Py_DECREF(toks); goto done; }
+            if (id == before) {  /* a new word: keep its UTF-8 bytes */
+                word[id] = w;
+                utf[id] = PyUnicode_AsUTF8AndSize(w, &ulen[id]);
+                if (!utf[id]) {  /* a lone surrogate: in no pair of the table */
+                    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+                        Py_DECREF(toks);
+                        goto done;
+                    }
+                    PyErr_Clear();
+                }
+            }
+            if (prev >= 0) codes[np_++] = (unsigned long long)prev << 32 | (unsigned long long)id;
+            prev = id;
+        }
+        Py_DECREF(toks);
+        double *row = o + 6 * i;
+        for (int c = 0; c < 6; c++) row[c] = 0.0;
+        mean[i] = 0.0;
+        np_ = sort_unique(codes, np_);
+        if (!np_) continue;
+        double sum = 0.0, best = -INFINITY;
+        Py_ssize_t known = 0;
+        for (Py_ssize_t p = 0; p < np_; p++) {
+            Py_ssize_t a = (Py_ssize_t)(codes[p] >> 32), b = (Py_ssize_t)(codes[p] & 0xFFFFFFFFULL);
+            const PairSlot *s = (utf[a] && utf[b]) ? pair_find(t, utf[a], ulen[a], utf[b], ulen[b])
+                                                   : NULL;
+            double v = s ? s->value : base;
+            known += s != NULL;
+            sum += v;
+            if (v > best) best = v;
+        }
+        row[0] = mean[i] = sum / (double)np_;
+        row[1] = best;
+        row[2] = sum;
+        row[3] = (double)known / (double)np_;
+    }
+    if (n) {
+        if (ranks(mean, n, 1, rank, (double)(n > 1 ? n - 1 : 1)) < 0) goto done;
+        double top = mean[0];
+        for (Py_ssize_t i = 1; i < n; i++) if (mean[i] > top) top = mean[i];
+        for (Py_ssize_t i = 0; i < n; i++) { o[6 * i + 4] = rank[i]; o[6 * i + 5] = top - mean[i]; }
+    }
+    result = Py_NewRef(Py_None);
+done:
+    Py_XDECREF(seq);
+    PyMem_Free(ids.slots); PyMem_Free(word); PyMem_Free(utf); PyMem_Free(ulen);
+    PyMem_Free(codes); PyMem_Free(mean); PyMem_Free(rank);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"forest_predict", forest_predict, METH_VARARGS,
      "forest_predict(x, width, feature, threshold, left, right, value, roots, out): the sum "
@@ -2320,6 +2528,12 @@ static PyMethodDef methods[] = {
      "counts): a story's "
      "term vocabulary, its terms' ids and their values in each table (a tuple of dicts, or "
      "term_table's packed copy of them)."},
+    {"pair_table", pair_table, METH_VARARGS,
+     "pair_table(keys, values) -> a packed table of token pairs (UTF-8 'a b' lines) and their "
+     "values, for pair_prior_features."},
+    {"pair_prior_features", pair_prior_features, METH_VARARGS,
+     "pair_prior_features(table, base, sentences, out): newsbrief.score.pair_features, "
+     "written into out (sentences x 6)."},
     {"term_table", term_table, METH_VARARGS,
      "term_table(tables) -> a packed copy of one or two dicts of str -> number, for "
      "index_terms."},

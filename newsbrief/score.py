@@ -16,6 +16,8 @@ learns from rows whose prior was counted without their own story).
 It tells what editors keep ("police" 0.67, "arrested" 0.57, "killed" 0.54 against a base rate
 of 0.27) from what they drop ("photo" 0.12, "caption" 0.03), which no within-story statistic
 can.
+A second table does the same for adjacent token pairs (``pair_prior``), whose six columns
+follow ``FEATURES`` in the forest's rows (``MODEL_FEATURES``).
 
 Every feature ignores letter case: the model is fitted on Multi-News's lowercased text and
 must behave the same on real, cased articles. Without the shipped model the score falls back
@@ -34,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import native
+from . import native, pair_prior
 from .model import Sentence
 from .resources import idf_table
 from .trees import shipped
@@ -84,6 +86,9 @@ FEATURES = (
     # mean weighted by how many of the story's sentences carry the term, and story-relative.
     "prior_mean", "prior_max", "prior_sum", "prior_importance", "rank_prior", "gap_prior",
 )
+# The forest's columns: ``FEATURES`` (``features``), then the token-pair prior's
+# (``pair_prior.FEATURES``).
+MODEL_FEATURES = FEATURES + pair_prior.FEATURES
 _RELATIVE = (("centrality", "rank_centrality", "gap_centrality"),
              ("support", "rank_support", "gap_support"),
              ("pair_support", "rank_pair_support", "gap_pair_support"),
@@ -403,8 +408,9 @@ def score(sentences: Sequence[Sentence], weights: Weights = Weights()) -> Scored
         return Scored((), np.zeros(0), np.zeros((0, 1)), ())
     x, vec = features(cands, terms)
     model = shipped(MODEL_FILE)
-    if model is not None and model.features == FEATURES:
-        total = model.predict(x)
+    if model is not None and model.features == MODEL_FEATURES:
+        pairs = pair_prior.features([s.tokens for s in cands], pair_prior.shipped())
+        total = model.predict(np.hstack([x, pairs]))
     else:
         col = FEATURES.index
         total = (weights.centrality * x[:, col("centrality")]

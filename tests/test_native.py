@@ -659,3 +659,43 @@ def test_boundary_cuts_are_the_regex_matches_less_abbreviations(monkeypatch):
     fast, slow = both(monkeypatch, segment.split_spans,
                       "Gen. Smith spoke. The U.S. Army said so.Then he left! “Why?” she asked.")
     assert fast == slow and len(fast) == 4
+
+
+def test_pair_prior_features_match_the_python_version(monkeypatch):
+    """The packed pair table finds what the dict of tuples does: ASCII and non-ASCII tokens,
+    tokens UTF-8 cannot encode (in no pair), repeated pairs, sentences without a pair."""
+    import random
+
+    from newsbrief import pair_prior
+
+    rng = random.Random(5)
+    words = ["the", "attack", "was", "arrested", "police", "said", "según", "él", "жар", "ア"]
+    pairs = sorted({f"{rng.choice(words)} {rng.choice(words)}" for _ in range(60)})
+    seen = np.array([rng.randint(1, 30) for _ in pairs])
+    hit = np.array([rng.randint(0, s) for s in seen])
+    prior = pair_prior.from_counts(pairs, seen, hit, int(seen.sum()) + 50, int(hit.sum()) + 9,
+                                   5.0)
+    stories = [[[rng.choice(words + ["\ud800"]) for _ in range(rng.randint(0, 30))]
+                for _ in range(rng.randint(1, 12))] for _ in range(40)]
+    stories.append([[s.text for s in STORY]])  # one-token sentences: no pairs
+    stories.append([list(s.tokens) for s in STORY])
+    for sents in stories:
+        monkeypatch.setattr(native, "KERNELS", native._compiled)
+        fast = pair_prior.features(sents, prior)
+        slow = pair_prior.python_features(sents, prior)
+        # Sums run in another order than the set's: equal to the last bits.
+        np.testing.assert_allclose(fast, slow, rtol=1e-12, atol=1e-15)
+        assert fast[:, 3].tolist() == slow[:, 3].tolist()
+
+
+def test_pair_table_rejects_keys_it_cannot_read():
+    k = native._compiled
+    for keys, values in ((b"a b\n", np.zeros(2)), (b"a b", np.zeros(1)), (b"ab\n", np.zeros(1)),
+                         (b" b\n", np.zeros(1)), (b"a \n", np.zeros(1))):
+        with pytest.raises(ValueError):
+            k.pair_table(keys, values)
+    table = k.pair_table(b"a b\n", np.array([0.5]))
+    with pytest.raises(ValueError):  # out is not n x 6
+        k.pair_prior_features(table, 0.1, [["a", "b"]], np.zeros(5))
+    with pytest.raises(TypeError):
+        k.pair_prior_features(table, 0.1, [["a", 3]], np.zeros(6))

@@ -64,3 +64,24 @@ def test_rare_terms_are_left_to_the_base_rate(tmp_path, monkeypatch):
     assert set(prior) == {"storm"}
     # The base rate still counts every term: 1 hit (storm in story 1) of 5 term-stories.
     assert prior.base == pytest.approx(1 / 5)
+
+
+def test_pair_prior_counts_adjacent_tokens_per_fold(tmp_path):
+    data = tmp_path / "train.jsonl"
+    write(data, STORIES)
+    pairs, stories, seen, hit, (fold_seen, fold_hit) = train_mod.count_pair_prior(
+        str(data), folds=2, min_stories=1)
+    assert stories.tolist() == [2, 1]
+    at = {p: i for i, p in enumerate(pairs)}
+    # "the storm": story 1 ("The storm closed roads", fold 1) and story 2 (fold 0); neither
+    # summary has it. "the valley": story 1's articles and its summary.
+    assert seen[at["the storm"]].tolist() == [1, 1] and hit[at["the storm"]].tolist() == [0, 0]
+    assert seen[at["the valley"]].tolist() == [0, 1] and hit[at["the valley"]].tolist() == [0, 1]
+    # Pairs are counted once per story, and the fold totals count every pair.
+    assert fold_seen.tolist() == seen.sum(axis=0).tolist()
+    assert fold_hit.tolist() == hit.sum(axis=0).tolist()
+    # Asking for pairs seen in two stories spells out only those, but keeps every total.
+    few, _, seen2, _, (fold_seen2, _) = train_mod.count_pair_prior(str(data), folds=2,
+                                                                   min_stories=2)
+    assert few == ["the storm"] and seen2.tolist() == [[1, 1]]
+    assert fold_seen2.tolist() == fold_seen.tolist()

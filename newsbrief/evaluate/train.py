@@ -174,12 +174,74 @@ def write_prior(counts: tuple[int, Counter[str], Counter[str]], out: Path) -> in
     return len(kept)
 
 
+def count_pair_prior(train_path: str, folds: int = PRIOR_FOLDS, min_stories: int = 5
+                     ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray,
+                                tuple[np.ndarray, np.ndarray]]:
+    """Adjacent token pairs (``text.words`` of each document and of the summary, stopwords
+    kept), counted per story as ``count_prior`` counts terms: (the pairs seen in at least
+    ``min_stories`` stories, as "a b"; stories per fold; for those pairs, [pair, fold]
+    stories whose articles have the pair and [pair, fold] those of them whose summary has it
+    too; per fold, the two counts summed over every pair). Pairs are packed as ``id_a << 32 |
+    id_b`` while counting: a set of int per story, not of str."""
+    from ..text import words
+
+    vocab: dict[str, int] = {}
+    seen_parts: list[np.ndarray] = []
+    hit_parts: list[np.ndarray] = []
+    seen_fold: list[int] = []
+    hit_fold: list[int] = []
+    stories = np.zeros(folds, np.int64)
+
+    def codes(pairs: set[tuple[int, int]]) -> np.ndarray:
+        return np.fromiter((a << 32 | b for a, b in pairs), np.int64, len(pairs))
+
+    for n, line in enumerate(_lines(train_path, 10**9)):
+        rec = json.loads(line)
+        found: set[tuple[int, int]] = set()
+        for d in rec["documents"]:
+            if isinstance(d, str):
+                ids = [vocab.setdefault(t, len(vocab)) for t in words(d)]
+                found.update(zip(ids, ids[1:]))
+        ids = [vocab.setdefault(t, len(vocab)) for t in words(rec.get("summary") or "")]
+        hit = found & set(zip(ids, ids[1:]))
+        seen_parts.append(codes(found))
+        hit_parts.append(codes(hit))
+        seen_fold.append(len(found))
+        hit_fold.append(len(hit))
+        stories[n % folds] += 1
+    fold_of = np.arange(len(seen_fold)) % folds
+    seen = np.concatenate(seen_parts)
+    hits = np.concatenate(hit_parts)
+    del seen_parts, hit_parts
+    uniq, inv = np.unique(seen, return_inverse=True)
+    seen_counts = np.bincount(inv * folds + np.repeat(fold_of, seen_fold),
+                              minlength=len(uniq) * folds).reshape(-1, folds)
+    del seen, inv
+    hit_counts = np.bincount(np.searchsorted(uniq, hits) * folds + np.repeat(fold_of, hit_fold),
+                             minlength=len(uniq) * folds).reshape(-1, folds)
+    names = [""] * len(vocab)
+    for t, i in vocab.items():
+        names[i] = t
+    # Only pairs a table can list are spelled out (most are seen once or twice); the totals
+    # per fold count them all.
+    totals = (seen_counts.sum(axis=0), hit_counts.sum(axis=0))
+    listed = np.flatnonzero(seen_counts.sum(axis=1) >= min_stories)
+    pairs = [f"{names[c >> 32]} {names[c & 0xFFFFFFFF]}" for c in uniq[listed].tolist()]
+    return pairs, stories, seen_counts[listed], hit_counts[listed], totals
+
+
+# The pair tables of the folds (story n's rows use ``_PAIR_PRIORS[n % PRIOR_FOLDS]``), as
+# ``_PRIORS`` for terms.
+_PAIR_PRIORS: list[Any] = []
+
+
 # The prior tables the sentence rows are computed with, one per fold (story n uses
 # ``_PRIORS[n % PRIOR_FOLDS]``); set by ``train`` before the worker processes fork.
 _PRIORS: list[Any] = []
 
 
 def _sentence_rows(task: tuple[int, str]) -> tuple[np.ndarray, np.ndarray]:
+    from .. import pair_prior
     from ..errors import NewsbriefError
     from ..score import TRAIN_MAX_WORDS, candidates, features
     from ..screen import screen
@@ -196,6 +258,8 @@ def _sentence_rows(task: tuple[int, str]) -> tuple[np.ndarray, np.ndarray]:
     if not cands:
         return np.zeros((0, 0)), np.zeros(0)
     x, _ = features(cands, terms, _PRIORS[n % len(_PRIORS)])
+    pairs = pair_prior.features([s.tokens for s in cands], _PAIR_PRIORS[n % len(_PAIR_PRIORS)])
+    x = np.hstack([x, pairs])
     ref = rouge_tokens(rec["summary"])
     ref_uni, ref_bi = Counter(ref), Counter(zip(ref, ref[1:]))
     y = np.array([density(s.text, ref_uni, ref_bi) for s in cands])
@@ -291,6 +355,7 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
           out_dir: Path = DATA_DIR, screen_threshold: float | None = None,
           log: Callable[[str], None] = print) -> dict[str, Any]:
     from .. import screen as screen_mod
+    from .. import pair_prior
     from .. import score as score_mod
     from ..trees import from_lightgbm, save, shipped
     from .data import mask_path, read_masks
@@ -337,13 +402,41 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
             "command": f"newsbrief train {train_path} --only sentences --stories {stories}",
             "date": _dt.date.today().isoformat(),
         }
+        pairs, pstories, pseen, phit, (fold_seen, fold_hit) = count_pair_prior(
+            train_path, len(folds), pair_prior.MIN_STORIES)
+        smoothing = score_mod.PRIOR_SMOOTHING
+        whole = pair_prior.from_counts(pairs, pseen.sum(axis=1), phit.sum(axis=1),
+                                       int(fold_seen.sum()), int(fold_hit.sum()), smoothing)
+        pair_prior.write(whole, out_dir / pair_prior.FILE)
+        pair_prior.shipped.cache_clear()
+        for k in range(len(folds)):
+            # Counted on the other folds. Pairs not spelled out were seen in too few stories
+            # for any table: they count toward its base only.
+            rest = [j for j in range(len(folds)) if j != k]
+            _PAIR_PRIORS.append(pair_prior.from_counts(
+                pairs, pseen[:, rest].sum(axis=1), phit[:, rest].sum(axis=1),
+                int(fold_seen[rest].sum()), int(fold_hit[rest].sum()), smoothing))
+            _PAIR_PRIORS[-1].packed  # packed once here, before the workers fork
+        log(f"pair prior: {len(whole)} pairs (seen in >= {pair_prior.MIN_STORIES} stories) "
+            f"from {int(pstories.sum())} stories; folds "
+            + ", ".join(str(len(t)) for t in _PAIR_PRIORS))
+        prov["pair_prior"] = {
+            "data": f"Multi-News train split ({Path(train_path).name}), every story, counted "
+                    "and cross-fitted as the term prior",
+            "stories": int(pstories.sum()), "pairs": len(whole), "folds": len(folds),
+            "min_stories": pair_prior.MIN_STORIES, "smoothing": smoothing,
+            "command": f"newsbrief train {train_path} --only sentences --stories {stories}",
+            "date": _dt.date.today().isoformat(),
+        }
+        del pairs, pseen, phit
         try:
             x, y, g = _collect(_sentence_rows, enumerate(_lines(train_path, stories)), jobs)
         finally:
             _PRIORS.clear()
+            _PAIR_PRIORS.clear()
         log(f"sentences: {len(y)} candidates from {len(np.unique(g))} stories")
         booster, metrics = _fit(x, y, g, "regression", dict(SENTENCE_PARAMS))
-        save(from_lightgbm(booster.dump_model(), list(score_mod.FEATURES), metrics),
+        save(from_lightgbm(booster.dump_model(), list(score_mod.MODEL_FEATURES), metrics),
              str(out_dir / score_mod.MODEL_FILE))
         shipped.cache_clear()
         prov["sentence_model"] = _provenance(train_path, min(stories, everything[0]), len(y),
