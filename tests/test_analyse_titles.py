@@ -101,3 +101,17 @@ def test_crown_prince_is_prince_on_second_reference():
     p = titles.parse
     assert titles.compatible(p("Crown Prince"), p("Prince"))
     assert not titles.compatible(p("King"), p("Crown Prince"))
+
+
+def test_commander_beside_a_land_rank_is_a_role():
+    # "rebel military commander Abdel Fatah Younes" / "Gen. Younes"; "detective commander
+    # ... Major Dennis Fleming": commander is what they do, the other is their rank.
+    p = titles.parse
+    assert titles.compatible(p("Gen."), p("commander"))
+    assert titles.compatible(p("commander"), p("Major"))
+    # The navy's ranks still differ from the navy's commander, and Lt. Cmdr. is a commander
+    # shortened, as before.
+    assert not titles.compatible(p("Capt."), p("Cmdr."))
+    assert not titles.compatible(p("Adm."), p("commander"))
+    assert titles.compatible(p("Lt. Cmdr."), p("Commander"))
+    assert not titles.compatible(p("Gen."), p("Col."))

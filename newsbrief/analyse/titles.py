@@ -36,6 +36,14 @@ FAMILIES: dict[str, str] = {
                      "constable", "police chief"], "police"),
 }
 
+# Ranks only an army, marines or air force give. "Commander" beside one of them is a role
+# ("rebel military commander" for a general, "detective commander ... Major Dennis Fleming"),
+# since the rank commander is a navy's.
+_LAND_RANKS = frozenset(
+    ["general", "lieutenant general", "major general", "brigadier general", "colonel",
+     "lieutenant colonel", "major", "sergeant", "staff sergeant", "master sergeant",
+     "sergeant major", "corporal", "private", "field marshal", "brigadier"])
+
 # Congressman/congresswoman and representative name one office; so do premier and prime minister
 # ("Italian premier Silvio Berlusconi" / "Prime Minister Silvio Berlusconi").
 _SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative",
@@ -208,6 +216,8 @@ def compatible(a: Title, b: Title) -> bool:
         return True  # "Crown Prince Mohammed bin Salman" is "Prince Mohammed" on second reference
     if a.family != "rank":
         return False
+    if "commander" in (x, y) and (x in _LAND_RANKS or y in _LAND_RANKS):
+        return True
     return (x.endswith(" " + y) and x.split()[-1] == y) or (y.endswith(" " + x) and
                                                             y.split()[-1] == x)
 
