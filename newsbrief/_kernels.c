@@ -2297,7 +2297,7 @@ done:
 
 /* ---- pair_table, pair_prior_features ---------------------------------------------------- */
 
-/* The summary prior of adjacent token pairs (newsbrief.score.PairPrior): keys "a b" (two
+/* The summary prior of adjacent token pairs (newsbrief.pair_prior): keys "a b" (two
  * tokens and a space) in an open-addressing table on FNV-1a hashes of their UTF-8 bytes, so a
  * pair is looked up without making the joined str. Two str are equal exactly when their
  * UTF-8 bytes are, so a look-up finds what the Python dict of (a, b) tuples would. */
@@ -2328,10 +2328,9 @@ static void pair_table_free(PyObject *capsule)
 
 /* The slot of the pair (a, b), or NULL when the table lacks it. Keys are never empty, so a
  * slot of length 0 is free. */
-static const PairSlot *pair_find(const PairTable *t, const char *a, Py_ssize_t na,
-                                 const char *b, Py_ssize_t nb)
+static const PairSlot *pair_find_hashed(const PairTable *t, uint64_t h, const char *a,
+                                        Py_ssize_t na, const char *b, Py_ssize_t nb)
 {
-    uint64_t h = pair_hash(a, na, b, nb);
     Py_ssize_t n = na + 1 + nb;
     for (Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)t->mask);; i = (i + 1) & t->mask) {
         const PairSlot *s = &t->slots[i];
@@ -2343,6 +2342,12 @@ static const PairSlot *pair_find(const PairTable *t, const char *a, Py_ssize_t n
                 return s;
         }
     }
+}
+
+static const PairSlot *pair_find(const PairTable *t, const char *a, Py_ssize_t na,
+                                 const char *b, Py_ssize_t nb)
+{
+    return pair_find_hashed(t, pair_hash(a, na, b, nb), a, na, b, nb);
 }
 
 /* pair_table(keys, values): a capsule holding the pairs of ``keys`` (UTF-8 "a b" lines, each
@@ -2395,12 +2400,26 @@ done:
     return result;
 }
 
-/* pair_prior_features(table, base, sentences, out): newsbrief.score.pair_features with the
+/* A sentence's adjacent pair: its hash and where its first word is. */
+typedef struct { uint64_t hash; Py_ssize_t at; } PairAt;
+
+static int cmp_pair_at(const void *x, const void *y)
+{
+    uint64_t a = ((const PairAt *)x)->hash, b = ((const PairAt *)y)->hash;
+    return a < b ? -1 : a > b;
+}
+
+/* pair_prior_features(table, base, sentences, out): newsbrief.pair_prior.features with the
  * table packed by pair_table: for each sentence (a sequence of str tokens), over its distinct
  * adjacent pairs, the mean, max and sum of the prior (``base`` for a pair the table lacks)
  * and the share the table has; then the mean's stable descending rank over the story divided
- * by max(1, n - 1), and its gap to the story's largest mean. ``out`` is n x 6 doubles. Pairs
- * are summed in another order than the Python set's, so the last bits can differ. */
+ * by max(1, n - 1), and its gap to the story's largest mean. ``out`` is n x 6 doubles.
+ *
+ * Each pair's hash is computed once: it prefetches the pair's slot (the table is tens of MB,
+ * so most look-ups miss the cache, and issuing them all first overlaps the misses), then tells
+ * repeated pairs apart: by their 64-bit hashes, so two different pairs of one sentence with
+ * one hash (odds about 1e-17) would count as one. Pairs are summed in hash order, not the
+ * Python set's, so the last bits can differ. */
 static PyObject *pair_prior_features(PyObject *self, PyObject *args)
 {
     PyObject *capsule, *sentences;
@@ -2408,17 +2427,15 @@ static PyObject *pair_prior_features(PyObject *self, PyObject *args)
     Py_buffer out;
     if (!PyArg_ParseTuple(args, "OdOw*", &capsule, &base, &sentences, &out)) return NULL;
     PyObject *result = NULL, *seq = NULL;
-    WordIds ids = {0};
-    PyObject **word = NULL;
     const char **utf = NULL;
     Py_ssize_t *ulen = NULL;
-    unsigned long long *codes = NULL;
+    PairAt *pairs = NULL;
     double *mean = NULL, *rank = NULL;
     const PairTable *t = PyCapsule_GetPointer(capsule, PAIR_TABLE_CAPSULE);
     if (!t) goto done;
     if (!(seq = PySequence_Fast(sentences, "pair_prior_features: sentences must be a sequence")))
         goto done;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), total = 0, longest = 0;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), longest = 0;
     if (out.len != n * 6 * (Py_ssize_t)sizeof(double)) {
         PyErr_SetString(PyExc_ValueError, "pair_prior_features: out must be n x 6 doubles");
         goto done;
@@ -2426,23 +2443,20 @@ static PyObject *pair_prior_features(PyObject *self, PyObject *args)
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_ssize_t m = PyObject_Length(PySequence_Fast_GET_ITEM(seq, i));
         if (m < 0) goto done;
-        total += m;
         if (m > longest) longest = m;
     }
-    if (word_ids_init(&ids, total) < 0) goto done;
-    word = PyMem_Malloc(sizeof(PyObject *) * (size_t)(total + 1));
-    utf = PyMem_Malloc(sizeof(char *) * (size_t)(total + 1));
-    ulen = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(total + 1));
-    codes = PyMem_Malloc(sizeof *codes * (size_t)(longest + 1));
+    utf = PyMem_Malloc(sizeof(char *) * (size_t)(longest + 1));
+    ulen = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(longest + 1));
+    pairs = PyMem_Malloc(sizeof(PairAt) * (size_t)(longest + 1));
     mean = PyMem_Malloc(sizeof(double) * (size_t)(n + 1));
     rank = PyMem_Malloc(sizeof(double) * (size_t)(n + 1));
-    if (!word || !utf || !ulen || !codes || !mean || !rank) { PyErr_NoMemory(); goto done; }
+    if (!utf || !ulen || !pairs || !mean || !rank) { PyErr_NoMemory(); goto done; }
     double *o = out.buf;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *toks = PySequence_Fast(PySequence_Fast_GET_ITEM(seq, i),
                                          "pair_prior_features: a sentence must be a sequence");
         if (!toks) goto done;
-        Py_ssize_t m = PySequence_Fast_GET_SIZE(toks), np_ = 0, prev = -1;
+        Py_ssize_t m = PySequence_Fast_GET_SIZE(toks), np_ = 0;
         for (Py_ssize_t j = 0; j < m; j++) {
             PyObject *w = PySequence_Fast_GET_ITEM(toks, j);
             if (!PyUnicode_Check(w)) {
@@ -2450,43 +2464,62 @@ static PyObject *pair_prior_features(PyObject *self, PyObject *args)
                 Py_DECREF(toks);
                 goto done;
             }
-            Py_ssize_t before = ids.size, id = word_id(&ids, w);
-            if (id < 0) { Py_DECREF(toks); goto done; }
-            if (id == before) {  /* a new word: keep its UTF-8 bytes */
-                word[id] = w;
-                utf[id] = PyUnicode_AsUTF8AndSize(w, &ulen[id]);
-                if (!utf[id]) {  /* a lone surrogate: in no pair of the table */
-                    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
-                        Py_DECREF(toks);
-                        goto done;
-                    }
-                    PyErr_Clear();
+            utf[j] = PyUnicode_AsUTF8AndSize(w, &ulen[j]);
+            if (!utf[j]) {  /* a lone surrogate: in no pair of the table, but still a pair */
+                if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+                    Py_DECREF(toks);
+                    goto done;
                 }
+                PyErr_Clear();
+                ulen[j] = -1;
             }
-            if (prev >= 0) codes[np_++] = (unsigned long long)prev << 32 | (unsigned long long)id;
-            prev = id;
         }
-        Py_DECREF(toks);
+        for (Py_ssize_t j = 0; j + 1 < m; j++) {
+            uint64_t h;
+            if (ulen[j] < 0 || ulen[j + 1] < 0) {
+                /* Unencodable: hash the objects' own hashes (never looked up, only told
+                 * apart from the sentence's other pairs). */
+                Py_hash_t ha = PyObject_Hash(PySequence_Fast_GET_ITEM(toks, j));
+                Py_hash_t hb = PyObject_Hash(PySequence_Fast_GET_ITEM(toks, j + 1));
+                if (ha == -1 || hb == -1) { Py_DECREF(toks); goto done; }
+                h = ((uint64_t)ha * FNV_PRIME) ^ (uint64_t)hb ^ 0x9E3779B97F4A7C15ULL;
+            } else {
+                h = pair_hash(utf[j], ulen[j], utf[j + 1], ulen[j + 1]);
+                __builtin_prefetch(&t->slots[h & (uint64_t)t->mask]);
+            }
+            pairs[np_++] = (PairAt){h, j};
+        }
         double *row = o + 6 * i;
         for (int c = 0; c < 6; c++) row[c] = 0.0;
         mean[i] = 0.0;
-        np_ = sort_unique(codes, np_);
-        if (!np_) continue;
+        if (!np_) { Py_DECREF(toks); continue; }
+        if (np_ > 64) qsort(pairs, (size_t)np_, sizeof *pairs, cmp_pair_at);
+        else  /* a sentence's few dozen pairs: insertion sort, without qsort's calls */
+            for (Py_ssize_t p = 1; p < np_; p++) {
+                PairAt v = pairs[p];
+                Py_ssize_t q = p;
+                for (; q > 0 && pairs[q - 1].hash > v.hash; q--) pairs[q] = pairs[q - 1];
+                pairs[q] = v;
+            }
         double sum = 0.0, best = -INFINITY;
-        Py_ssize_t known = 0;
+        Py_ssize_t known = 0, distinct = 0;
         for (Py_ssize_t p = 0; p < np_; p++) {
-            Py_ssize_t a = (Py_ssize_t)(codes[p] >> 32), b = (Py_ssize_t)(codes[p] & 0xFFFFFFFFULL);
-            const PairSlot *s = (utf[a] && utf[b]) ? pair_find(t, utf[a], ulen[a], utf[b], ulen[b])
-                                                   : NULL;
+            Py_ssize_t j = pairs[p].at;
+            if (p && pairs[p].hash == pairs[p - 1].hash) continue;  /* a repeat */
+            const PairSlot *s = NULL;
+            if (ulen[j] >= 0 && ulen[j + 1] >= 0)
+                s = pair_find_hashed(t, pairs[p].hash, utf[j], ulen[j], utf[j + 1], ulen[j + 1]);
             double v = s ? s->value : base;
             known += s != NULL;
+            distinct++;
             sum += v;
             if (v > best) best = v;
         }
-        row[0] = mean[i] = sum / (double)np_;
+        Py_DECREF(toks);
+        row[0] = mean[i] = sum / (double)distinct;
         row[1] = best;
         row[2] = sum;
-        row[3] = (double)known / (double)np_;
+        row[3] = (double)known / (double)distinct;
     }
     if (n) {
         if (ranks(mean, n, 1, rank, (double)(n > 1 ? n - 1 : 1)) < 0) goto done;
@@ -2497,8 +2530,7 @@ static PyObject *pair_prior_features(PyObject *self, PyObject *args)
     result = Py_NewRef(Py_None);
 done:
     Py_XDECREF(seq);
-    PyMem_Free(ids.slots); PyMem_Free(word); PyMem_Free(utf); PyMem_Free(ulen);
-    PyMem_Free(codes); PyMem_Free(mean); PyMem_Free(rank);
+    PyMem_Free(utf); PyMem_Free(ulen); PyMem_Free(pairs); PyMem_Free(mean); PyMem_Free(rank);
     PyBuffer_Release(&out);
     return result;
 }
