@@ -21,6 +21,9 @@ Three forests of trees (LightGBM; exported to numpy arrays by ``newsbrief.trees`
   (``PRIOR_FOLDS``): a story's rows see the table counted on the other folds only. A prior
   that contained the very summaries the forest learns from would be trusted more than it
   deserves on new stories; cross-fitting avoids that while every story serves the prior.
+- ``pair_prior.npz``: the same for adjacent token pairs (``newsbrief.pair_prior``), counted
+  and cross-fitted the same way; its six columns follow ``score.FEATURES`` in the sentence
+  forest's rows (``score.MODEL_FEATURES``).
 
 Validation data is never read here; it only chooses settings (see docs/benchmarks.md).
 """
