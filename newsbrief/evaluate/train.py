@@ -177,7 +177,7 @@ def write_prior(counts: tuple[int, Counter[str], Counter[str]], out: Path) -> in
     return len(kept)
 
 
-def count_pair_prior(train_path: str, folds: int = PRIOR_FOLDS, min_stories: int = 5
+def count_pair_prior(train_path: str, folds: int = PRIOR_FOLDS, min_stories: int | None = None
                      ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray,
                                 tuple[np.ndarray, np.ndarray]]:
     """Adjacent token pairs (``text.words`` of each document and of the summary, stopwords
@@ -185,8 +185,13 @@ def count_pair_prior(train_path: str, folds: int = PRIOR_FOLDS, min_stories: int
     ``min_stories`` stories, as "a b"; stories per fold; for those pairs, [pair, fold]
     stories whose articles have the pair and [pair, fold] those of them whose summary has it
     too; per fold, the two counts summed over every pair). Pairs are packed as ``id_a << 32 |
-    id_b`` while counting: a set of int per story, not of str."""
+    id_b`` while counting: a set of int per story, not of str. ``min_stories`` defaults to the
+    table's own (``pair_prior.MIN_STORIES``)."""
+    from .. import pair_prior
     from ..text import words
+
+    if min_stories is None:
+        min_stories = pair_prior.MIN_STORIES
 
     vocab: dict[str, int] = {}
     seen_parts: list[np.ndarray] = []
@@ -406,7 +411,7 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
             "date": _dt.date.today().isoformat(),
         }
         pairs, pstories, pseen, phit, (fold_seen, fold_hit) = count_pair_prior(
-            train_path, len(folds), pair_prior.MIN_STORIES)
+            train_path, len(folds))
         smoothing = score_mod.PRIOR_SMOOTHING
         whole = pair_prior.from_counts(pairs, pseen.sum(axis=1), phit.sum(axis=1),
                                        int(fold_seen.sum()), int(fold_hit.sum()), smoothing)
