@@ -777,3 +777,34 @@ def test_what_a_plane_can_carry_is_not_how_many_it_carried():
         "The double-deck Airbus A380, which can carry 525 passengers, landed after the failure.",
     )
     assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_block_numbers_of_two_streets_are_two_addresses():
+    arts, sents = story(
+        "Police said the car was stolen on the 16600 block of Harper on Monday night.",
+        "Police said the girl was found on the 9100 block of Lakepointe on Monday night.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_block_numbers_of_one_street_still_conflict():
+    arts, sents = story(
+        "Police said the man was shot on the 1200 block of South Loomis Street on Monday.",
+        "Police said the man was shot on the 1300 block of S. Loomis Street on Monday.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"1200", "1300"}
+
+
+def test_durations_of_a_tenure_are_not_an_account():
+    # The same two people and many shared words, but no journey: how long someone worked for
+    # whom and how often are different durations, not two tellings of one episode.
+    arts, sents = story(
+        "Neil Wallis, the former deputy editor of the tabloid, worked at Scotland Yard as a "
+        "consultant to Sir Paul Stephenson. Wallis was paid to work two days a month as a "
+        "consultant to the police commissioner.",
+        "Sir Paul Stephenson admitted that Neil Wallis, the former editor of the tabloid, "
+        "worked for Scotland Yard. Wallis was employed as a consultant to the police "
+        "commissioner for 11 months.",
+    )
+    assert kinds(analyse(arts, sents), "account") == []

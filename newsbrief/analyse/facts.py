@@ -574,7 +574,19 @@ def _counted_noun(words: list[str], cased: bool) -> tuple[str, str]:
         # ("158 passengers and 14 crew members" is two counts: a figure follows the "and"; a
         # figure after the next word makes that word a verb with a count of its own).
         return f"{_singular(head)} and {_singular(rest[1])}", f"{head} and {rest[1]}"
+    if _singular(head) == "block" and len(rest) > 1 and rest[0].lower() == "of":
+        # "the 1200 block of South Loomis Street" is an address: the street goes with the
+        # figure, so that only two block numbers on one street are compared.
+        street = next((w.lower() for w in rest[1:4]
+                       if w[0].isalnum() and w.lower() not in _DIRECTIONS), "")
+        if street:
+            return "block", f"{head} of {street}"
     return _singular(head), head
+
+
+# Words before a street's name that are not the name ("the 1100 block of North Pulaski").
+_DIRECTIONS = frozenset("n s e w n. s. e. w. north south east west northeast northwest "
+                        "southeast southwest old".split())
 
 
 def _plain_word(w: str) -> bool:
