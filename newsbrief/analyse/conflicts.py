@@ -61,8 +61,8 @@ ACCOUNT_SHARED = 6
 # travelled. The durations of a tenure, a marriage or a term ("in power eight years", "a
 # 33-year marriage", "worked for the force for 11 months") named beside the same people are
 # different things: 9 of the 11 account conflicts judged by hand before this rule were such
-# pairs, and the 2 real ones (an escape; a 275-mile trip against a 200-mile drive) were
-# journeys. The words go through ``content_terms`` so they match the passages' terms.
+# pairs, and the 2 real ones were one journey judged twice (a 275-mile trip against a
+# 200-mile drive). The words go through ``content_terms`` so they match the passages' terms.
 JOURNEY_TERMS = frozenset(content_terms(
     "trip trips journey journeys voyage trek treks trekked trekking hike hiked hiking walk "
     "walked walking drive drove driven driving ride rode riding flight flights flew sail "
