@@ -570,6 +570,8 @@ def compare_accounts(qs: Sequence[Quantity], sentences: Sequence[Sentence],
     stated: dict[str, set[tuple[str, float]]] = defaultdict(set)
     for q in cands:
         stated[q.article].add((q.unit, q.value))
+    terms = [passage_terms(q.sentence) for q in cands]
+    journey = [not t.isdisjoint(JOURNEY_TERMS) for t in terms]
     union = _Union()
     shared_people: dict[int, frozenset[int]] = {}
     linked: set[int] = set()
@@ -579,14 +581,14 @@ def compare_accounts(qs: Sequence[Quantity], sentences: Sequence[Sentence],
             # "A three-month delay" and "a delay of 90 days" are one duration.
             if a.article == b.article or a.unit != b.unit or _ratio(a.value, b.value) < 1.1:
                 continue
+            if not (journey[x] and journey[y]):
+                continue  # only journeys are accounts (``JOURNEY_TERMS``)
             if (b.unit, b.value) in stated[a.article] or (a.unit, a.value) in stated[b.article]:
                 continue
             if (a.sentence, b.sentence) in reported or (b.sentence, a.sentence) in reported:
                 continue
             common = passage_people(a.sentence) & passage_people(b.sentence)
-            ta, tb = passage_terms(a.sentence), passage_terms(b.sentence)
-            if len(common) >= 2 and len(ta & tb) >= ACCOUNT_SHARED and not (
-                    ta.isdisjoint(JOURNEY_TERMS) or tb.isdisjoint(JOURNEY_TERMS)):
+            if len(common) >= 2 and len(terms[x] & terms[y]) >= ACCOUNT_SHARED:
                 union.union(x, y)
                 linked |= {x, y}
                 shared_people[union.find(x)] = common

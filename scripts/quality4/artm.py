@@ -23,19 +23,21 @@ def rel(v, agrp, inv):
         out[m, 0] = vv; out[m, 1] = vv.max() - vv
         out[m, 2] = np.argsort(np.argsort(-vv, kind="stable"), kind="stable") / max(1, m.sum() - 1)
     return out[inv]
-if __name__ == "__main__":
-    A, inv, agrp, cnt = art_table(x0, g)
+def article_model(A, inv, agrp, cnt):
+    """(out-of-fold predictions, model fitted on all, target) of the article forest: the
+    target is the article's mean density less the mean over its story's articles."""
     ya = np.bincount(inv, y) / cnt
-    # demean target per story (we care about relative)
-    sm = np.bincount(agrp, ya * 1.0) / np.maximum(np.bincount(agrp), 1)
-    ya_rel = ya - sm[agrp]
+    ya = ya - (np.bincount(agrp, ya) / np.maximum(np.bincount(agrp), 1))[agrp]
     PA = dict(P, min_data_in_leaf=50)
     oof = np.zeros(len(ya)); fold = agrp % 5
     for f in range(5):
         tr = fold != f
-        oof[~tr] = lgb.train(PA, lgb.Dataset(A[tr], ya_rel[tr]), 200).predict(A[~tr])
-    print("article model oof pearson (rel)", round(np.corrcoef(oof, ya_rel)[0,1], 4), "n", len(ya), flush=True)
-    amodel = lgb.train(PA, lgb.Dataset(A, ya_rel), 200)
+        oof[~tr] = lgb.train(PA, lgb.Dataset(A[tr], ya[tr]), 200).predict(A[~tr])
+    return oof, lgb.train(PA, lgb.Dataset(A, ya), 200), ya
+if __name__ == "__main__":
+    A, inv, agrp, cnt = art_table(x0, g)
+    oof, amodel, ya_rel = article_model(A, inv, agrp, cnt)
+    print("article model oof pearson (rel)", round(np.corrcoef(oof, ya_rel)[0,1], 4), "n", len(ya_rel), flush=True)
     S = rel(oof, agrp, inv)
     X2 = np.hstack([x0, S])
     b = lgb.train(P, lgb.Dataset(X2[~test], y[~test]), 150)

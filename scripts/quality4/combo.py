@@ -2,18 +2,11 @@ import sys; sys.path.insert(0, __import__("os").path.dirname(__file__))
 import numpy as np, lightgbm as lgb, h
 from fe import P, test, y, g, x0
 from stack import stacked, POS
-from artm import art_table, rel
+from artm import art_table, rel, article_model
 oof = np.load("/tmp/q4/oof.npy")
 first = lgb.train(P, lgb.Dataset(x0, y), 150)
 A, inv, agrp, cnt = art_table(x0, g)
-ya = np.bincount(inv, y) / cnt
-ya = ya - (np.bincount(agrp, ya) / np.maximum(np.bincount(agrp), 1))[agrp]
-PA = dict(P, min_data_in_leaf=50)
-aoof = np.zeros(len(ya)); fold = agrp % 5
-for f in range(5):
-    tr = fold != f
-    aoof[~tr] = lgb.train(PA, lgb.Dataset(A[tr], ya[tr]), 200).predict(A[~tr])
-amodel = lgb.train(PA, lgb.Dataset(A, ya), 200)
+aoof, amodel, _ = article_model(A, inv, agrp, cnt)
 X2 = np.hstack([x0, stacked(oof, x0[:, POS], g), rel(aoof, agrp, inv)])
 P2 = dict(P, num_leaves=31, learning_rate=0.05)
 b = lgb.train(P2, lgb.Dataset(X2[~test], y[~test]), 400)

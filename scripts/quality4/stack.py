@@ -29,14 +29,15 @@ def stacked(pred, pos, grp):
     prev[1:][same] = pred[:-1][same]; nxt[:-1][same] = pred[1:][same]
     # article's rank in the story by mean pred
     return np.column_stack([pred, a_mean, a_max, s_max - pred, pred - s_mean, a_rank, s_rank, prev, nxt, a_max - pred])
-if __name__ == "__main__":
-    # OOF first stage, 5 group folds
-    oof = np.zeros(len(y))
-    fold = g % 5
+def oof_first(x, y, g, rounds=150):
+    """Out-of-fold first-stage scores: 5 folds of whole stories (story n in fold n % 5)."""
+    oof = np.zeros(len(y)); fold = g % 5
     for f in range(5):
         tr = fold != f
-        b = lgb.train(P, lgb.Dataset(x0[tr], y[tr]), 150)
-        oof[~tr] = b.predict(x0[~tr])
+        oof[~tr] = lgb.train(P, lgb.Dataset(x[tr], y[tr]), rounds).predict(x[~tr])
+    return oof
+if __name__ == "__main__":
+    oof = oof_first(x0, y, g)
     first = lgb.train(P, lgb.Dataset(x0, y), 150)
     S = stacked(oof, x0[:, POS], g)
     X2 = np.hstack([x0, S])

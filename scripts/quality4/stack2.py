@@ -1,11 +1,8 @@
 import sys, pickle; sys.path.insert(0, __import__("os").path.dirname(__file__))
 import numpy as np, lightgbm as lgb, h
 from fe import P, test, y, g, x0
-from stack import stacked, POS
-oof = np.zeros(len(y)); fold = g % 5
-for f in range(5):
-    tr = fold != f
-    oof[~tr] = lgb.train(P, lgb.Dataset(x0[tr], y[tr]), 150).predict(x0[~tr])
+from stack import stacked, POS, oof_first
+oof = oof_first(x0, y, g)
 np.save("/tmp/q4/oof.npy", oof)
 first = lgb.train(P, lgb.Dataset(x0, y), 150)
 S = stacked(oof, x0[:, POS], g)
