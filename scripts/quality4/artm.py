@@ -23,20 +23,28 @@ def rel(v, agrp, inv):
         out[m, 0] = vv; out[m, 1] = vv.max() - vv
         out[m, 2] = np.argsort(np.argsort(-vv, kind="stable"), kind="stable") / max(1, m.sum() - 1)
     return out[inv]
-def article_model(A, inv, agrp, cnt):
-    """(out-of-fold predictions, model fitted on all, target) of the article forest: the
-    target is the article's mean density less the mean over its story's articles."""
-    ya = np.bincount(inv, y) / cnt
-    ya = ya - (np.bincount(agrp, ya) / np.maximum(np.bincount(agrp), 1))[agrp]
+def demean(v, agrp):
+    """Each article's value less the mean over its story's articles."""
+    return v - (np.bincount(agrp, v) / np.maximum(np.bincount(agrp), 1))[agrp]
+def density_target(inv, agrp, cnt):
+    """The article's mean density less the mean over its story's articles."""
+    return demean(np.bincount(inv, y) / cnt, agrp)
+def article_model(A, ya, agrp):
+    """(out-of-fold predictions, model fitted on all) of the article forest for target ya."""
     PA = dict(P, min_data_in_leaf=50)
     oof = np.zeros(len(ya)); fold = agrp % 5
     for f in range(5):
         tr = fold != f
         oof[~tr] = lgb.train(PA, lgb.Dataset(A[tr], ya[tr]), 200).predict(A[~tr])
-    return oof, lgb.train(PA, lgb.Dataset(A, ya), 200), ya
+    return oof, lgb.train(PA, lgb.Dataset(A, ya), 200)
+def article_columns(amodel, x):
+    """The article forest's 3 sentence columns for one validation story's rows."""
+    Av, iv, ag, _ = art_table(x, np.zeros(len(x), np.int64))
+    return rel(amodel.predict(Av), ag, iv)
 if __name__ == "__main__":
     A, inv, agrp, cnt = art_table(x0, g)
-    oof, amodel, ya_rel = article_model(A, inv, agrp, cnt)
+    ya_rel = density_target(inv, agrp, cnt)
+    oof, amodel = article_model(A, ya_rel, agrp)
     print("article model oof pearson (rel)", round(np.corrcoef(oof, ya_rel)[0,1], 4), "n", len(ya_rel), flush=True)
     S = rel(oof, agrp, inv)
     X2 = np.hstack([x0, S])
@@ -44,11 +52,5 @@ if __name__ == "__main__":
     print("sentence pearson", round(np.corrcoef(b.predict(X2[test]), y[test])[0,1], 4), flush=True)
     second = lgb.train(P, lgb.Dataset(X2, y), 150)
     for name in ("vA", "vB"):
-        data = h.load(name); preds = {}
-        for dd in data:
-            if dd is None: continue
-            gg = np.zeros(len(dd["x"]), np.int64)
-            Av, iv, ag, _ = art_table(dd["x"], gg)
-            s = rel(amodel.predict(Av), ag, iv)
-            preds[id(dd)] = second.predict(np.hstack([dd["x"], s]))
-        print("artmodel", name, h.run(name, lambda dd: preds[id(dd)]), flush=True)
+        print("artmodel", name, h.run(name, lambda dd: second.predict(
+            np.hstack([dd["x"], article_columns(amodel, dd["x"])]))), flush=True)

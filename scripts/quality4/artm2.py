@@ -1,7 +1,7 @@
 import sys; sys.path.insert(0, __import__("os").path.dirname(__file__))
 import numpy as np, lightgbm as lgb, h
 from fe import P, test, y, g, x0
-from artm import art_table, rel
+from artm import art_table, rel, article_model, article_columns, demean
 from stack import art_ids, POS
 A, inv, agrp, cnt = art_table(x0, g)
 def top_share(k):
@@ -14,32 +14,19 @@ def top_share(k):
     return out
 def top_mean(k):
     out = np.zeros(len(cnt))
-    for a in range(len(cnt)): pass
     order = np.lexsort((-y, inv)); ia = inv[order]
     starts = np.r_[0, np.flatnonzero(np.diff(ia)) + 1]; ends = np.r_[starts[1:], len(ia)]
     for s, e in zip(starts, ends):
         out[ia[s]] = y[order[s:min(e, s + k)]].mean()
     return out
-def demean(v):
-    sm = np.bincount(agrp, v) / np.maximum(np.bincount(agrp), 1)
-    return v - sm[agrp]
-targets = {"top5share": top_share(5), "top3mean": demean(top_mean(3)), "top8share": top_share(8)}
-PA = dict(P, min_data_in_leaf=50)
+targets = {"top5share": top_share(5), "top3mean": demean(top_mean(3), agrp), "top8share": top_share(8)}
 for tname in sys.argv[1:]:
     ya = targets[tname]
-    oof = np.zeros(len(ya)); fold = agrp % 5
-    for f in range(5):
-        tr = fold != f
-        oof[~tr] = lgb.train(PA, lgb.Dataset(A[tr], ya[tr]), 200).predict(A[~tr])
-    amodel = lgb.train(PA, lgb.Dataset(A, ya), 200)
+    oof, amodel = article_model(A, ya, agrp)
     X2 = np.hstack([x0, rel(oof, agrp, inv)])
     b = lgb.train(P, lgb.Dataset(X2[~test], y[~test]), 150)
     print(tname, "art pearson", round(np.corrcoef(oof, ya)[0,1], 4), "sentence pearson", round(np.corrcoef(b.predict(X2[test]), y[test])[0,1], 4), flush=True)
     second = lgb.train(P, lgb.Dataset(X2, y), 150)
     for name in ("vA", "vB"):
-        data = h.load(name); preds = {}
-        for dd in data:
-            if dd is None: continue
-            Av, iv, ag, _ = art_table(dd["x"], np.zeros(len(dd["x"]), np.int64))
-            preds[id(dd)] = second.predict(np.hstack([dd["x"], rel(amodel.predict(Av), ag, iv)]))
-        print(" ", tname, name, h.run(name, lambda dd: preds[id(dd)]), flush=True)
+        print(" ", tname, name, h.run(name, lambda dd: second.predict(
+            np.hstack([dd["x"], article_columns(amodel, dd["x"])]))), flush=True)

@@ -36,6 +36,10 @@ def oof_first(x, y, g, rounds=150):
         tr = fold != f
         oof[~tr] = lgb.train(P, lgb.Dataset(x[tr], y[tr]), rounds).predict(x[~tr])
     return oof
+def first_stage(first, x):
+    """The stacked columns of one validation story from the first forest's scores."""
+    p1 = first.predict(x)
+    return stacked(p1, x[:, POS], np.zeros(len(p1), np.int64))
 if __name__ == "__main__":
     oof = oof_first(x0, y, g)
     first = lgb.train(P, lgb.Dataset(x0, y), 150)
@@ -45,11 +49,7 @@ if __name__ == "__main__":
     b = lgb.train(p2, lgb.Dataset(X2[~test], y[~test]), 150)
     print("stack pearson", round(np.corrcoef(b.predict(X2[test]), y[test])[0, 1], 4), "oof first", round(np.corrcoef(oof[test], y[test])[0,1], 4), flush=True)
     second = lgb.train(p2, lgb.Dataset(X2, y), 150)
+    def scorer(dd):
+        return second.predict(np.hstack([dd["x"], first_stage(first, dd["x"])]))
     for name in ("vA", "vB"):
-        data = h.load(name); preds = {}
-        for dd in data:
-            if dd is None: continue
-            p1 = first.predict(dd["x"])
-            s = stacked(p1, dd["x"][:, POS], np.zeros(len(p1), np.int64))
-            preds[id(dd)] = second.predict(np.hstack([dd["x"], s]))
-        print("stack", name, h.run(name, lambda dd: preds[id(dd)]), flush=True)
+        print("stack", name, h.run(name, scorer), flush=True)

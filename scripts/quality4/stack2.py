@@ -1,7 +1,7 @@
 import sys, pickle; sys.path.insert(0, __import__("os").path.dirname(__file__))
 import numpy as np, lightgbm as lgb, h
 from fe import P, test, y, g, x0
-from stack import stacked, POS, oof_first
+from stack import stacked, POS, oof_first, first_stage
 oof = oof_first(x0, y, g)
 np.save("/tmp/q4/oof.npy", oof)
 first = lgb.train(P, lgb.Dataset(x0, y), 150)
@@ -18,10 +18,4 @@ for spec in sys.argv[1:]:
     imp = second.feature_importance("gain"); imp = imp / imp.sum()
     print(spec, "pearson", round(r, 4), dict(zip([names[c] for c in cols], np.round(imp, 3))), flush=True)
     for name in ("vA", "vB"):
-        data = h.load(name); preds = {}
-        for dd in data:
-            if dd is None: continue
-            p1 = first.predict(dd["x"])
-            s = stacked(p1, dd["x"][:, POS], np.zeros(len(p1), np.int64))
-            preds[id(dd)] = second.predict(s[:, cols])
-        print(" ", name, h.run(name, lambda dd: preds[id(dd)]), flush=True)
+        print(" ", name, h.run(name, lambda dd: second.predict(first_stage(first, dd["x"])[:, cols])), flush=True)
