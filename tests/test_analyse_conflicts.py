@@ -808,3 +808,37 @@ def test_durations_of_a_tenure_are_not_an_account():
         "commissioner for 11 months.",
     )
     assert kinds(analyse(arts, sents), "account") == []
+
+
+def test_a_count_of_part_of_a_group_is_not_compared_with_the_whole():
+    # One county's share of a wildfire toll is not another outlet's toll for the region.
+    arts, sents = story(
+        "Wildfires in northern California have killed people and destroyed 2,000 structures. "
+        "The Sonoma County sheriff's office said 11 of the fatalities were in its jurisdiction.",
+        "At least 15 people have died in northern California after the wildfires destroyed "
+        "2,000 structures, officials said.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_counts_of_part_of_a_group_still_conflict():
+    arts, sents = story(
+        "Wildfires in northern California have killed people and destroyed 2,000 structures. "
+        "The Sonoma County sheriff's office said 11 of the fatalities were in its jurisdiction.",
+        "The Sonoma County sheriff's office said 17 of the fatalities of the wildfires were in "
+        "its jurisdiction.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"11", "17"}
+
+
+def test_a_count_given_of_them_is_still_compared():
+    # "44 of them children" counts the children killed, as the other outlet's 40 does.
+    arts, sents = story(
+        "The 9 August airstrike obliterated a bus carrying schoolboys on a field trip in northern "
+        "Yemen, leaving 40 children and 11 adults dead.",
+        "Yemeni health officials said 54 people were killed, 44 of them children, and many more "
+        "were wounded.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} >= {"40", "44"}

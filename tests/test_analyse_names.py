@@ -112,3 +112,12 @@ def test_an_acronym_is_not_a_respelled_name():
     assert not names.may_be_surname("cnn", "chinn")
     assert not names.same_name_word("cnn", "chinn")
     assert names.may_be_surname("cnn", "cnn")
+
+
+def test_an_honorific_is_not_a_given_name():
+    father = names.parse("Sheik Hamad bin Khalifa al-Thani")
+    son = names.parse("Sheik Tamim bin Hamad al Thani")
+    assert son == names.Name(("tamim", "hamad"), "thani")
+    assert not names.same_person(father, son)  # "sheik" made their first given names agree
+    assert names.parse("Sir Paul Stephenson") == names.Name(("paul",), "stephenson")
+    assert names.parse("Sheikh Hasina").surname == "hasina"

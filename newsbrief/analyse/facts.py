@@ -166,7 +166,8 @@ class Quantity:
     # "three years" of "three years and 10 months", the "7 minutes" of "2 hours, 7 minutes"),
     # "relative" (a time offset: "two years ago", "10 days later", "after eight years"),
     # "increment" ("another 30", "45 other finalists", "40 more people"), "partial" ("killing two
-    # people outside the center and then a third at a nearby home"); "" otherwise.
+    # people outside the center and then a third at a nearby home"), "subset" ("11 of the
+    # fatalities"); "" otherwise.
     part: str = ""
     # How badly those counted were hurt ("seriously", "critically"): "" if not said.
     degree: str = ""
@@ -363,6 +364,10 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:after|within|in the (?:first|past|last|next
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra|other|remaining|"
                                r"in addition to)\s+$", re.I)
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|other|others|additional|extra|further)\b", re.I)
+# "11 of the fatalities were in its jurisdiction": the figure counts part of a group the
+# sentence names, not the whole that another outlet's "at least 15 people have died" counts.
+# Not "of them" or "of whom": "54 people were killed, 44 of them children" counts the children.
+_SUBSET_AFTER = re.compile(r"\s+of\s+(?:the|those|these|its|their|his|her|our)\b", re.I)
 # "killing two people outside the center and then a third at a nearby home": the figure counts
 # those of one place or moment, and the sentence goes on to count one more.
 _ONE_MORE_AFTER = re.compile(r".*?\b(?:and|then|before|plus)\s+(?:then\s+)?(?:a|one)\s+"
@@ -389,6 +394,8 @@ def _part(text: str, start: int, num: int, end: int, unit: str) -> str:
         return "increment"
     if unit == "count" and _ONE_MORE_AFTER.match(re.split(r"[.;!?]\s", text[end:end + 120])[0]):
         return "partial"
+    if unit == "count" and _SUBSET_AFTER.match(after):
+        return "subset"
     return ""
 
 

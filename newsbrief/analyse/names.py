@@ -38,6 +38,10 @@ PARTICLES = frozenset("al el ul bin ibn de da di del dos das van von der du la l
 SAME_WORD = 80
 # Similarity of joined given names ("abdulaziz" / "abulaziz") at or above which they match.
 SAME_GIVEN = 80
+# Honorifics the tagger takes into a name. Left in, "sheik" would be both emir's first given
+# name, and Sheik Hamad bin Khalifa and his son Sheik Tamim bin Hamad (who shares the name
+# Hamad) would be one person whose middle names agree.
+_HONORIFICS = frozenset("sheik sheikh shaikh sir dame".split())
 # Generational suffixes after a surname.
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _SPLIT = re.compile(r"[\s\-‐–]+")
@@ -86,6 +90,8 @@ def parse(text: str) -> Name:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     words = [re.sub(r"[^a-z0-9']", "", w) for w in words]
     words = [w for w in words if w and w not in PARTICLES and w != "the"]
+    while len(words) > 1 and words[0] in _HONORIFICS:  # "Sheik Tamim bin Hamad al-Thani"
+        words.pop(0)
     while len(words) > 1 and words[-1] in _SUFFIXES:  # "George O'Toole Jr." is O'Toole
         words.pop()
     if not words:
