@@ -3,29 +3,19 @@ with the fold priors (no story sees its own summary) and a sentence forest fitte
 (/tmp/q4/rows.npz) of the other stories, so the scores are out-of-sample as on validation.
 usage: tcache.py A:B OUT.pkl. The forest is fitted after the pool has forked: LightGBM's OpenMP
 threads deadlock a pool forked after them."""
-import sys, tempfile, pickle, multiprocessing as mp
-from pathlib import Path
+import sys, pickle, multiprocessing as mp
+sys.path.insert(0, "scripts/quality4")
 import numpy as np, lightgbm as lgb
 from newsbrief.evaluate import train as T
-from newsbrief import pair_prior, score as score_mod
+from newsbrief import pair_prior
+from folds import fold_priors
 from newsbrief.score import Scored, _candidates, features, MAX_WORDS
 from newsbrief.screen import screen
 from newsbrief.segment import segment
 from newsbrief.errors import NewsbriefError
 path = "../shared/data/multi_news/train.jsonl.gz"
 A0, N = map(int, sys.argv[1].split(":")); out = sys.argv[2]
-folds = T.count_prior(path)
-with tempfile.TemporaryDirectory() as tmp:
-    for k in range(len(folds)):
-        p = Path(tmp) / f"fold{k}.tsv.gz"
-        T.write_prior(T.merge_counts(folds[:k] + folds[k + 1:]), p)
-        T._PRIORS.append(score_mod.read_prior(p))
-pairs, pstories, pseen, phit, (fs, fh) = T.count_pair_prior(path, len(folds))
-for k in range(len(folds)):
-    rest = [j for j in range(len(folds)) if j != k]
-    T._PAIR_PRIORS.append(pair_prior.from_counts(pairs, pseen[:, rest].sum(axis=1), phit[:, rest].sum(axis=1), int(fs[rest].sum()), int(fh[rest].sum()), score_mod.PRIOR_SMOOTHING))
-    T._PAIR_PRIORS[-1].packed
-del pairs, pseen, phit
+fold_priors(path)
 def one(task):
     n, line = task
     try:
