@@ -1,5 +1,5 @@
 """Candidate summaries per story (greedy variants), their summary-level features, and labels."""
-import sys, itertools, pickle; sys.path.insert(0, "scripts/quality4")
+import os, sys, itertools, pickle; sys.path.insert(0, "scripts/quality4")
 import h
 import numpy as np
 from collections import Counter
@@ -9,6 +9,8 @@ from newsbrief.evaluate.systems import cut
 from newsbrief.evaluate.train import rouge_tokens
 GRID = list(itertools.product([0.0, 0.15, 0.3, 0.5], [0.0, 0.3, 0.6], [0.3, 0.4, 0.5]))
 SHIP = (0.15, 0.3, 0.4)
+# Score boosts for the one-article candidates (Q5_BOOSTS="0.3,0.6"); none by default.
+BOOSTS = [float(x) for x in os.environ.get("Q5_BOOSTS", "").split(",") if x]
 def setp(lp, mmr, strict):
     S.LENGTH_POWER = lp; S._POWERS = (np.arange(1024, dtype=float) ** lp).tolist()
     S.MMR_PENALTY = mmr; S.STRICT_REDUNDANCY = strict
@@ -35,6 +37,13 @@ def gen(d):
         s = d["sc"].scores.copy(); s[i] = 0.0
         c = tuple(S.select(replace(d["sc"], scores=s), 230))
         if c: out.setdefault(c, (SHIP, r + 1))
+    # one article followed: its sentences' scores raised (code 100 + the article's order)
+    arts = list(dict.fromkeys(x.article for x in d["sc"].sentences))
+    for boost in BOOSTS:
+        for k, a in enumerate(arts[:5]):
+            s = d["sc"].scores * np.array([1.0 + boost * (x.article == a) for x in d["sc"].sentences])
+            c = tuple(S.select(replace(d["sc"], scores=s), 230))
+            if c: out.setdefault(c, (SHIP, 100 + k))
     return list(out.items())
 def feats(d, cands):
     sc = d["sc"]; s = sc.scores; w = np.array([x.words for x in sc.sentences], float)

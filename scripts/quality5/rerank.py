@@ -1,6 +1,6 @@
 """Fit a summary reranker on train candidate files; report the fast-metric gain on cA / cB.
 usage: rerank.py OBJ LEAVES ROUNDS MINLEAF train1.pkl [train2.pkl ...]"""
-import sys, pickle; import numpy as np, lightgbm as lgb
+import os, sys, pickle; import numpy as np, lightgbm as lgb
 obj, leaves, rounds, minleaf = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 parts = [pickle.load(open(f, "rb")) for f in sys.argv[5:]]
 X = np.vstack([p[0] for p in parts]); Y = np.concatenate([p[1] for p in parts])
@@ -15,9 +15,10 @@ else:  # lambdarank over all candidates of a story, graded by their gain
     sizes = np.diff(np.r_[np.where(first)[0], len(G)])
     m = lgb.train(dict(P, objective="lambdarank", lambdarank_truncation_level=3, label_gain=list(range(0, 64))[:7]),
                   lgb.Dataset(X, grade, group=sizes), rounds)
-pickle.dump(m, open(f"/tmp/q5/rr_{obj}_{leaves}_{rounds}.pkl", "wb"))
+SUFFIX = os.environ.get("Q5_SUFFIX", "")  # "_b": the candidate files made with Q5_BOOSTS
+pickle.dump(m, open(f"/tmp/q5/rr_{obj}_{leaves}_{rounds}{SUFFIX}.pkl", "wb"))
 for name in ("cA", "cB"):
-    Xv, Yv, Gv, _ = pickle.load(open(f"/tmp/q5/{name}.pkl", "rb"))
+    Xv, Yv, Gv, _ = pickle.load(open(f"/tmp/q5/{name}{SUFFIX}.pkl", "rb"))
     fv = np.r_[True, Gv[1:] != Gv[:-1]]; p = m.predict(Xv)
     starts = list(np.where(fv)[0]) + [len(Gv)]
     res = []
