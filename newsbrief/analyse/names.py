@@ -38,7 +38,7 @@ PARTICLES = frozenset("al el ul bin ibn de da di del dos das van von der du la l
 SAME_WORD = 80
 # Similarity of joined given names ("abdulaziz" / "abulaziz") at or above which they match.
 SAME_GIVEN = 80
-# Honorifics the tagger takes into a name. Left in, "sheik" would be both emir's first given
+# Honorifics the tagger takes into a name. Left in, "sheik" would be both emirs' first given
 # name, and Sheik Hamad bin Khalifa and his son Sheik Tamim bin Hamad (who shares the name
 # Hamad) would be one person whose middle names agree.
 _HONORIFICS = frozenset("sheik sheikh shaikh sir dame".split())
