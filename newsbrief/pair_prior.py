@@ -23,13 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from . import native
+from .resources import read_shipped
 
 FILE = "pair_prior.npz"
 # The names the forest knows the columns by (``trees.Forest.features``), in this order.
@@ -115,11 +115,8 @@ def empty() -> PairPrior:
 @lru_cache(maxsize=1)
 def shipped() -> PairPrior:
     """The shipped table; an empty one when it is not there."""
-    ref = resources.files("newsbrief") / "data" / FILE
-    if not ref.is_file():
-        return empty()
-    with resources.as_file(ref) as p:
-        return read(p)
+    table = read_shipped(FILE, read)
+    return empty() if table is None else table
 
 
 def features(tokens: Sequence[Sequence[str]], prior: PairPrior) -> np.ndarray:

@@ -12,9 +12,13 @@ import json
 import math
 import sys
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 IDF_FILE = "idf.tsv.gz"
 # Terms seen in fewer train articles than this are left out of the shipped table (they take
@@ -40,6 +44,16 @@ def idf_table() -> IdfTable:
             table[term] = math.log((n + 1) / (int(df) + 1)) + 1.0
     table.unknown = max(table.values(), default=1.0)
     return table
+
+
+def read_shipped(name: str, read: Callable[[Path], T]) -> T | None:
+    """``read`` applied to ``newsbrief/data/<name>``; None when the package was built without
+    that file (the learned tables are optional: each caller falls back to its own default)."""
+    ref = resources.files("newsbrief") / "data" / name
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as p:
+        return read(p)
 
 
 def build_idf(train_path: str, out: Path) -> int:

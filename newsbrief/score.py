@@ -30,7 +30,6 @@ import gzip
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import repeat
 from pathlib import Path
 
@@ -38,7 +37,7 @@ import numpy as np
 
 from . import native, pair_prior
 from .model import Sentence
-from .resources import idf_table
+from .resources import idf_table, read_shipped
 from .trees import shipped
 from .vectors import count_matrix, row_norms
 
@@ -147,11 +146,8 @@ def read_prior(path: str | Path) -> TermPrior:
 @lru_cache(maxsize=1)
 def term_prior() -> TermPrior:
     """The shipped table; an empty one (every term at base rate 0) when it is not there."""
-    ref = resources.files("newsbrief") / "data" / PRIOR_FILE
-    if not ref.is_file():
-        return TermPrior()
-    with resources.as_file(ref) as p:
-        return read_prior(p)
+    table = read_shipped(PRIOR_FILE, read_prior)
+    return TermPrior() if table is None else table
 
 
 def is_candidate(s: Sentence, max_words: int = MAX_WORDS) -> bool:

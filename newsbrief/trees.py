@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 
 from . import native
+from .resources import read_shipped
 
 
 @dataclass(frozen=True)
@@ -226,8 +226,4 @@ def load_file(path: Any) -> Forest:
 @lru_cache(maxsize=4)
 def shipped(name: str) -> Forest | None:
     """A forest shipped in ``newsbrief/data``; None when the file is not there."""
-    ref = resources.files("newsbrief") / "data" / name
-    if not ref.is_file():
-        return None
-    with resources.as_file(ref) as p:
-        return load_file(p)
+    return read_shipped(name, load_file)
