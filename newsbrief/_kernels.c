@@ -2164,11 +2164,206 @@ static Py_ssize_t common_pairs(const Pairs *a, const Pairs *b, Py_ssize_t enough
     return c;
 }
 
-/* newsbrief.select.select's greedy loop: the same passes, tests and tie-breaking, with the
- * similarity of every candidate to the one just chosen computed here (a dot product over the
- * chosen sentence's terms, in index order, where numpy's BLAS sums in its own order). A
- * sentence's word pairs and quoted pairs are made when the repeat test first needs them:
- * ``quoted_of(text)`` is select._quoted_pairs. */
+/* What the greedy runs of one story share: each candidate's pairs and quoted pairs, and, per
+ * chosen sentence, the similarity of every candidate to it and which candidates repeat it,
+ * all made when a run first asks. Several runs (newsbrief.select.variants: other settings,
+ * other values) choose from one story, so each costs a loop over cached numbers. */
+typedef struct {
+    Py_ssize_t n, V, words, shared_pairs;
+    Py_ssize_t *size;
+    const double *vec;
+    PyObject *terms, *texts, *quoted_of;
+    Pairs *pairs;
+    PyObject **quoted;
+    double **sims;          /* per chosen sentence b: sims[b][i], or NULL until needed */
+    signed char **repeats;  /* per chosen sentence b: whether i repeats it (strict test) */
+    Py_ssize_t *nz;
+} Greedy;
+
+static void greedy_free(Greedy *g)
+{
+    for (Py_ssize_t i = 0; i < g->n; i++) {
+        if (g->pairs) PyMem_Free(g->pairs[i].items);
+        if (g->quoted) Py_XDECREF(g->quoted[i]);
+        if (g->sims) PyMem_Free(g->sims[i]);
+        if (g->repeats) PyMem_Free(g->repeats[i]);
+    }
+    PyMem_Free(g->pairs); PyMem_Free(g->quoted); PyMem_Free(g->sims); PyMem_Free(g->repeats);
+    PyMem_Free(g->size); PyMem_Free(g->nz);
+    Py_XDECREF(g->terms);
+}
+
+/* Parse the arguments every run shares; 0, or -1 with an exception set (free with
+ * greedy_free either way). */
+static int greedy_init(Greedy *g, PyObject *sizes_obj, Py_buffer *vec_buf, Py_ssize_t V,
+                       Py_ssize_t words, PyObject *terms_obj, PyObject *texts,
+                       PyObject *quoted_of, Py_ssize_t shared_pairs)
+{
+    memset(g, 0, sizeof(*g));
+    g->V = V; g->words = words; g->shared_pairs = shared_pairs;
+    g->texts = texts; g->quoted_of = quoted_of;
+    if (!(g->size = as_indices(sizes_obj, &g->n, "sizes"))) return -1;
+    Py_ssize_t n = g->n;
+    if (!(g->terms = PySequence_Fast(terms_obj, "terms"))) return -1;
+    if (V < 1 || vec_buf->len != n * V * (Py_ssize_t)sizeof(double)
+        || PySequence_Fast_GET_SIZE(g->terms) != n || PyList_GET_SIZE(texts) != n) {
+        PyErr_SetString(PyExc_ValueError, "greedy_select: arguments do not match");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PySequence_Fast_GET_ITEM(g->terms, i);
+        if (!PyTuple_Check(t) && !PyList_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "greedy_select: terms must be tuples or lists");
+            return -1;
+        }
+    }
+    g->vec = vec_buf->buf;
+    size_t m = (size_t)(n ? n : 1);
+    g->pairs = PyMem_Calloc(m, sizeof(Pairs));
+    g->quoted = PyMem_Calloc(m, sizeof(PyObject *));
+    g->sims = PyMem_Calloc(m, sizeof(double *));
+    g->repeats = PyMem_Calloc(m, sizeof(signed char *));
+    g->nz = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)V);
+    if (!g->pairs || !g->quoted || !g->sims || !g->repeats || !g->nz) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+/* The similarity of every candidate to ``b`` (a dot product over b's terms, in index order,
+ * where numpy's BLAS sums in its own order), made once. */
+static const double *greedy_sims(Greedy *g, Py_ssize_t b)
+{
+    if (g->sims[b]) return g->sims[b];
+    double *row = PyMem_Malloc(sizeof(double) * (size_t)(g->n ? g->n : 1));
+    if (!row) { PyErr_NoMemory(); return NULL; }
+    const double *vb = g->vec + b * g->V;
+    Py_ssize_t k = 0;
+    for (Py_ssize_t v = 0; v < g->V; v++)
+        if (vb[v] != 0.0) g->nz[k++] = v;
+    for (Py_ssize_t i = 0; i < g->n; i++) {
+        const double *vi = g->vec + i * g->V;
+        double s = 0.0;
+        for (Py_ssize_t q = 0; q < k; q++) s += vi[g->nz[q]] * vb[g->nz[q]];
+        row[i] = s;
+    }
+    return g->sims[b] = row;
+}
+
+static int greedy_pairs(Greedy *g, Py_ssize_t i)
+{
+    return g->pairs[i].built ? 0 : build_pairs(&g->pairs[i], PySequence_Fast_GET_ITEM(g->terms, i));
+}
+
+static PyObject *greedy_quoted(Greedy *g, Py_ssize_t i)
+{
+    if (!g->quoted[i]
+        && !(g->quoted[i] = PyObject_CallOneArg(g->quoted_of, PyList_GET_ITEM(g->texts, i))))
+        return NULL;
+    if (!PyAnySet_Check(g->quoted[i])) {
+        PyErr_SetString(PyExc_TypeError, "greedy_select: quoted_of must return a set");
+        return NULL;
+    }
+    return g->quoted[i];
+}
+
+/* Whether candidate ``i`` repeats the chosen ``b`` in the strict pass: enough shared word
+ * pairs, or a quoted pair in common (only when b has pairs at all). 1, 0, or -1 on error. */
+static int greedy_repeats(Greedy *g, Py_ssize_t b, Py_ssize_t i)
+{
+    if (!g->repeats[b]) {
+        if (!(g->repeats[b] = PyMem_Malloc((size_t)(g->n ? g->n : 1)))) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        memset(g->repeats[b], -1, (size_t)g->n);
+    }
+    if (g->repeats[b][i] >= 0) return g->repeats[b][i];
+    if (greedy_pairs(g, b) < 0) return -1;
+    int r = 0;
+    if (g->pairs[b].n > 0) {
+        if (greedy_pairs(g, i) < 0) return -1;
+        PyObject *said = greedy_quoted(g, b);
+        if (!said) return -1;
+        Py_ssize_t c = common_pairs(&g->pairs[i], &g->pairs[b], g->shared_pairs);
+        if (c < 0) return -1;
+        if (c < g->shared_pairs && PySet_GET_SIZE(said) > 0) {
+            PyObject *mine = greedy_quoted(g, i);
+            if (!mine) return -1;
+            Py_ssize_t q = common_items(mine, said, 1);
+            if (q < 0) return -1;
+            if (q > 0) c = g->shared_pairs;
+        }
+        r = c >= g->shared_pairs;
+    }
+    return g->repeats[b][i] = (signed char)r;
+}
+
+/* newsbrief.select.select's greedy loop with one sentence value per candidate and one
+ * setting: the same passes, tests and tie-breaking. A new list of the chosen indices, best
+ * first, or NULL with an exception set. */
+static PyObject *greedy_run(Greedy *g, const double *value, double strict_limit,
+                            double lax_limit, double mmr)
+{
+    Py_ssize_t n = g->n;
+    PyObject *chosen = PyList_New(0);
+    double *max_sim = PyMem_Calloc((size_t)(n ? n : 1), sizeof(double));
+    char *flags = PyMem_Calloc((size_t)(2 * n + 1), 1);  /* available (n), repeats (n) */
+    Py_ssize_t *picked = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n ? n : 1));
+    if (!chosen || !max_sim || !flags || !picked) {
+        if (chosen) PyErr_NoMemory();
+        goto fail;
+    }
+    char *available = flags, *repeats = flags + n;
+    Py_ssize_t used = 0, n_picked = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int strict = pass == 0;
+        double limit = strict ? strict_limit : lax_limit;
+        memset(available, 1, (size_t)n);
+        for (Py_ssize_t c = 0; c < n_picked; c++) available[picked[c]] = 0;
+        for (;;) {
+            Py_ssize_t left = g->words - used, best = -1;
+            double best_gain = 0.0;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                if (!available[i]) continue;
+                if (!(g->size[i] <= left && max_sim[i] <= limit) || (strict && repeats[i])) {
+                    available[i] = 0;  /* for the rest of this pass: it only gets worse */
+                    continue;
+                }
+                double gain = value[i] * (1.0 - mmr * max_sim[i]);
+                if (best < 0 || gain > best_gain) { best = i; best_gain = gain; }
+            }
+            if (best < 0) break;
+            available[best] = 0;
+            picked[n_picked++] = best;
+            PyObject *b = PyLong_FromSsize_t(best);
+            if (!b || PyList_Append(chosen, b) < 0) { Py_XDECREF(b); goto fail; }
+            Py_DECREF(b);
+            used += g->size[best];
+            const double *sims = greedy_sims(g, best);
+            if (!sims) goto fail;
+            for (Py_ssize_t i = 0; i < n; i++)
+                if (!(max_sim[i] >= sims[i])) max_sim[i] = sims[i];
+            if (!strict) continue;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                if (!available[i]) continue;
+                int r = greedy_repeats(g, best, i);
+                if (r < 0) goto fail;
+                if (r) repeats[i] = 1;
+            }
+        }
+    }
+    PyMem_Free(max_sim); PyMem_Free(flags); PyMem_Free(picked);
+    return chosen;
+fail:
+    Py_XDECREF(chosen);
+    PyMem_Free(max_sim); PyMem_Free(flags); PyMem_Free(picked);
+    return NULL;
+}
+
+/* newsbrief.select.select's greedy loop. A sentence's word pairs and quoted pairs are made
+ * when the repeat test first needs them: ``quoted_of(text)`` is select._quoted_pairs. */
 static PyObject *greedy_select(PyObject *self, PyObject *args)
 {
     PyObject *values_obj, *sizes_obj, *terms_obj, *texts, *quoted_of;
@@ -2179,117 +2374,289 @@ static PyObject *greedy_select(PyObject *self, PyObject *args)
                           &terms_obj, &PyList_Type, &texts, &quoted_of, &strict_limit,
                           &lax_limit, &mmr, &shared_pairs))
         return NULL;
-    PyObject *result = NULL, *chosen = NULL, *terms = NULL;
-    PyObject **quoted = NULL;
-    Pairs *pairs = NULL;
-    Py_ssize_t n = 0, n_sizes = 0;
-    double *value = NULL, *max_sim = NULL;
-    Py_ssize_t *size = NULL, *nz = NULL;
-    char *flags = NULL;
-    if (!(size = as_indices(sizes_obj, &n_sizes, "sizes"))) goto done;
-    n = n_sizes;
-    if (!(value = as_doubles(values_obj, n, "values"))) goto done;
-    if (!(terms = PySequence_Fast(terms_obj, "terms"))) goto done;
-    if (V < 1 || vec_buf.len != n * V * (Py_ssize_t)sizeof(double)
-        || PySequence_Fast_GET_SIZE(terms) != n || PyList_GET_SIZE(texts) != n) {
-        PyErr_SetString(PyExc_ValueError, "greedy_select: arguments do not match");
+    PyObject *result = NULL;
+    double *value = NULL;
+    Greedy g;
+    if (greedy_init(&g, sizes_obj, &vec_buf, V, words, terms_obj, texts, quoted_of,
+                    shared_pairs) == 0
+        && (value = as_doubles(values_obj, g.n, "values")))
+        result = greedy_run(&g, value, strict_limit, lax_limit, mmr);
+    PyMem_Free(value);
+    greedy_free(&g);
+    PyBuffer_Release(&vec_buf);
+    return result;
+}
+
+/* Several greedy runs on one story (newsbrief.select.select_many): ``values`` and
+ * ``settings`` (strict, lax, mmr) one per run; the chosen indices of each run, as
+ * greedy_select gives them, sharing the similarities and repeat tests between runs. With
+ * ``drops``, then one more run per sentence the first run chose, with the first run's values
+ * and setting but that sentence's value 0 (in the order chosen). */
+static PyObject *greedy_select_many(PyObject *self, PyObject *args)
+{
+    PyObject *values_obj, *sizes_obj, *terms_obj, *texts, *quoted_of, *settings_obj;
+    Py_buffer vec_buf;
+    Py_ssize_t V, words, shared_pairs;
+    int drops = 0;
+    if (!PyArg_ParseTuple(args, "OOy*nnOO!OOn|p", &values_obj, &sizes_obj, &vec_buf, &V,
+                          &words, &terms_obj, &PyList_Type, &texts, &quoted_of, &settings_obj,
+                          &shared_pairs, &drops))
+        return NULL;
+    PyObject *result = NULL, *values = NULL, *settings = NULL;
+    double *value = NULL, *base = NULL, first[3] = {0, 0, 0};
+    Greedy g;
+    if (greedy_init(&g, sizes_obj, &vec_buf, V, words, terms_obj, texts, quoted_of,
+                    shared_pairs) < 0)
+        goto done;
+    if (!(values = PySequence_Fast(values_obj, "values"))
+        || !(settings = PySequence_Fast(settings_obj, "settings")))
+        goto done;
+    Py_ssize_t runs = PySequence_Fast_GET_SIZE(values);
+    if (PySequence_Fast_GET_SIZE(settings) != runs || (drops && runs < 1)) {
+        PyErr_SetString(PyExc_ValueError, "greedy_select_many: one setting per run");
         goto done;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *t = PySequence_Fast_GET_ITEM(terms, i);
-        if (!PyTuple_Check(t) && !PyList_Check(t)) {
-            PyErr_SetString(PyExc_TypeError, "greedy_select: terms must be tuples or lists");
+    if (!(result = PyList_New(0))) goto done;
+    for (Py_ssize_t r = 0; r < runs; r++) {
+        double limits[3];
+        PyObject *set = PySequence_Fast_GET_ITEM(settings, r);
+        if (!PyArg_ParseTuple(set, "ddd", &limits[0], &limits[1], &limits[2])) goto fail;
+        if (!(value = as_doubles(PySequence_Fast_GET_ITEM(values, r), g.n, "values"))) goto fail;
+        PyObject *chosen = greedy_run(&g, value, limits[0], limits[1], limits[2]);
+        if (!chosen) goto fail;
+        int bad = PyList_Append(result, chosen);
+        Py_DECREF(chosen);
+        if (bad < 0) goto fail;
+        if (r == 0 && drops) {  /* keep the first run's values for the drops */
+            memcpy(first, limits, sizeof(first));
+            base = value;
+        } else {
+            PyMem_Free(value);
+        }
+        value = NULL;
+    }
+    if (drops) {
+        PyObject *picked = PyList_GET_ITEM(result, 0);
+        Py_ssize_t m = PyList_GET_SIZE(picked);
+        for (Py_ssize_t c = 0; c < m; c++) {
+            Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(picked, c));
+            double keep = base[i];
+            base[i] = 0.0;
+            PyObject *chosen = greedy_run(&g, base, first[0], first[1], first[2]);
+            base[i] = keep;
+            if (!chosen) goto fail;
+            int bad = PyList_Append(result, chosen);
+            Py_DECREF(chosen);
+            if (bad < 0) goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    Py_XDECREF(values); Py_XDECREF(settings);
+    PyMem_Free(value); PyMem_Free(base);
+    greedy_free(&g);
+    PyBuffer_Release(&vec_buf);
+    return result;
+}
+
+/* ---- summary_features --------------------------------------------------------------------- */
+
+/* newsbrief.rerank.features' columns (rerank.SUMMARY_FEATURES, then the sentence rows averaged
+ * over the chosen words), and each as its difference from the first candidate's, for the
+ * candidate summaries ``chosen`` (lists of sentence indices) of one story. The same formulas
+ * as rerank._numpy_features; sums run in another order, so values can differ from it in the
+ * last bits. Arrays are C-contiguous float64: scores, words, positions and term counts (n),
+ * vectors (n x V, TF-IDF rows), rows (n x R), settings (k x 4), out (k x 2F). */
+#define SUMMARY_OWN 27
+static PyObject *summary_features(PyObject *self, PyObject *args)
+{
+    PyObject *chosen_obj, *arts_obj;
+    Py_buffer sb, wb, pb, tb, vb, rb, setb, ob;
+    Py_ssize_t V, R, n_art;
+    double budget;
+    if (!PyArg_ParseTuple(args, "Oy*y*y*y*Onw*ny*ny*dw*", &chosen_obj, &sb, &wb, &pb, &tb,
+                          &arts_obj, &n_art, &vb, &V, &rb, &R, &setb, &budget, &ob))
+        return NULL;
+    PyObject *result = NULL, *chosen = NULL;
+    Py_ssize_t n = sb.len / (Py_ssize_t)sizeof(double), n_arts = 0, k = 0;
+    Py_ssize_t *art = NULL, *members = NULL, *nz = NULL, *nz_start = NULL;
+    double *spread = NULL, *rank = NULL, *cent = NULL, *scent = NULL, *summ = NULL;
+    double *share = NULL;
+    char *seen = NULL;
+    const double *s = sb.buf, *w = wb.buf, *pos = pb.buf, *nt = tb.buf, *vec = vb.buf;
+    const double *rows = rb.buf, *set = setb.buf;
+    double *out = ob.buf;
+    Py_ssize_t F = SUMMARY_OWN + R;
+    if (!(chosen = PySequence_Fast(chosen_obj, "chosen"))) goto done;
+    k = PySequence_Fast_GET_SIZE(chosen);
+    if (!(art = as_indices(arts_obj, &n_arts, "articles"))) goto done;
+    if (n < 1 || V < 1 || n_arts != n || wb.len != sb.len || pb.len != sb.len
+        || tb.len != sb.len || vb.len != n * V * (Py_ssize_t)sizeof(double)
+        || rb.len != n * R * (Py_ssize_t)sizeof(double)
+        || setb.len != k * 4 * (Py_ssize_t)sizeof(double)
+        || ob.len != k * 2 * F * (Py_ssize_t)sizeof(double) || n_art < 1) {
+        PyErr_SetString(PyExc_ValueError, "summary_features: arguments do not match");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (art[i] < 0 || art[i] >= n_art) {
+            PyErr_SetString(PyExc_ValueError, "summary_features: article out of range");
             goto done;
         }
-    }
-    const double *vec = vec_buf.buf;
-    max_sim = PyMem_Calloc((size_t)(n ? n : 1), sizeof(double));
-    flags = PyMem_Calloc((size_t)(2 * n + 1), 1);  /* available (n), repeats (n) */
-    nz = PyMem_Malloc(sizeof(Py_ssize_t) * V);
-    pairs = PyMem_Calloc((size_t)(n ? n : 1), sizeof(Pairs));
-    quoted = PyMem_Calloc((size_t)(n ? n : 1), sizeof(PyObject *));
-    if (!(chosen = PyList_New(0))) goto done;
-    if (!max_sim || !flags || !nz || !pairs || !quoted) { PyErr_NoMemory(); goto done; }
-    char *available = flags, *repeats = flags + n;
-    Py_ssize_t used = 0;
-/* The quoted pairs of sentence ``i`` into ``quoted[i]`` (once), or fail. */
-#define QUOTED(i)                                                                           \
-    if (!quoted[i] && !(quoted[i] = PyObject_CallOneArg(quoted_of, PyList_GET_ITEM(texts, i)))) \
-        goto done;                                                                          \
-    if (!PyAnySet_Check(quoted[i])) {                                                       \
-        PyErr_SetString(PyExc_TypeError, "greedy_select: quoted_of must return a set");     \
-        goto done;                                                                          \
-    }
-#define PAIRS(i)                                                                            \
-    if (!pairs[i].built && build_pairs(&pairs[i], PySequence_Fast_GET_ITEM(terms, i)) < 0)  \
+    members = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)n);
+    nz = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n * V));
+    nz_start = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    spread = PyMem_Calloc((size_t)V, sizeof(double));
+    rank = PyMem_Malloc(sizeof(double) * (size_t)n);
+    cent = PyMem_Calloc((size_t)V, sizeof(double));
+    scent = PyMem_Calloc((size_t)V, sizeof(double));
+    summ = PyMem_Malloc(sizeof(double) * (size_t)V);
+    share = PyMem_Malloc(sizeof(double) * (size_t)n_art);
+    seen = PyMem_Calloc((size_t)(V > n_art ? V : n_art), 1);
+    if (!members || !nz || !nz_start || !spread || !rank || !cent || !scent || !summ || !share
+        || !seen) {
+        PyErr_NoMemory();
         goto done;
-    for (int pass = 0; pass < 2; pass++) {
-        int strict = pass == 0;
-        double limit = strict ? strict_limit : lax_limit;
-        memset(available, 1, (size_t)n);
-        for (Py_ssize_t c = 0; c < PyList_GET_SIZE(chosen); c++)
-            available[PyLong_AsSsize_t(PyList_GET_ITEM(chosen, c))] = 0;
-        for (;;) {
-            Py_ssize_t left = words - used, best = -1;
-            double best_gain = 0.0;
-            for (Py_ssize_t i = 0; i < n; i++) {
-                if (!available[i]) continue;
-                if (!(size[i] <= left && max_sim[i] <= limit) || (strict && repeats[i])) {
-                    available[i] = 0;  /* for the rest of this pass: it only gets worse */
-                    continue;
-                }
-                double gain = value[i] * (1.0 - mmr * max_sim[i]);
-                if (best < 0 || gain > best_gain) { best = i; best_gain = gain; }
-            }
-            if (best < 0) break;
-            available[best] = 0;
-            PyObject *b = PyLong_FromSsize_t(best);
-            if (!b || PyList_Append(chosen, b) < 0) { Py_XDECREF(b); goto done; }
-            Py_DECREF(b);
-            used += size[best];
-            const double *vb = vec + best * V;
-            Py_ssize_t k = 0;
-            for (Py_ssize_t v = 0; v < V; v++)
-                if (vb[v] != 0.0) nz[k++] = v;
-            for (Py_ssize_t i = 0; i < n; i++) {
-                const double *vi = vec + i * V;
-                double s = 0.0;
-                for (Py_ssize_t q = 0; q < k; q++) s += vi[nz[q]] * vb[nz[q]];
-                if (!(max_sim[i] >= s)) max_sim[i] = s;
-            }
-            if (!strict) continue;
-            PAIRS(best)
-            if (pairs[best].n == 0) continue;
-            QUOTED(best)
-            PyObject *said = quoted[best];
-            for (Py_ssize_t i = 0; i < n; i++) {
-                if (!available[i]) continue;
-                PAIRS(i)
-                Py_ssize_t c = common_pairs(&pairs[i], &pairs[best], shared_pairs);
-                if (c < 0) goto done;
-                if (c < shared_pairs && PySet_GET_SIZE(said) > 0) {
-                    QUOTED(i)
-                    Py_ssize_t q = common_items(quoted[i], said, 1);
-                    if (q < 0) goto done;
-                    if (q > 0) c = shared_pairs;
-                }
-                if (c >= shared_pairs) repeats[i] = 1;
-            }
+    }
+    /* Each sentence's nonzero columns; in how many articles each term occurs. */
+    nz_start[0] = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t c = nz_start[i];
+        const double *vi = vec + i * V;
+        for (Py_ssize_t v = 0; v < V; v++)
+            if (vi[v] != 0.0) nz[c++] = v;
+        nz_start[i + 1] = c;
+    }
+    for (Py_ssize_t a = 0; a < n_art; a++) {
+        memset(seen, 0, (size_t)V);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (art[i] != a) continue;
+            for (Py_ssize_t q = nz_start[i]; q < nz_start[i + 1]; q++)
+                if (vec[i * V + nz[q]] > 0 && !seen[nz[q]]) { seen[nz[q]] = 1; spread[nz[q]] += 1; }
         }
     }
-#undef QUOTED
-#undef PAIRS
-    result = Py_NewRef(chosen);
+    double extra_total = 0, shared_total = 0;
+    for (Py_ssize_t v = 0; v < V; v++) {
+        extra_total += spread[v] > 1 ? spread[v] - 1 : 0;
+        shared_total += spread[v] >= 2;
+    }
+    if (extra_total < 1) extra_total = 1;
+    if (shared_total < 1) shared_total = 1;
+    /* The story's centroids (by words, and by words times score), unit length. */
+    double s_max = s[0], s_mean = 0, s_var = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (s[i] > s_max) s_max = s[i];
+        s_mean += s[i];
+        for (Py_ssize_t q = nz_start[i]; q < nz_start[i + 1]; q++) {
+            double x = vec[i * V + nz[q]];
+            cent[nz[q]] += w[i] * x;
+            scent[nz[q]] += w[i] * s[i] * x;
+        }
+    }
+    s_mean /= (double)n;
+    for (Py_ssize_t i = 0; i < n; i++) s_var += (s[i] - s_mean) * (s[i] - s_mean);
+    double s_std = sqrt(s_var / (double)n), cn = 0, sn = 0;
+    for (Py_ssize_t v = 0; v < V; v++) { cn += cent[v] * cent[v]; sn += scent[v] * scent[v]; }
+    cn = sqrt(cn); sn = sqrt(sn);
+    for (Py_ssize_t v = 0; v < V; v++) {
+        if (cn > 0) cent[v] /= cn;
+        if (sn > 0) scent[v] /= sn;
+    }
+    if (ranks(s, n, 1, rank, 1.0) < 0) goto done;
+    for (Py_ssize_t r = 0; r < k; r++) {
+        PyObject *c_obj = PySequence_Fast_GET_ITEM(chosen, r);
+        PyObject *c_fast = PySequence_Fast(c_obj, "chosen");
+        if (!c_fast) goto done;
+        Py_ssize_t m = PySequence_Fast_GET_SIZE(c_fast);
+        if (m > n) m = n;
+        for (Py_ssize_t j = 0; j < m; j++)
+            members[j] = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(c_fast, j));
+        Py_DECREF(c_fast);
+        for (Py_ssize_t j = 0; j < m; j++)
+            if (members[j] < 0 || members[j] >= n) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_ValueError, "summary_features: index out of range");
+                goto done;
+            }
+        double *o = out + r * 2 * F;
+        double total = 0, dens = 0, ssum = 0, lo = INFINITY, hi = -INFINITY, psum = 0, leads = 0;
+        double rsum = 0, rmax = -1, tsum = 0;
+        memset(share, 0, sizeof(double) * (size_t)n_art);
+        memset(summ, 0, sizeof(double) * (size_t)V);
+        memset(seen, 0, (size_t)V);
+        double cross = 0, common = 0, spread_sum = 0, covered = 0;
+        for (Py_ssize_t j = 0; j < m; j++) {
+            Py_ssize_t i = members[j];
+            total += w[i]; dens += w[i] * s[i]; ssum += s[i];
+            if (s[i] < lo) lo = s[i];
+            if (s[i] > hi) hi = s[i];
+            share[art[i]] += w[i];
+            psum += pos[i]; leads += pos[i] == 0; rsum += rank[i];
+            if (rank[i] > rmax) rmax = rank[i];
+            tsum += nt[i];
+            for (Py_ssize_t q = nz_start[i]; q < nz_start[i + 1]; q++) {
+                Py_ssize_t v = nz[q];
+                summ[v] += w[i] * vec[i * V + v];
+                if (vec[i * V + v] > 0 && !seen[v]) {
+                    seen[v] = 1; covered += 1; spread_sum += spread[v];
+                    cross += spread[v] > 1 ? spread[v] - 1 : 0;
+                    common += spread[v] >= 2;
+                }
+            }
+        }
+        double used = 0, best_share = 0, norm = 0, cs = 0, ss = 0, inner = 0;
+        double inner_max = -INFINITY;
+        for (Py_ssize_t a = 0; a < n_art; a++)
+            if (share[a] > best_share) best_share = share[a];
+        /* Articles used: those with a chosen sentence (a sentence of no words counts too). */
+        memset(seen, 0, (size_t)n_art);
+        for (Py_ssize_t j = 0; j < m; j++)
+            if (!seen[art[members[j]]]) { seen[art[members[j]]] = 1; used += 1; }
+        for (Py_ssize_t v = 0; v < V; v++) norm += summ[v] * summ[v];
+        norm = sqrt(norm);
+        if (norm < 1e-12) norm = 1e-12;
+        for (Py_ssize_t v = 0; v < V; v++) { cs += summ[v] * cent[v]; ss += summ[v] * scent[v]; }
+        for (Py_ssize_t a = 0; a < m; a++)
+            for (Py_ssize_t b = 0; b < m; b++) {
+                if (a == b) continue;
+                Py_ssize_t i = members[a], j = members[b];
+                double d = 0;
+                for (Py_ssize_t q = nz_start[i]; q < nz_start[i + 1]; q++)
+                    d += vec[i * V + nz[q]] * vec[j * V + nz[q]];
+                inner += d;
+                if (d > inner_max) inner_max = d;
+            }
+        double pairs = (double)m * (double)(m - 1);
+        double count = m > 0 ? (double)m : 1.0, words_ = total > 1 ? total : 1.0;
+        double own[SUMMARY_OWN] = {
+            cross / extra_total, common / shared_total, spread_sum / (covered > 1 ? covered : 1),
+            dens / budget, ssum / count, lo, hi, (total < budget ? total : budget) / budget,
+            (double)m, used, best_share / words_, cs / norm, ss / norm,
+            inner / (pairs > 1 ? pairs : 1), pairs > 0 ? inner_max : 0.0,
+            psum / count, leads, rsum / count, rmax, covered / (tsum > 1 ? tsum : 1),
+            set[r * 4], set[r * 4 + 1], set[r * 4 + 2], set[r * 4 + 3],
+            (double)n, s_max, s_std,
+        };
+        memcpy(o, own, sizeof(own));
+        for (Py_ssize_t f = 0; f < R; f++) {
+            double a = 0;
+            for (Py_ssize_t j = 0; j < m; j++) a += w[members[j]] * rows[members[j] * R + f];
+            o[SUMMARY_OWN + f] = a / words_;
+        }
+    }
+    for (Py_ssize_t r = 0; r < k; r++)
+        for (Py_ssize_t f = 0; f < F; f++)
+            out[r * 2 * F + F + f] = out[r * 2 * F + f] - out[f];
+    result = Py_NewRef(Py_None);
 done:
     Py_XDECREF(chosen);
-    if (pairs)
-        for (Py_ssize_t i = 0; i < n; i++) PyMem_Free(pairs[i].items);
-    if (quoted)
-        for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(quoted[i]);
-    Py_XDECREF(terms);
-    PyMem_Free(pairs); PyMem_Free(quoted);
-    PyMem_Free(value); PyMem_Free(max_sim); PyMem_Free(size); PyMem_Free(nz); PyMem_Free(flags);
-    PyBuffer_Release(&vec_buf);
+    PyMem_Free(art); PyMem_Free(members); PyMem_Free(nz); PyMem_Free(nz_start);
+    PyMem_Free(spread); PyMem_Free(rank); PyMem_Free(cent); PyMem_Free(scent); PyMem_Free(summ);
+    PyMem_Free(share); PyMem_Free(seen);
+    PyBuffer_Release(&sb); PyBuffer_Release(&wb); PyBuffer_Release(&pb); PyBuffer_Release(&tb);
+    PyBuffer_Release(&vb); PyBuffer_Release(&rb); PyBuffer_Release(&setb); PyBuffer_Release(&ob);
     return result;
 }
 
@@ -2549,6 +2916,15 @@ static PyMethodDef methods[] = {
     {"greedy_select", greedy_select, METH_VARARGS,
      "greedy_select(values, sizes, vectors, V, words, terms, texts, quoted_of, strict, lax, "
      "mmr, shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
+    {"greedy_select_many", greedy_select_many, METH_VARARGS,
+     "greedy_select_many(values, sizes, vectors, V, words, terms, texts, quoted_of, settings, "
+     "shared_pairs, drops=False): greedy_select once per (values, (strict, lax, mmr)) pair, "
+     "sharing similarities and repeat tests, then (drops) once more per sentence of the first "
+     "run without it; a list of chosen index lists."},
+    {"summary_features", summary_features, METH_VARARGS,
+     "summary_features(chosen, scores, words, positions, n_terms, articles, n_articles, vectors, "
+     "V, rows, R, settings, budget, out): newsbrief.rerank.features of the candidate "
+     "summaries chosen, written into out (k x 2F)."},
     {"best_matches", best_matches, METH_VARARGS,
      "best_matches(mine, groups, own): for each chosen sentence's terms and each group of "
      "sentence terms but its own, (index, Dice overlap) of the first best match "

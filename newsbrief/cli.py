@@ -49,6 +49,10 @@ Analysis = Annotated[bool, typer.Option(
     "--analysis/--no-analysis",
     help="Cross-source analysis: entities, where the sources differ, support counts "
          "(loads spaCy when installed: about 2 s once per process).")]
+Rerank = Annotated[bool, typer.Option(
+    "--rerank/--no-rerank",
+    help="Choose among whole candidate summaries with the shipped reranker; --no-rerank "
+         "keeps the greedy sentence-by-sentence choice.")]
 
 
 @app.command()
@@ -66,6 +70,7 @@ def brief(
                                                    help="Write to this file.")] = None,
     allow_private: AllowPrivate = False,
     analysis: Analysis = True,
+    rerank: Rerank = True,
 ) -> None:
     """Brief one story from its articles."""
     from .ingest import read_inputs
@@ -77,7 +82,8 @@ def brief(
         fail(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}", 2)
     try:
         story = read_inputs(inputs, stdin=sys.stdin, allow_private=allow_private)
-        result = summarize_story(story, Options(words=words, analysis=analysis))
+        result = summarize_story(story, Options(words=words, analysis=analysis,
+                                                       rerank=rerank))
     except NewsbriefError as e:
         fail(str(e))
     text = render(result, fmt, explain=explain)
@@ -102,6 +108,7 @@ def batch(
     words: Words = DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
     analysis: Analysis = True,
+    rerank: Rerank = True,
 ) -> None:
     """Brief many stories: one JSON brief per line, in input order, with a progress bar."""
     from rich.console import Console
@@ -123,7 +130,8 @@ def batch(
                   TimeRemainingColumn(), console=console, transient=True) as bar:
         task = bar.add_task("briefing", total=total)
         try:
-            result = run_batch(source, out, Options(words=words, analysis=analysis), jobs=jobs,
+            result = run_batch(source, out, Options(words=words, analysis=analysis,
+                                                       rerank=rerank), jobs=jobs,
                                allow_private=allow_private,
                                progress=lambda: bar.advance(task))
         except NewsbriefError as e:

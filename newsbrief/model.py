@@ -181,6 +181,9 @@ class Options:
     words: int = DEFAULT_WORDS
     # Run the cross-source analysis (entities, conflicts, support; ``newsbrief.analyse``).
     analysis: bool = True
+    # Choose among whole candidate summaries with the shipped reranker (``newsbrief.rerank``);
+    # off: the greedy's summary (``newsbrief.select``).
+    rerank: bool = True
 
     def __post_init__(self) -> None:
         if self.words < 1:

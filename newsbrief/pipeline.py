@@ -11,10 +11,12 @@ from .clean import clean
 from .errors import InputError, UnsupportedLanguage
 from .ingest import MAX_ARTICLES, Story, text_to_article, unique_ids
 from .model import DEFAULT_WORDS, Article, Brief, BriefSentence, Options, Sentence
+from .rerank import choose
+from .rerank import model as rerank_model
 from .score import Scored, earliest, score
 from .screen import screen
 from .segment import segment
-from .select import order, select
+from .select import order
 
 
 def _as_articles(articles: Sequence[Article | str]) -> list[Article]:
@@ -75,7 +77,7 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
         notes.append(f"A long story: only the {len(scored.sentences):,} earliest of its "
                      f"{scored.eligible:,} candidate sentences were scored (each article's "
                      "first sentences first).")
-    picked = select(scored, opts.words)
+    picked = choose(scored, opts.words, rerank_model() if opts.rerank else None)
     chosen = [scored.sentences[i] for i in picked]
     # Copies of kept articles are not a source of sentences but are credited as sources.
     credit = {a: sentences[a] for a in sentences if a in kept_ids or a in screening.copies}

@@ -120,6 +120,9 @@ class Scored:
     terms: tuple[tuple[str, ...], ...] = ()  # content terms, one tuple per sentence
     # Candidates before ``MAX_CANDIDATES`` kept only the earliest (0: as many as scored).
     eligible: int = 0
+    # The sentence forest's input rows (``MODEL_FEATURES``), one per sentence; None when the
+    # scores came from the fixed weights (no shipped forest).
+    rows: np.ndarray | None = None
 
 
 class TermPrior(dict):  # type: ignore[type-arg]
@@ -406,10 +409,10 @@ def score(sentences: Sequence[Sentence], weights: Weights = Weights()) -> Scored
     model = shipped(MODEL_FILE)
     if model is not None and model.features == MODEL_FEATURES:
         pairs = pair_prior.features([s.tokens for s in cands], pair_prior.shipped())
-        total = model.predict(np.hstack([x, pairs]))
-    else:
-        col = FEATURES.index
-        total = (weights.centrality * x[:, col("centrality")]
-                 + weights.support * x[:, col("support")]
-                 + weights.position * np.sqrt(x[:, col("inverse_position")]))
+        rows = np.hstack([x, pairs])
+        return Scored(cands, model.predict(rows).astype(np.float64), vec, terms, eligible, rows)
+    col = FEATURES.index
+    total = (weights.centrality * x[:, col("centrality")]
+             + weights.support * x[:, col("support")]
+             + weights.position * np.sqrt(x[:, col("inverse_position")]))
     return Scored(cands, total.astype(np.float64), vec, terms, eligible)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,48 +33,98 @@ MMR_PENALTY = 0.3
 # by density alone (the knapsack rule), 1 by the total it brings to the budget. 0.15 with the
 # summary-prior scorer and the settings above (val 0-500 / 500-1500; 0.3 was 0.04 ROUGE-1 under).
 LENGTH_POWER = 0.15
-# length ** LENGTH_POWER for the lengths a candidate can have, computed once by numpy: where
-# numpy vectorises the power it differs from C's pow (Python's ``**``) in the last bit for some
+# length ** power for the lengths a candidate can have, computed once by numpy: where numpy
+# vectorises the power it differs from C's pow (Python's ``**``) in the last bit for some
 # lengths (54 of 0-1,023 on this project's machine), and the values must stay those of the
 # array code. Beyond the table numpy computes it per call.
-_POWERS: list[float] = (np.arange(1024, dtype=float) ** LENGTH_POWER).tolist()
+@lru_cache(maxsize=16)
+def _powers(power: float) -> list[float]:
+    return (np.arange(1024, dtype=float) ** power).tolist()
 
 
-def _power(length: int) -> float:
-    """``length ** LENGTH_POWER`` as numpy computes it for an array, as the table holds."""
-    return float((np.array([length], dtype=float) ** LENGTH_POWER)[0])
+def _power(length: int, power: float) -> float:
+    """``length ** power`` as numpy computes it for an array, as the table holds."""
+    return float((np.array([length], dtype=float) ** power)[0])
 
 
 def select(scored: Scored, words: int) -> list[int]:
     """Indices into ``scored.sentences`` of the chosen sentences, best first. The total
     word count never exceeds ``words``; a sentence that does not fit is skipped, not cut."""
+    if not len(scored.sentences):
+        return []
+    return select_many(scored, words, [Setting()])[0]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One run of the greedy: its constants (None: the module's), and optionally other scores
+    than the story's."""
+    length_power: float | None = None
+    mmr: float | None = None
+    strict: float | None = None
+    scores: np.ndarray | None = None
+
+    def resolved(self) -> tuple[float, float, float]:
+        """(length power, MMR penalty, strict redundancy limit), the module's where unset."""
+        return (LENGTH_POWER if self.length_power is None else self.length_power,
+                MMR_PENALTY if self.mmr is None else self.mmr,
+                STRICT_REDUNDANCY if self.strict is None else self.strict)
+
+
+def select_many(scored: Scored, words: int, settings: Sequence[Setting],
+                drops: bool = False) -> list[list[int]]:
+    """``select`` once per setting, sharing what the runs have in common (the similarity of
+    every sentence to each chosen one, the repeat tests): the candidate summaries that
+    ``rerank`` chooses among. With ``drops``, then once more per sentence the first run chose
+    (in the order chosen), with the first setting and that sentence's score 0."""
     n = len(scored.sentences)
     if n == 0:
-        return []
+        return [[] for _ in settings]
     size = [s.words for s in scored.sentences]
     # Per-sentence state lives in Python lists: a story has a few dozen candidates, so each
     # numpy call on them would cost more in overhead than its arithmetic. The arithmetic is
     # the same IEEE double operations, in the same order, as the array form it replaced
     # (``scores * lengths.astype(float) ** LENGTH_POWER``).
-    value = [v * (_POWERS[k] if k < len(_POWERS) else _power(k))
-             for v, k in zip(scored.scores.tolist(), size)]
+    values, limits = [], []
+    default = scored.scores.tolist()
+    for s in settings:
+        power, mmr, strict = s.resolved()
+        powers = _powers(power)
+        scores = default if s.scores is None else s.scores.tolist()
+        values.append([v * (powers[k] if k < len(powers) else _power(k, power))
+                       for v, k in zip(scores, size)])
+        limits.append((strict, REDUNDANCY, mmr))
     terms, sents = scored.terms or ((),) * n, scored.sentences
     kernels = native.KERNELS
     if kernels is not None:  # the same loop in C (``_kernels.c``), pair sets made on demand
         vectors = np.ascontiguousarray(scored.vectors, dtype=np.float64)
-        return kernels.greedy_select(value, size, vectors, vectors.shape[1], words, terms,
-                                     [s.text for s in sents], _quoted_pairs,
-                                     STRICT_REDUNDANCY, REDUNDANCY, MMR_PENALTY, SHARED_PAIRS)
+        return kernels.greedy_select_many(
+            values, size, vectors, vectors.shape[1], words, terms, [s.text for s in sents],
+            _quoted_pairs, limits, SHARED_PAIRS, drops)
     # Built for every candidate up front: a dozen small sets cost less than a lazy lookup per
     # test (about a hundred tests per story).
     pairs = [_pairs(t) for t in terms]
     quoted = [_quoted_pairs(s.text) for s in sents]
+    out = [_greedy(scored.vectors, value, size, words, pairs, quoted, strict, mmr)
+           for value, (strict, _lax, mmr) in zip(values, limits)]
+    if drops:
+        strict, _lax, mmr = limits[0]
+        for i in out[0]:
+            value = values[0].copy()
+            value[i] = 0.0  # the same as a score of 0: 0.0 times any length value
+            out.append(_greedy(scored.vectors, value, size, words, pairs, quoted, strict, mmr))
+    return out
+
+
+def _greedy(vectors: np.ndarray, value: list[float], size: list[int], words: int,
+            pairs: list[set[tuple[str, str]]], quoted: list[set[tuple[str, str]]],
+            strict_limit: float, mmr: float) -> list[int]:
+    n = len(value)
     chosen: list[int] = []
     used = 0
     max_sim = [0.0] * n
     repeats = [False] * n
-    for limit in (STRICT_REDUNDANCY, REDUNDANCY):
-        strict = limit == STRICT_REDUNDANCY
+    for strict, limit in ((True, strict_limit), (False, REDUNDANCY)):
         available = [True] * n
         for i in chosen:
             available[i] = False
@@ -85,7 +137,7 @@ def select(scored: Scored, words: int) -> list[int]:
                 if not (size[i] <= left and max_sim[i] <= limit) or (strict and repeats[i]):
                     available[i] = False  # for the rest of this pass: it only gets worse
                     continue
-                gain = value[i] * (1.0 - MMR_PENALTY * max_sim[i])
+                gain = value[i] * (1.0 - mmr * max_sim[i])
                 if best < 0 or gain > best_gain:  # the first of equal gains, as argmax
                     best, best_gain = i, gain
             if best < 0:
@@ -93,7 +145,7 @@ def select(scored: Scored, words: int) -> list[int]:
             available[best] = False
             chosen.append(best)
             used += size[best]
-            sims = (scored.vectors @ scored.vectors[best]).tolist()
+            sims = (vectors @ vectors[best]).tolist()
             max_sim = [m if m >= x else x for m, x in zip(max_sim, sims)]
             if strict and pairs[best]:
                 # Only sentences still available can be chosen later in this pass (the set

@@ -98,16 +98,18 @@ def train_command(
         help="Fit on the first N train stories (the figure-pair model: on N stories after "
              "the first 10,000, which hold the hand-judged conflict samples).")] = 20_000,
     only: Annotated[str, typer.Option(
-        "--only", help="all, screen, sentences or figures (the sentence and figure-pair models "
-                       "are fitted on what the screen keeps: refit them after the screen).")]
+        "--only", help="all, screen, sentences, figures or rerank (the sentence and figure-pair "
+                       "models are fitted on what the screen keeps: refit them after the screen; "
+                       "the summary reranker on the sentence forest's rows: refit it after the "
+                       "sentences).")]
     = "all",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 2,
     out_dir: Annotated[Optional[Path], typer.Option(
         "--out", help="Folder for the model files (default: the package's data folder).")]
     = None,
 ) -> None:
-    """Refit the shipped screening, sentence-scoring and figure-pair models from the train
-    split."""
+    """Refit the shipped screening, sentence-scoring, figure-pair and summary-reranking models
+    from the train split."""
     try:
         import lightgbm  # noqa: F401
         import nltk  # noqa: F401
@@ -116,8 +118,8 @@ def train_command(
         _fail(f"training needs the eval extra ({e.name} is missing): pip install 'newsbrief[eval]'")
     from .train import DATA_DIR, train
 
-    if only not in ("all", "screen", "sentences", "figures"):
-        _fail("--only must be all, screen, sentences or figures", 2)
+    if only not in ("all", "screen", "sentences", "figures", "rerank"):
+        _fail("--only must be all, screen, sentences, figures or rerank", 2)
     if only in ("all", "figures"):
         from ..analyse import nlp
 
