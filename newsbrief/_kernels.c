@@ -132,43 +132,66 @@ static int ranks(const double *v, Py_ssize_t n, int descending, double *rank, do
 
 static PyObject *forest_predict(PyObject *self, PyObject *args)
 {
-    Py_buffer x, feature, threshold, left, right, value, roots, out;
+    Py_buffer x, feature, threshold, kids, value, roots, depths, out;
     Py_ssize_t width;
-    if (!PyArg_ParseTuple(args, "y*ny*y*y*y*y*y*w*", &x, &width, &feature, &threshold, &left,
-                          &right, &value, &roots, &out))
+    if (!PyArg_ParseTuple(args, "y*ny*y*y*y*y*y*w*", &x, &width, &feature, &threshold, &kids,
+                          &value, &roots, &depths, &out))
         return NULL;
     PyObject *result = NULL;
     Py_ssize_t n = width > 0 ? x.len / (Py_ssize_t)sizeof(double) / width : 0;
     Py_ssize_t trees = roots.len / (Py_ssize_t)sizeof(int);
     Py_ssize_t nodes = feature.len / (Py_ssize_t)sizeof(int);
     if (out.len < n * (Py_ssize_t)sizeof(double) || threshold.len != nodes * 8
-        || left.len != nodes * 4 || right.len != nodes * 4 || value.len != nodes * 8) {
+        || kids.len != nodes * 8 || value.len != nodes * 8 || depths.len != roots.len) {
         PyErr_SetString(PyExc_ValueError, "forest_predict: buffer sizes do not match");
         goto done;
     }
     {
         const double *xs = x.buf, *thr = threshold.buf, *val = value.buf;
-        const int *feat = feature.buf, *lo = left.buf, *hi = right.buf, *root = roots.buf;
+        const int *feat = feature.buf, *kid = kids.buf, *root = roots.buf, *deep = depths.buf;
         double *o = out.buf;
-        double *leaf = PyMem_Malloc(sizeof(double) * (trees ? trees : 1));
+        double *leaf = PyMem_Malloc(sizeof(double) * (n * trees > 0 ? n * trees : 1));
         if (!leaf) { PyErr_NoMemory(); goto done; }
-        for (Py_ssize_t r = 0; r < n; r++) {
-            const double *row = xs + r * width;
-            for (Py_ssize_t t = 0; t < trees; t++) {
-                int node = root[t];
-                while (lo[node] != node)  /* a leaf points to itself */
-                    node = row[feat[node]] <= thr[node] ? lo[node] : hi[node];  /* NaN: right */
-                leaf[t] = val[node];
+        /* Node g's children are kid[2g] (left) and kid[2g + 1]; a leaf's are itself, with a
+         * threshold of +inf, so a row that has reached its leaf stays there. Every row steps
+         * as many times as its tree is deep, choosing the child by arithmetic rather than a
+         * branch (rows of one story take unpredictable paths: a mispredicted branch per step
+         * cost three times the walk), four rows side by side so their chains of loads
+         * overlap. NaN goes right. */
+#define POINTER_STEP(g, xr) g = kid[2 * g + !((xr)[feat[g]] <= thr[g])]
+        for (Py_ssize_t t = 0; t < trees; t++) {
+            Py_ssize_t r = 0;
+            for (; r + 4 <= n; r += 4) {
+                const double *x0 = xs + r * width, *x1 = x0 + width, *x2 = x1 + width,
+                             *x3 = x2 + width;
+                int g0 = root[t], g1 = g0, g2 = g0, g3 = g0;
+                for (int step = 0; step < deep[t]; step++) {
+                    POINTER_STEP(g0, x0);
+                    POINTER_STEP(g1, x1);
+                    POINTER_STEP(g2, x2);
+                    POINTER_STEP(g3, x3);
+                }
+                leaf[r * trees + t] = val[g0];
+                leaf[(r + 1) * trees + t] = val[g1];
+                leaf[(r + 2) * trees + t] = val[g2];
+                leaf[(r + 3) * trees + t] = val[g3];
             }
-            o[r] = pairwise_sum(leaf, trees);
+            for (; r < n; r++) {
+                const double *x0 = xs + r * width;
+                int g0 = root[t];
+                for (int step = 0; step < deep[t]; step++) POINTER_STEP(g0, x0);
+                leaf[r * trees + t] = val[g0];
+            }
         }
+#undef POINTER_STEP
+        for (Py_ssize_t r = 0; r < n; r++) o[r] = pairwise_sum(leaf + r * trees, trees);
         PyMem_Free(leaf);
     }
     result = Py_NewRef(Py_None);
 done:
     PyBuffer_Release(&x); PyBuffer_Release(&feature); PyBuffer_Release(&threshold);
-    PyBuffer_Release(&left); PyBuffer_Release(&right); PyBuffer_Release(&value);
-    PyBuffer_Release(&roots); PyBuffer_Release(&out);
+    PyBuffer_Release(&kids); PyBuffer_Release(&value); PyBuffer_Release(&roots);
+    PyBuffer_Release(&depths); PyBuffer_Release(&out);
     return result;
 }
 
@@ -2152,7 +2175,8 @@ static int build_pairs(Pairs *out, PyObject *terms)
     return 0;
 }
 
-/* How many of ``a``'s pairs ``b`` has, stopping at ``enough`` (len(a & b), capped). */
+/* How many of ``a``'s pairs ``b`` has, stopping at ``enough`` (len(a & b), capped). A dozen
+ * pairs a side: comparing hashes all against all costs less than sorting them. */
 static Py_ssize_t common_pairs(const Pairs *a, const Pairs *b, Py_ssize_t enough)
 {
     Py_ssize_t c = 0;
@@ -2256,11 +2280,21 @@ static int greedy_pairs(Greedy *g, Py_ssize_t i)
     return g->pairs[i].built ? 0 : build_pairs(&g->pairs[i], PySequence_Fast_GET_ITEM(g->terms, i));
 }
 
+static PyObject *empty_frozenset;
+
 static PyObject *greedy_quoted(Greedy *g, Py_ssize_t i)
 {
-    if (!g->quoted[i]
-        && !(g->quoted[i] = PyObject_CallOneArg(g->quoted_of, PyList_GET_ITEM(g->texts, i))))
-        return NULL;
+    if (!g->quoted[i]) {
+        PyObject *text = PyList_GET_ITEM(g->texts, i);
+        /* Text without a double quote (straight or curly) quotes nothing: select._quoted_pairs
+         * gives an empty set for it, without the call. */
+        Py_ssize_t len = PyUnicode_Check(text) ? PyUnicode_GET_LENGTH(text) : -1;
+        if (len >= 0 && PyUnicode_FindChar(text, 0x22, 0, len, 1) == -1
+            && PyUnicode_FindChar(text, 0x201C, 0, len, 1) == -1)
+            g->quoted[i] = Py_NewRef(empty_frozenset);
+        else if (!(g->quoted[i] = PyObject_CallOneArg(g->quoted_of, text)))
+            return NULL;
+    }
     if (!PyAnySet_Check(g->quoted[i])) {
         PyErr_SetString(PyExc_TypeError, "greedy_select: quoted_of must return a set");
         return NULL;
@@ -2467,44 +2501,51 @@ done:
  * over the chosen words), and each as its difference from the first candidate's, for the
  * candidate summaries ``chosen`` (lists of sentence indices) of one story. The same formulas
  * as rerank._numpy_features; sums run in another order, so values can differ from it in the
- * last bits. Arrays are C-contiguous float64: scores, words, positions and term counts (n),
- * vectors (n x V, TF-IDF rows), rows (n x R), settings (k x 4), out (k x 2F). */
+ * last bits. Buffers are C-contiguous float64: scores (n), vectors (n x V, TF-IDF rows),
+ * rows (n x R), out (k x 2F); words, positions, term counts and article ids are sequences of
+ * n numbers, settings of 4 per candidate. */
 #define SUMMARY_OWN 27
 static PyObject *summary_features(PyObject *self, PyObject *args)
 {
-    PyObject *chosen_obj, *arts_obj;
-    Py_buffer sb, wb, pb, tb, vb, rb, setb, ob;
-    Py_ssize_t V, R, n_art;
+    PyObject *chosen_obj, *arts_obj, *words_obj, *pos_obj, *terms_obj, *set_obj;
+    Py_buffer sb, vb, rb, ob;
+    Py_ssize_t V, R;
     double budget;
-    if (!PyArg_ParseTuple(args, "Oy*y*y*y*Onw*ny*ny*dw*", &chosen_obj, &sb, &wb, &pb, &tb,
-                          &arts_obj, &n_art, &vb, &V, &rb, &R, &setb, &budget, &ob))
+    if (!PyArg_ParseTuple(args, "Oy*OOOOy*ny*nOdw*", &chosen_obj, &sb, &words_obj, &pos_obj,
+                          &terms_obj, &arts_obj, &vb, &V, &rb, &R, &set_obj, &budget, &ob))
         return NULL;
     PyObject *result = NULL, *chosen = NULL;
-    Py_ssize_t n = sb.len / (Py_ssize_t)sizeof(double), n_arts = 0, k = 0;
-    Py_ssize_t *art = NULL, *members = NULL, *nz = NULL, *nz_start = NULL;
+    Py_ssize_t n = sb.len / (Py_ssize_t)sizeof(double), n_arts = 0, k = 0, n_art = 0;
+    Py_ssize_t *art = NULL, *members = NULL, *nz = NULL, *nz_start = NULL, *touched = NULL;
     double *spread = NULL, *rank = NULL, *cent = NULL, *scent = NULL, *summ = NULL;
     double *share = NULL;
-    char *seen = NULL;
-    const double *s = sb.buf, *w = wb.buf, *pos = pb.buf, *nt = tb.buf, *vec = vb.buf;
-    const double *rows = rb.buf, *set = setb.buf;
+    char *seen = NULL, *art_seen = NULL;
+    Py_ssize_t *slot = NULL, n_slots = 0;
+    double *gram = NULL;
+    double *w = NULL, *pos = NULL, *nt = NULL, *set = NULL;
+    const double *s = sb.buf, *vec = vb.buf, *rows = rb.buf;
     double *out = ob.buf;
     Py_ssize_t F = SUMMARY_OWN + R;
     if (!(chosen = PySequence_Fast(chosen_obj, "chosen"))) goto done;
     k = PySequence_Fast_GET_SIZE(chosen);
     if (!(art = as_indices(arts_obj, &n_arts, "articles"))) goto done;
-    if (n < 1 || V < 1 || n_arts != n || wb.len != sb.len || pb.len != sb.len
-        || tb.len != sb.len || vb.len != n * V * (Py_ssize_t)sizeof(double)
+    if (n < 1 || V < 1 || n_arts != n || vb.len != n * V * (Py_ssize_t)sizeof(double)
         || rb.len != n * R * (Py_ssize_t)sizeof(double)
-        || setb.len != k * 4 * (Py_ssize_t)sizeof(double)
-        || ob.len != k * 2 * F * (Py_ssize_t)sizeof(double) || n_art < 1) {
+        || ob.len != k * 2 * F * (Py_ssize_t)sizeof(double)) {
         PyErr_SetString(PyExc_ValueError, "summary_features: arguments do not match");
         goto done;
     }
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (art[i] < 0 || art[i] >= n_art) {
+    if (!(w = as_doubles(words_obj, n, "words")) || !(pos = as_doubles(pos_obj, n, "positions"))
+        || !(nt = as_doubles(terms_obj, n, "n_terms"))
+        || !(set = as_doubles(set_obj, 4 * k, "settings")))
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {  /* article ids are 0, 1, ... in order of first use */
+        if (art[i] < 0 || art[i] > n_art) {
             PyErr_SetString(PyExc_ValueError, "summary_features: article out of range");
             goto done;
         }
+        if (art[i] == n_art) n_art++;
+    }
     members = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)n);
     nz = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n * V));
     nz_start = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
@@ -2512,14 +2553,28 @@ static PyObject *summary_features(PyObject *self, PyObject *args)
     rank = PyMem_Malloc(sizeof(double) * (size_t)n);
     cent = PyMem_Calloc((size_t)V, sizeof(double));
     scent = PyMem_Calloc((size_t)V, sizeof(double));
-    summ = PyMem_Malloc(sizeof(double) * (size_t)V);
+    summ = PyMem_Calloc((size_t)V, sizeof(double));
     share = PyMem_Malloc(sizeof(double) * (size_t)n_art);
-    seen = PyMem_Calloc((size_t)(V > n_art ? V : n_art), 1);
+    seen = PyMem_Calloc((size_t)V, 1);
+    art_seen = PyMem_Malloc((size_t)n_art);
+    touched = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)V);
+    slot = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)n);
+    /* Slots for the sentences the candidates use (at most n, usually a dozen or two). */
+    Py_ssize_t used_max = 0;
+    for (Py_ssize_t r = 0; r < k; r++) {
+        Py_ssize_t len = PySequence_Size(PySequence_Fast_GET_ITEM(chosen, r));
+        if (len < 0) goto done;
+        used_max += len;
+    }
+    if (used_max > n) used_max = n;
+    gram = PyMem_Malloc(sizeof(double) * (size_t)(used_max * n + 1));
     if (!members || !nz || !nz_start || !spread || !rank || !cent || !scent || !summ || !share
-        || !seen) {
+        || !seen || !art_seen || !touched || !slot || !gram) {
         PyErr_NoMemory();
         goto done;
     }
+    for (Py_ssize_t i = 0; i < n; i++) slot[i] = -1;
+    for (Py_ssize_t q = 0; q < used_max * n; q++) gram[q] = NAN;
     /* Each sentence's nonzero columns; in how many articles each term occurs. */
     nz_start[0] = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -2537,6 +2592,7 @@ static PyObject *summary_features(PyObject *self, PyObject *args)
                 if (vec[i * V + nz[q]] > 0 && !seen[nz[q]]) { seen[nz[q]] = 1; spread[nz[q]] += 1; }
         }
     }
+    memset(seen, 0, (size_t)V);  /* each candidate's terms below start from none */
     double extra_total = 0, shared_total = 0;
     for (Py_ssize_t v = 0; v < V; v++) {
         extra_total += spread[v] > 1 ? spread[v] - 1 : 0;
@@ -2584,8 +2640,8 @@ static PyObject *summary_features(PyObject *self, PyObject *args)
         double total = 0, dens = 0, ssum = 0, lo = INFINITY, hi = -INFINITY, psum = 0, leads = 0;
         double rsum = 0, rmax = -1, tsum = 0;
         memset(share, 0, sizeof(double) * (size_t)n_art);
-        memset(summ, 0, sizeof(double) * (size_t)V);
-        memset(seen, 0, (size_t)V);
+        /* summ and seen are all zero here: only the touched terms are set, then reset. */
+        Py_ssize_t n_touched = 0;
         double cross = 0, common = 0, spread_sum = 0, covered = 0;
         for (Py_ssize_t j = 0; j < m; j++) {
             Py_ssize_t i = members[j];
@@ -2599,8 +2655,9 @@ static PyObject *summary_features(PyObject *self, PyObject *args)
             for (Py_ssize_t q = nz_start[i]; q < nz_start[i + 1]; q++) {
                 Py_ssize_t v = nz[q];
                 summ[v] += w[i] * vec[i * V + v];
-                if (vec[i * V + v] > 0 && !seen[v]) {
-                    seen[v] = 1; covered += 1; spread_sum += spread[v];
+                if (!seen[v]) {  /* TF-IDF weights are never negative: nonzero means > 0 */
+                    seen[v] = 1; touched[n_touched++] = v;
+                    covered += 1; spread_sum += spread[v];
                     cross += spread[v] > 1 ? spread[v] - 1 : 0;
                     common += spread[v] >= 2;
                 }
@@ -2611,22 +2668,33 @@ static PyObject *summary_features(PyObject *self, PyObject *args)
         for (Py_ssize_t a = 0; a < n_art; a++)
             if (share[a] > best_share) best_share = share[a];
         /* Articles used: those with a chosen sentence (a sentence of no words counts too). */
-        memset(seen, 0, (size_t)n_art);
+        memset(art_seen, 0, (size_t)n_art);
         for (Py_ssize_t j = 0; j < m; j++)
-            if (!seen[art[members[j]]]) { seen[art[members[j]]] = 1; used += 1; }
-        for (Py_ssize_t v = 0; v < V; v++) norm += summ[v] * summ[v];
+            if (!art_seen[art[members[j]]]) { art_seen[art[members[j]]] = 1; used += 1; }
+        for (Py_ssize_t t = 0; t < n_touched; t++) {
+            Py_ssize_t v = touched[t];
+            norm += summ[v] * summ[v]; cs += summ[v] * cent[v]; ss += summ[v] * scent[v];
+            summ[v] = 0.0; seen[v] = 0;
+        }
         norm = sqrt(norm);
         if (norm < 1e-12) norm = 1e-12;
-        for (Py_ssize_t v = 0; v < V; v++) { cs += summ[v] * cent[v]; ss += summ[v] * scent[v]; }
         for (Py_ssize_t a = 0; a < m; a++)
             for (Py_ssize_t b = 0; b < m; b++) {
                 if (a == b) continue;
                 Py_ssize_t i = members[a], j = members[b];
-                double d = 0;
-                for (Py_ssize_t q = nz_start[i]; q < nz_start[i + 1]; q++)
-                    d += vec[i * V + nz[q]] * vec[j * V + nz[q]];
-                inner += d;
-                if (d > inner_max) inner_max = d;
+                /* Similarities are cached per pair of sentences: candidates share most of
+                 * their sentences. */
+                if (slot[i] < 0) slot[i] = n_slots++;
+                if (slot[j] < 0) slot[j] = n_slots++;
+                double *d = &gram[slot[i] * n + slot[j]];
+                if (isnan(*d)) {
+                    double x = 0;
+                    for (Py_ssize_t q = nz_start[i]; q < nz_start[i + 1]; q++)
+                        x += vec[i * V + nz[q]] * vec[j * V + nz[q]];
+                    *d = x;
+                }
+                inner += *d;
+                if (*d > inner_max) inner_max = *d;
             }
         double pairs = (double)m * (double)(m - 1);
         double count = m > 0 ? (double)m : 1.0, words_ = total > 1 ? total : 1.0;
@@ -2654,9 +2722,10 @@ done:
     Py_XDECREF(chosen);
     PyMem_Free(art); PyMem_Free(members); PyMem_Free(nz); PyMem_Free(nz_start);
     PyMem_Free(spread); PyMem_Free(rank); PyMem_Free(cent); PyMem_Free(scent); PyMem_Free(summ);
-    PyMem_Free(share); PyMem_Free(seen);
-    PyBuffer_Release(&sb); PyBuffer_Release(&wb); PyBuffer_Release(&pb); PyBuffer_Release(&tb);
-    PyBuffer_Release(&vb); PyBuffer_Release(&rb); PyBuffer_Release(&setb); PyBuffer_Release(&ob);
+    PyMem_Free(share); PyMem_Free(seen); PyMem_Free(art_seen); PyMem_Free(touched);
+    PyMem_Free(slot); PyMem_Free(gram);
+    PyMem_Free(w); PyMem_Free(pos); PyMem_Free(nt); PyMem_Free(set);
+    PyBuffer_Release(&sb); PyBuffer_Release(&vb); PyBuffer_Release(&rb); PyBuffer_Release(&ob);
     return result;
 }
 
@@ -2904,7 +2973,7 @@ done:
 
 static PyMethodDef methods[] = {
     {"forest_predict", forest_predict, METH_VARARGS,
-     "forest_predict(x, width, feature, threshold, left, right, value, roots, out): the sum "
+     "forest_predict(x, width, feature, threshold, kids, value, roots, depths, out): the sum "
      "of leaf values over the trees per row of x, written into out."},
     {"heap_predict", heap_predict, METH_VARARGS,
      "heap_predict(x, width, feature, threshold, value, trees, depth, out): forest_predict "
@@ -2922,9 +2991,10 @@ static PyMethodDef methods[] = {
      "sharing similarities and repeat tests, then (drops) once more per sentence of the first "
      "run without it; a list of chosen index lists."},
     {"summary_features", summary_features, METH_VARARGS,
-     "summary_features(chosen, scores, words, positions, n_terms, articles, n_articles, vectors, "
-     "V, rows, R, settings, budget, out): newsbrief.rerank.features of the candidate "
-     "summaries chosen, written into out (k x 2F)."},
+     "summary_features(chosen, scores, words, positions, n_terms, articles, vectors, V, rows, "
+     "R, settings, budget, out): newsbrief.rerank.features of the candidate summaries chosen "
+     "(articles: ids in order of first use; settings: four numbers per candidate), written "
+     "into out (k x 2F)."},
     {"best_matches", best_matches, METH_VARARGS,
      "best_matches(mine, groups, own): for each chosen sentence's terms and each group of "
      "sentence terms but its own, (index, Dice overlap) of the first best match "
@@ -2995,5 +3065,6 @@ PyMODINIT_FUNC PyInit__kernels(void)
     for (int m = 0; m < 5; m++)
         if (!(quote_marks[m] = PyUnicode_FromString(marks[m]))) return NULL;
     if (!(colon_str = PyUnicode_FromString(":"))) return NULL;
+    if (!(empty_frozenset = PyFrozenSet_New(NULL))) return NULL;
     return PyModule_Create(&module);
 }

@@ -11,13 +11,14 @@ greedy's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from . import native
 from .score import Scored
+from . import select as selection
 from .select import Setting, select, select_many
 from .trees import Forest, shipped
 
@@ -47,8 +48,7 @@ SUMMARY_FEATURES = (
 )
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: a story makes about fifteen, and cheaply
     chosen: tuple[int, ...]  # indices into the scored sentences, best first, as ``select``
     setting: tuple[float, float, float]  # the greedy run's (length power, MMR, strict limit)
     dropped: int = 0  # k > 0: the greedy's summary re-chosen without its k-th sentence
@@ -62,21 +62,33 @@ def feature_names(sentence_features: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def candidates(scored: Scored, words: int) -> list[Candidate]:
-    """The distinct candidate summaries of a story, the greedy's (``select``) first."""
-    base = Setting()
-    runs = [base, *(Setting(lp, mmr, strict) for lp, mmr, strict in GENERATORS)]
+    """The candidate summaries of a story (distinct sets of sentences), the greedy's
+    (``select``) first."""
+    runs, settings = _runs(selection.LENGTH_POWER, selection.MMR_PENALTY,
+                           selection.STRICT_REDUNDANCY)
     picks = select_many(scored, words, runs, drops=True)
     greedy = tuple(picks[0])
     if not greedy:
         return []
-    found: dict[tuple[int, ...], Candidate] = {greedy: Candidate(greedy, base.resolved())}
-    for run, chosen in zip(runs[1:], picks[1:len(runs)]):
+    # One candidate per set of sentences: the brief's order is the pipeline's (``order``),
+    # whatever order a run chose them in, so two runs that chose the same sentences made the
+    # same brief (a third of the runs, on validation).
+    found = {frozenset(greedy): Candidate(greedy, settings[0])}
+    for setting, chosen in zip(settings[1:], picks[1:len(runs)]):
         if chosen:
-            found.setdefault(tuple(chosen), Candidate(tuple(chosen), run.resolved()))
+            found.setdefault(frozenset(chosen), Candidate(tuple(chosen), setting))
     for k, chosen in enumerate(picks[len(runs):], 1):
         if chosen:
-            found.setdefault(tuple(chosen), Candidate(tuple(chosen), base.resolved(), k))
+            found.setdefault(frozenset(chosen), Candidate(tuple(chosen), settings[0], k))
     return list(found.values())
+
+
+@lru_cache(maxsize=4)
+def _runs(*shipped: float) -> tuple[tuple[Setting, ...], tuple[tuple[float, float, float], ...]]:
+    """The greedy's own run (``shipped``: its constants), then one per ``GENERATORS`` setting;
+    and each run's constants."""
+    runs = (Setting(*shipped), *(Setting(lp, mmr, strict) for lp, mmr, strict in GENERATORS))
+    return runs, tuple(run.resolved() for run in runs)
 
 
 def features(scored: Scored, rows: np.ndarray, cands: list[Candidate], words: int) -> np.ndarray:
@@ -91,16 +103,13 @@ def features(scored: Scored, rows: np.ndarray, cands: list[Candidate], words: in
     rows = np.ascontiguousarray(rows, dtype=np.float64)
     vec = np.ascontiguousarray(scored.vectors, dtype=np.float64)
     arts: dict[str, int] = {}
-    art = [arts.setdefault(x.article, len(arts)) for x in sents]
-    n_terms = [len(t) for t in scored.terms] if scored.terms else (vec > 0).sum(axis=1)
     out = np.empty((len(cands), 2 * (len(SUMMARY_FEATURES) + rows.shape[1])))
     kernels.summary_features(
         [c.chosen for c in cands], np.ascontiguousarray(scored.scores, dtype=np.float64),
-        np.array([x.words for x in sents], dtype=np.float64),
-        np.array([x.position for x in sents], dtype=np.float64),
-        np.asarray(n_terms, dtype=np.float64), art, len(arts), vec, vec.shape[1], rows,
-        rows.shape[1], np.array([[*c.setting, c.dropped] for c in cands], dtype=np.float64),
-        float(words), out)
+        [x.words for x in sents], [x.position for x in sents],
+        list(map(len, scored.terms)) if scored.terms else (vec > 0).sum(axis=1).tolist(),
+        [arts.setdefault(x.article, len(arts)) for x in sents], vec, vec.shape[1], rows,
+        rows.shape[1], [v for c in cands for v in (*c.setting, c.dropped)], float(words), out)
     return out
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 
 import numpy as np
 
@@ -87,12 +88,14 @@ def select_many(scored: Scored, words: int, settings: Sequence[Setting],
     # (``scores * lengths.astype(float) ** LENGTH_POWER``).
     values, limits = [], []
     default = scored.scores.tolist()
+    by_power: dict[float, list[float]] = {}
     for s in settings:
         power, mmr, strict = s.resolved()
-        powers = _powers(power)
+        if power not in by_power:
+            powers = _powers(power)
+            by_power[power] = [powers[k] if k < len(powers) else _power(k, power) for k in size]
         scores = default if s.scores is None else s.scores.tolist()
-        values.append([v * (powers[k] if k < len(powers) else _power(k, power))
-                       for v, k in zip(scores, size)])
+        values.append(list(map(mul, scores, by_power[power])))
         limits.append((strict, REDUNDANCY, mmr))
     terms, sents = scored.terms or ((),) * n, scored.sentences
     kernels = native.KERNELS

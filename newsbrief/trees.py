@@ -91,10 +91,26 @@ class Forest:
 
     @cached_property
     def _pointers(self) -> tuple[np.ndarray, ...]:
-        """The node arrays as the compiled walk reads them: contiguous, int32 and float64."""
+        """The node arrays as the compiled walk reads them (contiguous, int32 and float64),
+        with each node's two children side by side and each tree's depth."""
         i32, f64 = (lambda a: np.ascontiguousarray(a, np.int32)), np.ascontiguousarray
-        return (i32(self.feature), f64(self.threshold, np.float64), i32(self.left),
-                i32(self.right), f64(self.value, np.float64), i32(self.roots))
+        kids = np.stack([self.left, self.right], axis=1).ravel()  # left, right of node g at 2g
+        return (i32(self.feature), f64(self.threshold, np.float64), i32(kids),
+                f64(self.value, np.float64), i32(self.roots), i32(self._depths()))
+
+    def _depths(self) -> list[int]:
+        """How deep each tree is (its deepest leaf's number of splits above it)."""
+        out = []
+        for root in self.roots.tolist():
+            deepest, todo = 0, [(root, 0)]
+            while todo:
+                node, d = todo.pop()
+                if self.left[node] == node:
+                    deepest = max(deepest, d)
+                else:
+                    todo += [(int(self.left[node]), d + 1), (int(self.right[node]), d + 1)]
+            out.append(deepest)
+        return out
 
     @cached_property
     def _heap(self) -> _Heap | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsbrief import native, score, screen
+from newsbrief import native, rerank, score, screen, trees
 from conftest import sent
 from newsbrief.model import Article, Options
 from newsbrief.trees import from_lightgbm, shipped
@@ -43,9 +43,16 @@ def test_forest_predictions_are_bitwise_the_same(monkeypatch):
     x = np.array([[0.0, 9.0], [1.0, 9.0], [2.0, -1.0], [2.0, 0.5], [np.nan, np.nan]])
     fast, slow = both(monkeypatch, small.predict, x)
     assert fast.tolist() == slow.tolist() == [-0.5, -0.5, 2.5, 3.5, 3.5]  # NaN goes right
-    # The shipped forests (150 and 200 trees: numpy's pairwise sum over trees, replicated).
+    # The same trees walked by pointers (the layout of forests too deep for the heap).
+    monkeypatch.setattr(trees, "MAX_HEAP_DEPTH", 0)
+    deep = from_lightgbm(DUMP, ["a", "b"], {})
+    fast, slow = both(monkeypatch, deep.predict, x)
+    assert fast.tolist() == slow.tolist() == [-0.5, -0.5, 2.5, 3.5, 3.5]
+    monkeypatch.undo()
+    # The shipped forests (150 and 200 trees: numpy's pairwise sum over trees, replicated;
+    # the reranker's 300 trees are deeper than the heap layout takes).
     rng = np.random.default_rng(7)
-    for name in (score.MODEL_FILE, screen.MODEL_FILE):
+    for name in (score.MODEL_FILE, screen.MODEL_FILE, rerank.MODEL_FILE):
         forest = shipped(name)
         if forest is None:
             continue
@@ -555,8 +562,8 @@ def test_kernels_reject_arguments_that_do_not_fit():
     k = native._compiled
     out = np.empty(2)
     with pytest.raises(ValueError):  # a node array shorter than the others
-        k.forest_predict(np.zeros(4), 2, np.zeros(3, np.int32), np.zeros(2), np.zeros(3, np.int32),
-                         np.zeros(3, np.int32), np.zeros(3), np.zeros(1, np.int32), out)
+        k.forest_predict(np.zeros(4), 2, np.zeros(3, np.int32), np.zeros(2), np.zeros(6, np.int32),
+                         np.zeros(3), np.zeros(1, np.int32), np.zeros(1, np.int32), out)
     cols, vec = np.zeros((len(score.FEATURES), 1)), np.zeros((1, 2))
     with pytest.raises(ValueError):  # a token column outside the vocabulary
         k.sentence_features([5], [1], 2, [1.0, 1.0], [0.1, 0.1], [0], 1, score._NATIVE_COLUMNS,
@@ -573,7 +580,8 @@ def test_kernels_reject_arguments_that_do_not_fit():
                         set, 0.4, 0.5, 0.3, 3)
     with pytest.raises(TypeError):  # the quoted pairs must come back as a set
         k.greedy_select([1.0, 1.0], [5, 5], np.zeros((2, 2)) + 0.1, 2, 20,
-                        [("a", "b"), ("a", "b")], ["x.", "y."], list, 0.4, 0.5, 0.3, 3)
+                        [("a", "b"), ("a", "b")], ['"x y z" he said.', '"y z w" she said.'],
+                        list, 0.4, 0.5, 0.3, 3)
 
 
 def test_example_brief_is_the_same_either_way(monkeypatch, example_dir):

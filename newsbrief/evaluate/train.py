@@ -523,8 +523,10 @@ RERANK_STORIES = 30_000
 RERANK_CHUNKS = 3
 # LambdaRank over each story's candidates, graded by ROUGE-1 + ROUGE-2 gain over the greedy's
 # summary in one-point steps. 15 leaves x 300 gained as much as 31 x 600 on val 0-1,499 and
-# 1,500-2,999 and costs a fraction to apply; 31 x 300 and a depth cap of 6 gained less.
-RERANK_PARAMS = {"rounds": 300, "num_leaves": 15, "learning_rate": 0.1,
+# 1,500-2,999 and costs a fraction to apply; capped at depth 5 it scores val 0-1,499 the same
+# (46.16 / 16.88 against 46.18 / 16.90) and is walked by ``trees``' branch-free heap layout,
+# about twice as fast.
+RERANK_PARAMS = {"rounds": 300, "num_leaves": 15, "max_depth": 5, "learning_rate": 0.1,
                  "min_data_in_leaf": 200, "feature_fraction": 0.8}
 RERANK_WORDS = 230
 RERANK_GRADES = 7
