@@ -2495,6 +2495,126 @@ done:
     return result;
 }
 
+/* Whether two chosen lists hold the same sentences (each list without repeats). */
+static int same_set(PyObject *a, PyObject *b, char *mark, Py_ssize_t n)
+{
+    Py_ssize_t m = PyList_GET_SIZE(a);
+    if (PyList_GET_SIZE(b) != m) return 0;
+    for (Py_ssize_t j = 0; j < m; j++) mark[PyLong_AsSsize_t(PyList_GET_ITEM(a, j))] = 1;
+    int same = 1;
+    for (Py_ssize_t j = 0; j < m && same; j++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(b, j));
+        same = i >= 0 && i < n && mark[i];
+    }
+    for (Py_ssize_t j = 0; j < m; j++) mark[PyLong_AsSsize_t(PyList_GET_ITEM(a, j))] = 0;
+    return same;
+}
+
+/* newsbrief.rerank.candidates: greedy_select_many with drops, each run's values made here
+ * (scores[i] * tables[run][sizes[i]], as select_many makes them from the same numpy-computed
+ * powers), and only the first run of each distinct set of sentences kept: a list of
+ * (chosen tuple, run, dropped), runs numbered as ``settings``, ``dropped`` k > 0 for the
+ * first run without its k-th sentence. Empty when the first run chooses nothing. */
+static PyObject *greedy_candidates(PyObject *self, PyObject *args)
+{
+    PyObject *sizes_obj, *terms_obj, *texts, *quoted_of, *settings_obj;
+    Py_buffer sb, tb, vec_buf;
+    Py_ssize_t V, words, shared_pairs;
+    if (!PyArg_ParseTuple(args, "y*y*Oy*nnOO!OOn", &sb, &tb, &sizes_obj, &vec_buf, &V, &words,
+                          &terms_obj, &PyList_Type, &texts, &quoted_of, &settings_obj,
+                          &shared_pairs))
+        return NULL;
+    PyObject *result = NULL, *settings = NULL, *picks = NULL;
+    double *value = NULL, *base = NULL;
+    char *mark = NULL;
+    Py_ssize_t *origin = NULL;
+    Greedy g;
+    if (greedy_init(&g, sizes_obj, &vec_buf, V, words, terms_obj, texts, quoted_of,
+                    shared_pairs) < 0)
+        goto done;
+    Py_ssize_t n = g.n;
+    if (!(settings = PySequence_Fast(settings_obj, "settings"))) goto done;
+    Py_ssize_t runs = PySequence_Fast_GET_SIZE(settings);
+    Py_ssize_t width = runs > 0 ? tb.len / (Py_ssize_t)sizeof(double) / runs : 0;
+    if (runs < 1 || sb.len != n * (Py_ssize_t)sizeof(double)
+        || tb.len != runs * width * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "greedy_candidates: arguments do not match");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (g.size[i] < 0 || g.size[i] >= width) {
+            PyErr_SetString(PyExc_ValueError, "greedy_candidates: a size beyond the tables");
+            goto done;
+        }
+    const double *score = sb.buf, *table = tb.buf;
+    value = PyMem_Malloc(sizeof(double) * (size_t)(n ? n : 1));
+    base = PyMem_Malloc(sizeof(double) * (size_t)(n ? n : 1));
+    mark = PyMem_Calloc((size_t)(n ? n : 1), 1);
+    origin = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(2 * (runs + n) + 2));
+    if (!value || !base || !mark || !origin) { PyErr_NoMemory(); goto done; }
+    if (!(picks = PyList_New(0))) goto done;
+    double first[3] = {0, 0, 0};
+    Py_ssize_t n_picks = 0;
+    /* origin[2p], origin[2p + 1]: the run and the dropped sentence of picks[p] */
+#define KEEP(chosen, run, dropped)                                                          \
+    do {                                                                                    \
+        int dup_ = 0;                                                                       \
+        if (PyList_GET_SIZE(chosen) == 0) dup_ = 1;                                         \
+        for (Py_ssize_t q_ = 0; q_ < n_picks && !dup_; q_++)                                \
+            dup_ = same_set(PyList_GET_ITEM(picks, q_), chosen, mark, n);                   \
+        if (!dup_) {                                                                        \
+            if (PyList_Append(picks, chosen) < 0) { Py_DECREF(chosen); goto done; }         \
+            origin[2 * n_picks] = run; origin[2 * n_picks + 1] = dropped; n_picks++;        \
+        }                                                                                   \
+        Py_DECREF(chosen);                                                                  \
+    } while (0)
+    for (Py_ssize_t r = 0; r < runs; r++) {
+        double lim[3];
+        PyObject *set = PySequence_Fast_GET_ITEM(settings, r);
+        if (!PyArg_ParseTuple(set, "ddd", &lim[0], &lim[1], &lim[2])) goto done;
+        double *v = r == 0 ? base : value;
+        for (Py_ssize_t i = 0; i < n; i++) v[i] = score[i] * table[r * width + g.size[i]];
+        PyObject *chosen = greedy_run(&g, v, lim[0], lim[1], lim[2]);
+        if (!chosen) goto done;
+        if (r == 0) {
+            memcpy(first, lim, sizeof(first));
+            if (PyList_GET_SIZE(chosen) == 0) {  /* nothing fits: no candidates */
+                Py_DECREF(chosen);
+                Py_CLEAR(picks);
+                result = PyList_New(0);
+                goto done;
+            }
+        }
+        KEEP(chosen, r, 0);
+    }
+    PyObject *greedy = PyList_GET_ITEM(picks, 0);
+    Py_ssize_t m = PyList_GET_SIZE(greedy);
+    for (Py_ssize_t c = 0; c < m; c++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(greedy, c));
+        double keep = base[i];
+        base[i] = 0.0;
+        PyObject *chosen = greedy_run(&g, base, first[0], first[1], first[2]);
+        base[i] = keep;
+        if (!chosen) goto done;
+        KEEP(chosen, 0, c + 1);
+    }
+#undef KEEP
+    if (!(result = PyList_New(n_picks))) goto done;
+    for (Py_ssize_t p = 0; p < n_picks; p++) {
+        PyObject *chosen = PyList_AsTuple(PyList_GET_ITEM(picks, p));
+        PyObject *item = chosen ? Py_BuildValue("(Nnn)", chosen, origin[2 * p], origin[2 * p + 1])
+                                : NULL;
+        if (!item) { Py_CLEAR(result); goto done; }
+        PyList_SET_ITEM(result, p, item);
+    }
+done:
+    Py_XDECREF(picks); Py_XDECREF(settings);
+    PyMem_Free(value); PyMem_Free(base); PyMem_Free(mark); PyMem_Free(origin);
+    greedy_free(&g);
+    PyBuffer_Release(&sb); PyBuffer_Release(&tb); PyBuffer_Release(&vec_buf);
+    return result;
+}
+
 /* ---- summary_features --------------------------------------------------------------------- */
 
 /* newsbrief.rerank.features' columns (rerank.SUMMARY_FEATURES, then the sentence rows averaged
@@ -2990,6 +3110,11 @@ static PyMethodDef methods[] = {
      "shared_pairs, drops=False): greedy_select once per (values, (strict, lax, mmr)) pair, "
      "sharing similarities and repeat tests, then (drops) once more per sentence of the first "
      "run without it; a list of chosen index lists."},
+    {"greedy_candidates", greedy_candidates, METH_VARARGS,
+     "greedy_candidates(scores, tables, sizes, vectors, V, words, terms, texts, quoted_of, "
+     "settings, shared_pairs): newsbrief.rerank.candidates' runs (values scores x "
+     "tables[run][size], then the first run without each of its sentences), one per distinct "
+     "set of sentences: [(chosen, run, dropped)]."},
     {"summary_features", summary_features, METH_VARARGS,
      "summary_features(chosen, scores, words, positions, n_terms, articles, vectors, V, rows, "
      "R, settings, budget, out): newsbrief.rerank.features of the candidate summaries chosen "

@@ -66,6 +66,21 @@ def candidates(scored: Scored, words: int) -> list[Candidate]:
     (``select``) first."""
     runs, settings = _runs(selection.LENGTH_POWER, selection.MMR_PENALTY,
                            selection.STRICT_REDUNDANCY)
+    kernels = native.KERNELS
+    sents = scored.sentences
+    if kernels is not None and sents:
+        # The same runs in one compiled call, which also keeps one run per set of sentences.
+        tables = _tables(tuple(power for power, _, _ in settings))
+        sizes = [x.words for x in sents]
+        if max(sizes) < tables.shape[1]:
+            vec = np.ascontiguousarray(scored.vectors, dtype=np.float64)
+            found = kernels.greedy_candidates(
+                np.ascontiguousarray(scored.scores, dtype=np.float64), tables, sizes, vec,
+                vec.shape[1], words, scored.terms or ((),) * len(sents), [x.text for x in sents],
+                selection._quoted_pairs,
+                [(strict, selection.REDUNDANCY, mmr) for _, mmr, strict in settings],
+                selection.SHARED_PAIRS)
+            return [Candidate(chosen, settings[run], k) for chosen, run, k in found]
     picks = select_many(scored, words, runs, drops=True)
     greedy = tuple(picks[0])
     if not greedy:
@@ -81,6 +96,13 @@ def candidates(scored: Scored, words: int) -> list[Candidate]:
         if chosen:
             found.setdefault(frozenset(chosen), Candidate(tuple(chosen), settings[0], k))
     return list(found.values())
+
+
+@lru_cache(maxsize=4)
+def _tables(powers: tuple[float, ...]) -> np.ndarray:
+    """length ** power for each run's power and the lengths a sentence can have, as
+    ``select._powers`` computes them (numpy's array power)."""
+    return np.ascontiguousarray([selection._powers(p) for p in powers], dtype=np.float64)
 
 
 @lru_cache(maxsize=4)

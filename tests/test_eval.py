@@ -146,3 +146,18 @@ def test_eval_command(tmp_path):
     assert bad.exit_code == 1 and "no such file" in bad.output
     unknown = CliRunner().invoke(app, ["eval", str(data), "--systems", "gpt"])
     assert unknown.exit_code == 1 and "unknown system" in unknown.output
+
+
+def test_the_reranked_system_is_measured_beside_the_default(tmp_path):
+    from newsbrief.evaluate.report import markdown
+    from newsbrief.evaluate.run import evaluate
+
+    data = tmp_path / "val.jsonl"
+    data.write_text("\n".join(line(dict(STORY, id=f"s{i}")) for i in range(3)) + "\n")
+    report = evaluate(str(data), words=30, systems=["newsbrief", "newsbrief-rerank", "textrank"],
+                      memory=False)
+    ranked = report.system("newsbrief-rerank")
+    assert ranked is not None and ranked.stories == 3 and ranked.words <= 30
+    out = report.to_dict()
+    assert out["newsbrief_rerank_vs_textrank_throughput"] > 0
+    assert "newsbrief-rerank throughput / TextRank throughput" in markdown(report)

@@ -144,13 +144,26 @@ def test_the_shipped_reranker_reads_the_shipped_sentence_features():
     assert forest.features == rerank.feature_names(MODEL_FEATURES)
 
 
-def test_rerank_off_gives_the_greedys_brief(monkeypatch):
+def test_rerank_is_asked_for_and_off_by_default(monkeypatch):
     from newsbrief import pipeline
 
     articles = [" ".join(t for b, t in TEXTS if b == a) for a in "abc"]
     calls = []
     monkeypatch.setattr(pipeline, "choose", lambda sc, words, forest: calls.append(forest)
                         or select(sc, words))
-    pipeline.summarize(articles, options=Options(words=60, analysis=False, rerank=False))
     pipeline.summarize(articles, options=Options(words=60, analysis=False))
-    assert calls[0] is None and calls[1] is rerank.model()
+    pipeline.summarize(articles, options=Options(words=60, analysis=False, rerank=True))
+    assert calls[0] is None  # off by default
+    assert calls[1] is rerank.model() is not None
+
+
+@pytest.mark.skipif(native._compiled is None, reason="compiled kernels not built")
+def test_candidates_are_the_same_with_and_without_the_kernels(monkeypatch):
+    for scores in ((0.9, 0.5, 0.85, 0.6, 0.4, 0.2), (0.1, 0.2, 0.3, 0.4, 0.5, 0.6),
+                   (0.5, 0.5, 0.5, 0.5, 0.5, 0.5)):
+        sc = story(scores)
+        for words in (12, 25, 40, 500):
+            fast, slow = both(monkeypatch, rerank.candidates, sc, words)
+            assert fast == slow
+            # One candidate per set of sentences.
+            assert len({frozenset(c.chosen) for c in fast}) == len(fast)

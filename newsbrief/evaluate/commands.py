@@ -37,7 +37,8 @@ def eval_command(
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1,
                                                  help="Only the first N stories.")] = None,
     systems: Annotated[str, typer.Option(
-        "--systems", help="Comma-separated: newsbrief, lead, lexrank, textrank.")]
+        "--systems", help="Comma-separated: newsbrief, lead, lexrank, textrank; also "
+                          "newsbrief-rerank (newsbrief with --rerank).")]
     = "newsbrief,lead,lexrank,textrank",
     masks: Annotated[Optional[str], typer.Option(
         "--masks", help="Multi-News+ keep masks (default: *.cleansed_mask.jsonl.gz beside DATA).")]

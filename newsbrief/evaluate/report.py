@@ -34,6 +34,11 @@ def markdown(report: EvalReport) -> str:
                      f"**{nb.stories_per_s / tr.stories_per_s:.1f}x** (same run, same stories; "
                      "each system's time includes its own JSON reading, cleaning and sentence "
                      "splitting; ROUGE scoring excluded).")
+    ranked = report.system("newsbrief-rerank")
+    if ranked and tr and tr.stories_per_s:
+        lines.append(f"newsbrief-rerank throughput / TextRank throughput: "
+                     f"**{ranked.stories_per_s / tr.stories_per_s:.1f}x** (the same, with "
+                     "`--rerank`).")
     if nb and report.kernels:
         lines.append(f"newsbrief's per-story arithmetic ran with: {report.kernels}.")
     if report.screening:

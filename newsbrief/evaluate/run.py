@@ -109,9 +109,12 @@ class EvalReport:
             "systems": [dict(asdict(s), stories_per_s=round(s.stories_per_s, 2))
                         for s in self.systems],
         }
-        nb, tr = self.system("newsbrief"), self.system("textrank")
-        if nb and tr and tr.stories_per_s:
-            out["newsbrief_vs_textrank_throughput"] = round(nb.stories_per_s / tr.stories_per_s, 2)
+        tr = self.system("textrank")
+        for name in ("newsbrief", "newsbrief-rerank"):
+            nb = self.system(name)
+            if nb and tr and tr.stories_per_s:
+                out[f"{name.replace('-', '_')}_vs_textrank_throughput"] = round(
+                    nb.stories_per_s / tr.stories_per_s, 2)
         if self.screening:
             out["screening"] = dict(asdict(self.screening), precision=self.screening.precision,
                                     recall=self.screening.recall, f1=self.screening.f1)
