@@ -1,7 +1,7 @@
 """Fit the learned parameters that ship in ``newsbrief/data`` from the Multi-News **train**
 split: ``newsbrief train ../shared/data/multi_news/train.jsonl.gz``.
 
-Three forests of trees (LightGBM; exported to numpy arrays by ``newsbrief.trees``):
+Four forests of trees (LightGBM; exported to numpy arrays by ``newsbrief.trees``):
 
 - ``screen_model.npz``: probability that an article is junk or about another story, one row
   of ``screen.ARTICLE_FEATURES`` per article that survives the fixed rules (stub, not English,
@@ -15,6 +15,10 @@ Three forests of trees (LightGBM; exported to numpy arrays by ``newsbrief.trees`
   feature), one row per pair the analysis reads in the articles the screen keeps, from train
   stories ``FIGURE_SKIP`` on; pairs scored low are not compared for conflicts. Needs the
   ``analysis`` extra (spaCy's tagger finds the places and people the rows use).
+- ``rerank_model.npz``: a LambdaRank forest over whole candidate summaries (``rerank``), graded
+  by each candidate's ROUGE-1 + ROUGE-2 gain over the greedy's summary; its rows are the
+  candidates of the first ``RERANK_STORIES`` train stories, each story scored out of sample
+  (its rows with the other folds' priors, its scores by a sentence forest fitted without it).
 - ``term_prior.tsv.gz``: for each content term, in how many stories' articles it occurs and in
   how many of those the summary has it (``score.read_prior`` smooths the ratio), counted over
   every train story. The sentence forest's rows are computed with a *cross-fitted* prior
