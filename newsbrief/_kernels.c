@@ -128,6 +128,27 @@ static int ranks(const double *v, Py_ssize_t n, int descending, double *rank, do
     return 0;
 }
 
+/* Rows r .. r + 3 of ``xs`` walked down tree t side by side, so their independent chains of
+ * loads overlap instead of each waiting on the one before: ``STEP(g, x)`` moves node g one
+ * level down for the row at x, ``steps`` times from ``start``; ``LEAF(g)`` is the value at
+ * the end, written to ``leaf`` (rows x trees). */
+#define WALK_FOUR(T, STEP, start, steps, LEAF)                                              \
+    do {                                                                                    \
+        const double *x0 = xs + r * width, *x1 = x0 + width, *x2 = x1 + width,              \
+                     *x3 = x2 + width;                                                      \
+        T g0 = (start), g1 = g0, g2 = g0, g3 = g0;                                          \
+        for (Py_ssize_t step_ = 0; step_ < (steps); step_++) {                              \
+            STEP(g0, x0);                                                                   \
+            STEP(g1, x1);                                                                   \
+            STEP(g2, x2);                                                                   \
+            STEP(g3, x3);                                                                   \
+        }                                                                                   \
+        leaf[r * trees + t] = LEAF(g0);                                                     \
+        leaf[(r + 1) * trees + t] = LEAF(g1);                                               \
+        leaf[(r + 2) * trees + t] = LEAF(g2);                                               \
+        leaf[(r + 3) * trees + t] = LEAF(g3);                                               \
+    } while (0)
+
 /* ---- forest_predict ----------------------------------------------------------------------- */
 
 static PyObject *forest_predict(PyObject *self, PyObject *args)
@@ -161,21 +182,9 @@ static PyObject *forest_predict(PyObject *self, PyObject *args)
 #define POINTER_STEP(g, xr) g = kid[2 * g + !((xr)[feat[g]] <= thr[g])]
         for (Py_ssize_t t = 0; t < trees; t++) {
             Py_ssize_t r = 0;
-            for (; r + 4 <= n; r += 4) {
-                const double *x0 = xs + r * width, *x1 = x0 + width, *x2 = x1 + width,
-                             *x3 = x2 + width;
-                int g0 = root[t], g1 = g0, g2 = g0, g3 = g0;
-                for (int step = 0; step < deep[t]; step++) {
-                    POINTER_STEP(g0, x0);
-                    POINTER_STEP(g1, x1);
-                    POINTER_STEP(g2, x2);
-                    POINTER_STEP(g3, x3);
-                }
-                leaf[r * trees + t] = val[g0];
-                leaf[(r + 1) * trees + t] = val[g1];
-                leaf[(r + 2) * trees + t] = val[g2];
-                leaf[(r + 3) * trees + t] = val[g3];
-            }
+#define POINTER_LEAF(g) val[g]
+            for (; r + 4 <= n; r += 4) WALK_FOUR(int, POINTER_STEP, root[t], deep[t], POINTER_LEAF);
+#undef POINTER_LEAF
             for (; r < n; r++) {
                 const double *x0 = xs + r * width;
                 int g0 = root[t];
@@ -240,21 +249,9 @@ static PyObject *heap_predict(PyObject *self, PyObject *args)
         /* Four rows at a time, their heap indices in registers: four independent chains of
          * loads per level, none waiting on a store. Left child 2g + 1, right 2g + 2; NaN goes
          * right. */
-        for (; r + 4 <= n; r += 4) {
-            const double *x0 = xs + r * width, *x1 = x0 + width, *x2 = x1 + width,
-                         *x3 = x2 + width;
-            Py_ssize_t g0 = 0, g1 = 0, g2 = 0, g3 = 0;
-            for (Py_ssize_t level = 0; level < depth; level++) {
-                HEAP_STEP(g0, x0);
-                HEAP_STEP(g1, x1);
-                HEAP_STEP(g2, x2);
-                HEAP_STEP(g3, x3);
-            }
-            leaf[r * trees + t] = tv[g0];
-            leaf[(r + 1) * trees + t] = tv[g1];
-            leaf[(r + 2) * trees + t] = tv[g2];
-            leaf[(r + 3) * trees + t] = tv[g3];
-        }
+#define HEAP_LEAF(g) tv[g]
+        for (; r + 4 <= n; r += 4) WALK_FOUR(Py_ssize_t, HEAP_STEP, 0, depth, HEAP_LEAF);
+#undef HEAP_LEAF
         for (; r < n; r++) {
             const double *x0 = xs + r * width;
             Py_ssize_t g0 = 0;

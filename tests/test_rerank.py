@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from conftest import sent
+from test_native import both
 from newsbrief import native, rerank
 from newsbrief.model import Options
 from newsbrief.score import MODEL_FEATURES, Scored
@@ -29,14 +30,6 @@ def story(scores=(0.9, 0.5, 0.85, 0.6, 0.4, 0.2), width=4):
     terms = tuple(content_terms(t) for _, t in TEXTS)
     rows = np.arange(len(sents) * width, dtype=float).reshape(len(sents), width)
     return Scored(sents, np.array(scores, dtype=float), vec, terms, 0, rows)
-
-
-def both(monkeypatch, fn, *args):
-    monkeypatch.setattr(native, "KERNELS", native._compiled)
-    fast = fn(*args)
-    monkeypatch.setattr(native, "KERNELS", None)
-    slow = fn(*args)
-    return fast, slow
 
 
 @pytest.mark.skipif(native._compiled is None, reason="compiled kernels not built")
