@@ -2420,21 +2420,18 @@ static PyObject *greedy_select(PyObject *self, PyObject *args)
 
 /* Several greedy runs on one story (newsbrief.select.select_many): ``values`` and
  * ``settings`` (strict, lax, mmr) one per run; the chosen indices of each run, as
- * greedy_select gives them, sharing the similarities and repeat tests between runs. With
- * ``drops``, then one more run per sentence the first run chose, with the first run's values
- * and setting but that sentence's value 0 (in the order chosen). */
+ * greedy_select gives them, sharing the similarities and repeat tests between runs. */
 static PyObject *greedy_select_many(PyObject *self, PyObject *args)
 {
     PyObject *values_obj, *sizes_obj, *terms_obj, *texts, *quoted_of, *settings_obj;
     Py_buffer vec_buf;
     Py_ssize_t V, words, shared_pairs;
-    int drops = 0;
-    if (!PyArg_ParseTuple(args, "OOy*nnOO!OOn|p", &values_obj, &sizes_obj, &vec_buf, &V,
-                          &words, &terms_obj, &PyList_Type, &texts, &quoted_of, &settings_obj,
-                          &shared_pairs, &drops))
+    if (!PyArg_ParseTuple(args, "OOy*nnOO!OOn", &values_obj, &sizes_obj, &vec_buf, &V, &words,
+                          &terms_obj, &PyList_Type, &texts, &quoted_of, &settings_obj,
+                          &shared_pairs))
         return NULL;
     PyObject *result = NULL, *values = NULL, *settings = NULL;
-    double *value = NULL, *base = NULL, first[3] = {0, 0, 0};
+    double *value = NULL;
     Greedy g;
     if (greedy_init(&g, sizes_obj, &vec_buf, V, words, terms_obj, texts, quoted_of,
                     shared_pairs) < 0)
@@ -2443,50 +2440,28 @@ static PyObject *greedy_select_many(PyObject *self, PyObject *args)
         || !(settings = PySequence_Fast(settings_obj, "settings")))
         goto done;
     Py_ssize_t runs = PySequence_Fast_GET_SIZE(values);
-    if (PySequence_Fast_GET_SIZE(settings) != runs || (drops && runs < 1)) {
+    if (PySequence_Fast_GET_SIZE(settings) != runs) {
         PyErr_SetString(PyExc_ValueError, "greedy_select_many: one setting per run");
         goto done;
     }
-    if (!(result = PyList_New(0))) goto done;
+    if (!(result = PyList_New(runs))) goto done;
     for (Py_ssize_t r = 0; r < runs; r++) {
-        double limits[3];
+        double lim[3];
         PyObject *set = PySequence_Fast_GET_ITEM(settings, r);
-        if (!PyArg_ParseTuple(set, "ddd", &limits[0], &limits[1], &limits[2])) goto fail;
+        if (!PyArg_ParseTuple(set, "ddd", &lim[0], &lim[1], &lim[2])) goto fail;
         if (!(value = as_doubles(PySequence_Fast_GET_ITEM(values, r), g.n, "values"))) goto fail;
-        PyObject *chosen = greedy_run(&g, value, limits[0], limits[1], limits[2]);
-        if (!chosen) goto fail;
-        int bad = PyList_Append(result, chosen);
-        Py_DECREF(chosen);
-        if (bad < 0) goto fail;
-        if (r == 0 && drops) {  /* keep the first run's values for the drops */
-            memcpy(first, limits, sizeof(first));
-            base = value;
-        } else {
-            PyMem_Free(value);
-        }
+        PyObject *chosen = greedy_run(&g, value, lim[0], lim[1], lim[2]);
+        PyMem_Free(value);
         value = NULL;
-    }
-    if (drops) {
-        PyObject *picked = PyList_GET_ITEM(result, 0);
-        Py_ssize_t m = PyList_GET_SIZE(picked);
-        for (Py_ssize_t c = 0; c < m; c++) {
-            Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(picked, c));
-            double keep = base[i];
-            base[i] = 0.0;
-            PyObject *chosen = greedy_run(&g, base, first[0], first[1], first[2]);
-            base[i] = keep;
-            if (!chosen) goto fail;
-            int bad = PyList_Append(result, chosen);
-            Py_DECREF(chosen);
-            if (bad < 0) goto fail;
-        }
+        if (!chosen) goto fail;
+        PyList_SET_ITEM(result, r, chosen);
     }
     goto done;
 fail:
     Py_CLEAR(result);
 done:
     Py_XDECREF(values); Py_XDECREF(settings);
-    PyMem_Free(value); PyMem_Free(base);
+    PyMem_Free(value);
     greedy_free(&g);
     PyBuffer_Release(&vec_buf);
     return result;
@@ -3104,9 +3079,8 @@ static PyMethodDef methods[] = {
      "mmr, shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
     {"greedy_select_many", greedy_select_many, METH_VARARGS,
      "greedy_select_many(values, sizes, vectors, V, words, terms, texts, quoted_of, settings, "
-     "shared_pairs, drops=False): greedy_select once per (values, (strict, lax, mmr)) pair, "
-     "sharing similarities and repeat tests, then (drops) once more per sentence of the first "
-     "run without it; a list of chosen index lists."},
+     "shared_pairs): greedy_select once per (values, (strict, lax, mmr)) pair, sharing "
+     "similarities and repeat tests; a list of chosen index lists."},
     {"greedy_candidates", greedy_candidates, METH_VARARGS,
      "greedy_candidates(scores, tables, sizes, vectors, V, words, terms, texts, quoted_of, "
      "settings, shared_pairs): newsbrief.rerank.candidates' runs (values scores x "

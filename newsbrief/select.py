@@ -101,21 +101,30 @@ def select_many(scored: Scored, words: int, settings: Sequence[Setting],
     kernels = native.KERNELS
     if kernels is not None:  # the same loop in C (``_kernels.c``), pair sets made on demand
         vectors = np.ascontiguousarray(scored.vectors, dtype=np.float64)
-        return kernels.greedy_select_many(
-            values, size, vectors, vectors.shape[1], words, terms, [s.text for s in sents],
-            _quoted_pairs, limits, SHARED_PAIRS, drops)
-    # Built for every candidate up front: a dozen small sets cost less than a lazy lookup per
-    # test (about a hundred tests per story).
-    pairs = [_pairs(t) for t in terms]
-    quoted = [_quoted_pairs(s.text) for s in sents]
-    out = [_greedy(scored.vectors, value, size, words, pairs, quoted, strict, mmr)
-           for value, (strict, _lax, mmr) in zip(values, limits)]
-    if drops:
-        strict, _lax, mmr = limits[0]
+        texts = [s.text for s in sents]
+
+        def run(values: list[list[float]], limits: list[tuple[float, float, float]]
+                ) -> list[list[int]]:
+            return kernels.greedy_select_many(values, size, vectors, vectors.shape[1], words,
+                                              terms, texts, _quoted_pairs, limits, SHARED_PAIRS)
+    else:
+        # Built for every candidate up front: a dozen small sets cost less than a lazy lookup
+        # per test (about a hundred tests per story).
+        pairs = [_pairs(t) for t in terms]
+        quoted = [_quoted_pairs(s.text) for s in sents]
+
+        def run(values: list[list[float]], limits: list[tuple[float, float, float]]
+                ) -> list[list[int]]:
+            return [_greedy(scored.vectors, value, size, words, pairs, quoted, strict, mmr)
+                    for value, (strict, _lax, mmr) in zip(values, limits)]
+    out = run(values, limits)
+    if drops and out[0]:
+        without = []
         for i in out[0]:
             value = values[0].copy()
             value[i] = 0.0  # the same as a score of 0: 0.0 times any length value
-            out.append(_greedy(scored.vectors, value, size, words, pairs, quoted, strict, mmr))
+            without.append(value)
+        out += run(without, [limits[0]] * len(without))
     return out
 
 
