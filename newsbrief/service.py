@@ -168,6 +168,11 @@ class BriefRequest(BaseModel):
     include_markdown: bool = Field(
         False, strict=True,
         description="JSON only: add \"markdown\", the same brief rendered as Markdown.")
+    rerank: bool = Field(
+        False, strict=True,
+        description="Choose among whole candidate summaries with the shipped reranker (closer "
+                    "to an editor's summary, a little slower) instead of the greedy "
+                    "sentence-by-sentence choice.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,12 +303,12 @@ def _ingest(req: Any, settings: Settings) -> list[Any]:
                 f.cancel()
 
 
-def _summarize(articles: list[Any], words: int, analysis: bool) -> Any:
+def _summarize(articles: list[Any], words: int, analysis: bool, rerank: bool = False) -> Any:
     """One brief. Takes plain arguments: it may run in a pool process (pickled by reference)."""
     from .model import Options
     from .pipeline import summarize
 
-    return summarize(articles, options=Options(words=words, analysis=analysis))
+    return summarize(articles, options=Options(words=words, analysis=analysis, rerank=rerank))
 
 
 def _ready() -> bool:
@@ -510,8 +515,8 @@ def create_app(settings: Settings | None = None):
     async def compute(articles: list[Any], req: BriefRequest) -> Any:
         if pool is None:
             return await anyio.to_thread.run_sync(_summarize, articles, req.words, req.analysis,
-                                                  limiter=cpu)
-        return await pool.run(_summarize, articles, req.words, req.analysis)
+                                                  req.rerank, limiter=cpu)
+        return await pool.run(_summarize, articles, req.words, req.analysis, req.rerank)
 
     app = FastAPI(
         title="newsbrief",

@@ -108,6 +108,20 @@ def test_markdown_and_text_formats(client, fmt, media):
     assert "budget" in r.text and "Gazette" in r.text
 
 
+def test_rerank_asks_for_the_reranked_brief(client):
+    from newsbrief.model import Options
+    from newsbrief.pipeline import summarize
+
+    texts = [a["text"] for a in example_articles()]
+    for rerank in (False, True):
+        r = client.post("/v1/briefs", json={"articles": example_articles(), "analysis": False,
+                                            "words": 120, "rerank": rerank})
+        assert r.status_code == 200, r.text
+        want = summarize(texts, options=Options(words=120, analysis=False, rerank=rerank))
+        assert [x["text"] for x in r.json()["sentences"]] == [x.text for x in want.sentences]
+    assert client.post("/v1/briefs", json={"articles": STORY, "rerank": "yes"}).status_code == 422
+
+
 def test_include_markdown_adds_the_rendered_brief(client):
     r = client.post("/v1/briefs", json={"articles": STORY, "include_markdown": True})
     md = r.json()["markdown"]
