@@ -2591,11 +2591,11 @@ done:
 
 /* newsbrief.rerank.features' columns (rerank.SUMMARY_FEATURES, then the sentence rows averaged
  * over the chosen words), and each as its difference from the first candidate's, for the
- * candidate summaries ``chosen`` (lists of sentence indices) of one story. The same formulas
- * as rerank._numpy_features; sums run in another order, so values can differ from it in the
- * last bits. Buffers are C-contiguous float64: scores (n), vectors (n x V, TF-IDF rows),
- * rows (n x R), out (k x 2F); words, positions, term counts and article ids are sequences of
- * n numbers, settings of 4 per candidate. */
+ * candidate summaries ``chosen`` (lists of sentence indices) of one story: the loops of
+ * rerank._python_features, sum for sum in the same order, so the two give the same bits.
+ * Buffers are C-contiguous float64: scores (n), vectors (n x V, TF-IDF rows), rows (n x R),
+ * out (k x 2F); words, positions, term counts and article ids are sequences of n numbers,
+ * settings of 4 per candidate. */
 #define SUMMARY_OWN 27
 static PyObject *summary_features(PyObject *self, PyObject *args)
 {

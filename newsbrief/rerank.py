@@ -11,14 +11,15 @@ greedy's.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 
 from . import native
-from .score import Scored
 from . import select as selection
+from .score import Scored
 from .select import Setting, select, select_many
 from .trees import Forest, shipped
 
@@ -115,12 +116,11 @@ def _runs(*shipped: float) -> tuple[tuple[Setting, ...], tuple[tuple[float, floa
 
 def features(scored: Scored, rows: np.ndarray, cands: list[Candidate], words: int) -> np.ndarray:
     """One row per candidate (``feature_names`` order). ``rows``: the sentence forest's input
-    rows of ``scored``'s sentences. In the compiled kernel when this install has it, else
-    with numpy (``_numpy_features``; the two sum in different orders, so they can differ in
-    the last bits)."""
+    rows of ``scored``'s sentences. In the compiled kernel when this install has it, else in
+    Python (``_python_features``, the same sums in the same order: the same bits)."""
     kernels = native.KERNELS
     if kernels is None or not cands:
-        return _numpy_features(scored, rows, cands, words)
+        return _python_features(scored, rows, cands, words)
     sents = scored.sentences
     rows = np.ascontiguousarray(rows, dtype=np.float64)
     vec = np.ascontiguousarray(scored.vectors, dtype=np.float64)
@@ -135,78 +135,136 @@ def features(scored: Scored, rows: np.ndarray, cands: list[Candidate], words: in
     return out
 
 
-def _numpy_features(scored: Scored, rows: np.ndarray, cands: list[Candidate],
-                    words: int) -> np.ndarray:
-    """``features`` with numpy alone, for all candidates at once: a story has about fifteen,
-    and numpy's cost is per call."""
-    s = np.asarray(scored.scores, dtype=np.float64)
-    n, k = len(s), len(cands)
+def _python_features(scored: Scored, rows: np.ndarray, cands: list[Candidate],
+                     words: int) -> np.ndarray:
+    """``features`` without the kernels: the ``summary_features`` kernel's loops, sum for sum
+    in its order, so both give the same bits (and the same choice)."""
+    s = np.asarray(scored.scores, dtype=np.float64).tolist()
     sents = scored.sentences
-    w = np.array([x.words for x in sents], dtype=np.float64)
-    member = np.zeros((k, n))
-    for r, c in enumerate(cands):
-        member[r, list(c.chosen)] = 1.0
-    weighted = member * w
-    total = weighted.sum(axis=1)
-    per_word = 1.0 / np.maximum(total, 1.0)
-    count = member.sum(axis=1)
-    per_sentence = 1.0 / np.maximum(count, 1.0)
+    n, k, budget = len(s), len(cands), float(words)
     vec = np.asarray(scored.vectors, dtype=np.float64)
-    present = (vec > 0).astype(np.float64)
+    row_values = np.asarray(rows, dtype=np.float64).tolist()
+    width = len(row_values[0]) if row_values else 0
+    V = vec.shape[1]
+    vrow = vec.tolist()
+    nz = [np.flatnonzero(vec[i]).tolist() for i in range(n)]
+    w = [float(x.words) for x in sents]
+    pos = [float(x.position) for x in sents]
+    n_terms = [float(len(t)) for t in scored.terms] if scored.terms else \
+        [float(sum(vrow[i][v] > 0 for v in nz[i])) for i in range(n)]
     arts: dict[str, int] = {}
-    art = np.array([arts.setdefault(x.article, len(arts)) for x in sents])
-    onehot = np.zeros((n, len(arts)))
-    onehot[np.arange(n), art] = 1.0
-    # Consensus: in how many articles each content term occurs, and how much of the terms that
-    # several outlets use the summary covers.
-    spread = ((onehot.T @ present) > 0).sum(axis=0).astype(np.float64)
-    covered = ((member @ present) > 0).astype(np.float64)
-    extra = np.maximum(spread - 1.0, 0.0)
-    shared = (spread >= 2).astype(np.float64)
-    n_covered = covered.sum(axis=1)
-    cross = covered @ extra / max(extra.sum(), 1.0)
-    common = covered @ shared / max(shared.sum(), 1.0)
-    term_spread = covered @ spread / np.maximum(n_covered, 1.0)
-    # Shape.
-    chosen = member > 0
-    low = np.where(chosen, s, np.inf).min(axis=1)
-    high = np.where(chosen, s, -np.inf).max(axis=1)
-    used = (member @ onehot) > 0
-    share = (weighted @ onehot).max(axis=1) * per_word
-    centroid = _unit(w @ vec)
-    score_centroid = _unit((w * s) @ vec)
-    summary = weighted @ vec
-    summary /= np.maximum(np.linalg.norm(summary, axis=1), 1e-12)[:, None]
-    gram = vec @ vec.T
-    inner = np.einsum("ki,ij,kj->k", member, gram, member) - member @ np.diag(gram)
-    pairs = count * (count - 1)
-    off = chosen[:, :, None] & chosen[:, None, :] & ~np.eye(n, dtype=bool)
-    inner_max = np.where(off, gram, -np.inf).max(axis=(1, 2)) if n else np.zeros(k)
-    inner_max[pairs == 0] = 0.0
-    position = np.array([x.position for x in sents], dtype=np.float64)
-    rank = np.argsort(np.argsort(-s, kind="stable"), kind="stable").astype(np.float64)
-    n_terms = np.array([len(t) for t in scored.terms], dtype=np.float64) if scored.terms \
-        else present.sum(axis=1)
-    settings = np.array([[*c.setting, c.dropped] for c in cands], dtype=np.float64)
-    own = np.column_stack([
-        cross, common, term_spread,
-        weighted @ s / words, member @ s * per_sentence, low, high,
-        np.minimum(total, words) / words, count, used.sum(axis=1), share,
-        summary @ centroid, summary @ score_centroid,
-        inner / np.maximum(pairs, 1.0), inner_max,
-        member @ position * per_sentence, member @ (position == 0), member @ rank * per_sentence,
-        np.where(chosen, rank, -1.0).max(axis=1),
-        n_covered / np.maximum(member @ n_terms, 1.0),
-        settings,
-        np.full(k, float(n)), np.full(k, s.max()), np.full(k, s.std()),
-        (weighted @ rows) * per_word[:, None],
-    ])
-    return np.hstack([own, own - own[0]])
-
-
-def _unit(v: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(v))
-    return v / norm if norm else v
+    art = [arts.setdefault(x.article, len(arts)) for x in sents]
+    # In how many articles each term occurs.
+    spread = [0.0] * V
+    for a in range(len(arts)):
+        seen: set[int] = set()
+        for i in range(n):
+            if art[i] == a:
+                for v in nz[i]:
+                    if vrow[i][v] > 0 and v not in seen:
+                        seen.add(v)
+                        spread[v] += 1
+    extra_total = max(sum(x - 1 if x > 1 else 0.0 for x in spread), 1.0)
+    shared_total = max(float(sum(x >= 2 for x in spread)), 1.0)
+    s_max, s_mean = s[0], 0.0
+    cent, scent = [0.0] * V, [0.0] * V
+    for i in range(n):
+        if s[i] > s_max:
+            s_max = s[i]
+        s_mean += s[i]
+        for v in nz[i]:
+            x = vrow[i][v]
+            cent[v] += w[i] * x
+            scent[v] += w[i] * s[i] * x
+    s_mean /= n
+    s_var = 0.0
+    for i in range(n):
+        s_var += (s[i] - s_mean) * (s[i] - s_mean)
+    s_std = math.sqrt(s_var / n)
+    cn = sn = 0.0
+    for v in range(V):
+        cn += cent[v] * cent[v]
+        sn += scent[v] * scent[v]
+    cn, sn = math.sqrt(cn), math.sqrt(sn)
+    if cn > 0:
+        cent = [x / cn for x in cent]
+    if sn > 0:
+        scent = [x / sn for x in scent]
+    rank = [0.0] * n
+    for r, i in enumerate(sorted(range(n), key=lambda i: (-s[i], i))):
+        rank[i] = float(r)
+    gram: dict[tuple[int, int], float] = {}
+    out = []
+    for c in cands:
+        members = list(c.chosen)[:n]
+        total = dens = ssum = psum = leads = rsum = tsum = 0.0
+        lo, hi, rmax = math.inf, -math.inf, -1.0
+        share = [0.0] * len(arts)
+        summ: dict[int, float] = {}
+        touched: list[int] = []
+        cross = common = spread_sum = covered = 0.0
+        for i in members:
+            total += w[i]
+            dens += w[i] * s[i]
+            ssum += s[i]
+            lo, hi = (s[i] if s[i] < lo else lo), (s[i] if s[i] > hi else hi)
+            share[art[i]] += w[i]
+            psum += pos[i]
+            leads += pos[i] == 0
+            rsum += rank[i]
+            rmax = rank[i] if rank[i] > rmax else rmax
+            tsum += n_terms[i]
+            for v in nz[i]:
+                summ[v] = summ.get(v, 0.0) + w[i] * vrow[i][v]
+                if len(summ) > len(touched):  # first seen in this candidate
+                    touched.append(v)
+                    covered += 1
+                    spread_sum += spread[v]
+                    cross += spread[v] - 1 if spread[v] > 1 else 0.0
+                    common += spread[v] >= 2
+        best_share = 0.0
+        for x in share:
+            best_share = x if x > best_share else best_share
+        used = float(len({art[i] for i in members}))
+        norm = cs = ss = 0.0
+        for v in touched:
+            norm += summ[v] * summ[v]
+            cs += summ[v] * cent[v]
+            ss += summ[v] * scent[v]
+        norm = max(math.sqrt(norm), 1e-12)
+        inner, inner_max = 0.0, -math.inf
+        for i in members:
+            for j in members:
+                if i == j:
+                    continue
+                if (i, j) not in gram:
+                    d = 0.0
+                    for v in nz[i]:
+                        d += vrow[i][v] * vrow[j][v]
+                    gram[(i, j)] = d
+                d = gram[(i, j)]
+                inner += d
+                inner_max = d if d > inner_max else inner_max
+        m = len(members)
+        pairs = float(m * (m - 1))
+        count = float(m) if m > 0 else 1.0
+        per_word = total if total > 1 else 1.0
+        own = [cross / extra_total, common / shared_total,
+               spread_sum / (covered if covered > 1 else 1.0), dens / budget, ssum / count, lo,
+               hi, (total if total < budget else budget) / budget, float(m), used,
+               best_share / per_word, cs / norm, ss / norm,
+               inner / (pairs if pairs > 1 else 1.0), inner_max if pairs > 0 else 0.0,
+               psum / count, float(leads), rsum / count, rmax,
+               covered / (tsum if tsum > 1 else 1.0),
+               *map(float, c.setting), float(c.dropped), float(n), s_max, s_std]
+        for f in range(width):
+            acc = 0.0
+            for i in members:
+                acc += w[i] * row_values[i][f]
+            own.append(acc / per_word)
+        out.append(own)
+    x = np.array(out, dtype=np.float64).reshape(k, -1)
+    return np.hstack([x, x - x[0]])
 
 
 def model() -> Forest | None:

@@ -160,3 +160,12 @@ def test_candidates_are_the_same_with_and_without_the_kernels(monkeypatch):
             assert fast == slow
             # One candidate per set of sentences.
             assert len({frozenset(c.chosen) for c in fast}) == len(fast)
+
+
+@pytest.mark.skipif(native._compiled is None, reason="compiled kernels not built")
+def test_features_are_bitwise_the_same_with_and_without_the_kernels(monkeypatch):
+    for scores in ((0.9, 0.5, 0.85, 0.6, 0.4, 0.2), (0.5, 0.5, 0.5, 0.5, 0.5, 0.5)):
+        sc = story(scores)
+        cands = rerank.candidates(sc, 40)
+        fast, slow = both(monkeypatch, rerank.features, sc, sc.rows, cands, 40)
+        assert np.array_equal(fast, slow)
