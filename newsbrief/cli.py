@@ -52,7 +52,7 @@ Analysis = Annotated[bool, typer.Option(
 Rerank = Annotated[bool, typer.Option(
     "--rerank/--no-rerank",
     help="Choose among whole candidate summaries with the shipped reranker (closer to an "
-         "editor's summary, about 15% slower) instead of the greedy sentence-by-sentence "
+         "editor's summary, a little slower) instead of the greedy sentence-by-sentence "
          "choice.")]
 
 

@@ -182,9 +182,9 @@ class Options:
     # Run the cross-source analysis (entities, conflicts, support; ``newsbrief.analyse``).
     analysis: bool = True
     # Choose among whole candidate summaries with the shipped reranker (``newsbrief.rerank``):
-    # +0.27 ROUGE-1 / +0.20 ROUGE-2 on validation for about 15% more time per story, which
-    # the throughput target (3x TextRank's) does not leave room for yet; off: the greedy's
-    # summary (``newsbrief.select``).
+    # +0.27 ROUGE-1 / +0.20 ROUGE-2 on validation for 6-14% of eval's throughput, a margin the
+    # throughput target (3x TextRank's) does not leave yet; off: the greedy's summary
+    # (``newsbrief.select``).
     rerank: bool = False
 
     def __post_init__(self) -> None:
