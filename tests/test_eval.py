@@ -161,3 +161,13 @@ def test_the_reranked_system_is_measured_beside_the_default(tmp_path):
     out = report.to_dict()
     assert out["newsbrief_rerank_vs_textrank_throughput"] > 0
     assert "newsbrief-rerank throughput / TextRank throughput" in markdown(report)
+
+
+def test_bench_report_names_each_timing():
+    from newsbrief.evaluate.bench import BenchResult, format_bench
+
+    text = format_bench(BenchResult("s", 5, 2000, 6.1, 40.9, 1.19, 0.39, 204.0, "compiled",
+                                    7.4))
+    assert "no analysis:" in text and "6.1 ms" in text
+    assert "--rerank:" in text and "7.4 ms" in text
+    assert "1.19 s" in text and "204 MB" in text
