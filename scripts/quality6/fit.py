@@ -1,4 +1,4 @@
-"""Reranker variants on /tmp/q6/r*.pkl (cands.py outputs): a LambdaRank forest fitted on rtr6k, rtr18k, rtr30k, scored on rvA / rvB; KDROPS keeps only the last K drop candidates, NGEN the first N generators; env MD (max depth), SEED. usage: fit.py LEAVES ROUNDS LR KDROPS NGEN [real]"""
+"""Reranker variants on /tmp/q6/r*.pkl (candidates.py outputs): a LambdaRank forest fitted on rtr6k, rtr18k, rtr30k, scored on rvA / rvB; KDROPS keeps only the last K drop candidates, NGEN the first N generators; env MD (max depth), SEED. usage: fit.py LEAVES ROUNDS LR KDROPS NGEN [real]"""
 import sys, pickle; sys.path.insert(0, "scripts/quality4")
 import numpy as np, lightgbm as lgb
 leaves, rounds, lr, kd, ngen = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])

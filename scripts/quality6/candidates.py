@@ -1,20 +1,12 @@
 """Candidates, features and labels with newsbrief.rerank, from round 14/15 caches.
-usage: cands.py SRC OUT [limit]"""
+usage: candidates.py SRC OUT [limit]"""
 import sys, pickle, multiprocessing as mp; sys.path.insert(0, "scripts/quality5"); sys.path.insert(0, "scripts/quality4")
 import numpy as np
 from collections import Counter
 from newsbrief import rerank
 from newsbrief.evaluate.systems import cut
 from newsbrief.evaluate.train import rouge_tokens
-def r12(toks, U, B):
-    u = Counter(toks); b = Counter(zip(toks, toks[1:]))
-    def f(c, r):
-        o = sum((c & r).values())
-        if not o: return 0.0
-        p, q = o / sum(c.values()), o / sum(r.values()); return 2*p*q/(p+q)
-    return f(u, U), f(b, B)
-def order(d, ch):
-    first, rest = ch[0], sorted(ch[1:], key=lambda k: d["pos"][k]); return [first, *rest]
+from cands import order, r12  # scripts/quality5: the same labels and reading order
 DATA = None
 def one(n):
     d = DATA[n]
