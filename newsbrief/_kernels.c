@@ -2109,7 +2109,7 @@ done:
     return result;
 }
 
-/* ---- greedy_select ------------------------------------------------------------------------ */
+/* ---- greedy_select_many ------------------------------------------------------------------- */
 
 /* How many items of ``a`` are in ``b`` (iterating the smaller), stopping at ``enough``. */
 static Py_ssize_t common_items(PyObject *a, PyObject *b, Py_ssize_t enough)
@@ -2228,13 +2228,13 @@ static int greedy_init(Greedy *g, PyObject *sizes_obj, Py_buffer *vec_buf, Py_ss
     if (!(g->terms = PySequence_Fast(terms_obj, "terms"))) return -1;
     if (V < 1 || vec_buf->len != n * V * (Py_ssize_t)sizeof(double)
         || PySequence_Fast_GET_SIZE(g->terms) != n || PyList_GET_SIZE(texts) != n) {
-        PyErr_SetString(PyExc_ValueError, "greedy_select: arguments do not match");
+        PyErr_SetString(PyExc_ValueError, "greedy runs: arguments do not match");
         return -1;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *t = PySequence_Fast_GET_ITEM(g->terms, i);
         if (!PyTuple_Check(t) && !PyList_Check(t)) {
-            PyErr_SetString(PyExc_TypeError, "greedy_select: terms must be tuples or lists");
+            PyErr_SetString(PyExc_TypeError, "greedy runs: terms must be tuples or lists");
             return -1;
         }
     }
@@ -2293,7 +2293,7 @@ static PyObject *greedy_quoted(Greedy *g, Py_ssize_t i)
             return NULL;
     }
     if (!PyAnySet_Check(g->quoted[i])) {
-        PyErr_SetString(PyExc_TypeError, "greedy_select: quoted_of must return a set");
+        PyErr_SetString(PyExc_TypeError, "greedy runs: quoted_of must return a set");
         return NULL;
     }
     return g->quoted[i];
@@ -2393,34 +2393,11 @@ fail:
     return NULL;
 }
 
-/* newsbrief.select.select's greedy loop. A sentence's word pairs and quoted pairs are made
- * when the repeat test first needs them: ``quoted_of(text)`` is select._quoted_pairs. */
-static PyObject *greedy_select(PyObject *self, PyObject *args)
-{
-    PyObject *values_obj, *sizes_obj, *terms_obj, *texts, *quoted_of;
-    Py_buffer vec_buf;
-    Py_ssize_t V, words, shared_pairs;
-    double strict_limit, lax_limit, mmr;
-    if (!PyArg_ParseTuple(args, "OOy*nnOO!Odddn", &values_obj, &sizes_obj, &vec_buf, &V, &words,
-                          &terms_obj, &PyList_Type, &texts, &quoted_of, &strict_limit,
-                          &lax_limit, &mmr, &shared_pairs))
-        return NULL;
-    PyObject *result = NULL;
-    double *value = NULL;
-    Greedy g;
-    if (greedy_init(&g, sizes_obj, &vec_buf, V, words, terms_obj, texts, quoted_of,
-                    shared_pairs) == 0
-        && (value = as_doubles(values_obj, g.n, "values")))
-        result = greedy_run(&g, value, strict_limit, lax_limit, mmr);
-    PyMem_Free(value);
-    greedy_free(&g);
-    PyBuffer_Release(&vec_buf);
-    return result;
-}
-
 /* Several greedy runs on one story (newsbrief.select.select_many): ``values`` and
- * ``settings`` (strict, lax, mmr) one per run; the chosen indices of each run, as
- * greedy_select gives them, sharing the similarities and repeat tests between runs. */
+ * ``settings`` (strict, lax, mmr) one per run; the chosen indices of each run, best first
+ * (newsbrief.select._greedy's loop: the same passes, tests and tie-breaking), sharing the
+ * similarities and repeat tests between runs. A sentence's word pairs and quoted pairs are made
+ * when the repeat test first needs them: ``quoted_of(text)`` is select._quoted_pairs. */
 static PyObject *greedy_select_many(PyObject *self, PyObject *args)
 {
     PyObject *values_obj, *sizes_obj, *terms_obj, *texts, *quoted_of, *settings_obj;
@@ -3074,12 +3051,10 @@ static PyMethodDef methods[] = {
      "sentence_features(tokens, lengths, V, idf, prior, articles, n_articles, columns, "
      "rel_base, rel_rank, rel_gap_base, rel_gap, keywords, cols, vec): newsbrief.score's "
      "numeric features, written into cols (features x sentences) and vec (TF-IDF rows)."},
-    {"greedy_select", greedy_select, METH_VARARGS,
-     "greedy_select(values, sizes, vectors, V, words, terms, texts, quoted_of, strict, lax, "
-     "mmr, shared_pairs): newsbrief.select.select's loop; the chosen indices, best first."},
     {"greedy_select_many", greedy_select_many, METH_VARARGS,
      "greedy_select_many(values, sizes, vectors, V, words, terms, texts, quoted_of, settings, "
-     "shared_pairs): greedy_select once per (values, (strict, lax, mmr)) pair, sharing "
+     "shared_pairs): newsbrief.select's greedy loop once per (values, (strict, lax, mmr)) "
+     "pair, sharing "
      "similarities and repeat tests; a list of chosen index lists."},
     {"greedy_candidates", greedy_candidates, METH_VARARGS,
      "greedy_candidates(scores, tables, sizes, vectors, V, words, terms, texts, quoted_of, "

@@ -576,12 +576,12 @@ def test_kernels_reject_arguments_that_do_not_fit():
         k.article_features([0, 1], [1, 1], [1, 1], [5.0, 5.0], 2, [1.0, 1.0],
                            np.zeros((2, 15)), [0.5] * 7)
     with pytest.raises(ValueError):  # terms for one sentence, values for two
-        k.greedy_select([1.0, 1.0], [5, 5], np.eye(2), 2, 20, [("a", "b")], ["x.", "y."],
-                        set, 0.4, 0.5, 0.3, 3)
+        k.greedy_select_many([[1.0, 1.0]], [5, 5], np.eye(2), 2, 20, [("a", "b")],
+                             ["x.", "y."], set, [(0.4, 0.5, 0.3)], 3)
     with pytest.raises(TypeError):  # the quoted pairs must come back as a set
-        k.greedy_select([1.0, 1.0], [5, 5], np.zeros((2, 2)) + 0.1, 2, 20,
-                        [("a", "b"), ("a", "b")], ['"x y z" he said.', '"y z w" she said.'],
-                        list, 0.4, 0.5, 0.3, 3)
+        k.greedy_select_many([[1.0, 1.0]], [5, 5], np.zeros((2, 2)) + 0.1, 2, 20,
+                             [("a", "b"), ("a", "b")], ['"x y z" he said.', '"y z w" she said.'],
+                             list, [(0.4, 0.5, 0.3)], 3)
 
 
 def test_example_brief_is_the_same_either_way(monkeypatch, example_dir):

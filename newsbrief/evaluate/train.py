@@ -569,6 +569,7 @@ def _rerank_rows(train_path: str, n_stories: int,
 
     from .. import rerank
     from ..score import Scored
+    from ..select import order
     from .systems import cut
 
     with mp.get_context("fork").Pool(jobs) as pool:
@@ -595,9 +596,9 @@ def _rerank_rows(train_path: str, n_stories: int,
             ref_uni, ref_bi = Counter(ref), Counter(zip(ref, ref[1:]))
             gains = []
             for c in cands:
-                first, *rest = c.chosen
-                texts = [scored.sentences[k].text for k in
-                         [first, *sorted(rest, key=lambda k: scored.sentences[k].position)]]
+                # In reading order: the first chosen, then the rest by position.
+                texts = [scored.sentences[c.chosen[k]].text for k in
+                         order(0, [scored.sentences[i].position for i in c.chosen])]
                 gains.append(_rouge12(rouge_tokens(" ".join(cut(texts, RERANK_WORDS))),
                                       ref_uni, ref_bi))
             xs.append(rerank.features(scored, scored.rows, cands, RERANK_WORDS))
