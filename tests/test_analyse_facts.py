@@ -46,3 +46,37 @@ def test_date_pre_check_never_skips_a_sentence_with_a_date(text: str) -> None:
     if DATE.search(text):
         assert may_have_date(text)
     assert may_have_date(text) is (text != "The mayor spoke to reporters." and text != "")
+
+
+def _quantities(text: str):
+    from newsbrief.analyse.facts import quantities
+    from newsbrief.model import Article
+    from newsbrief.segment import segment
+    art = Article(id="a0", index=0, text=text, raw=text, outlet="Outlet")
+    return quantities([art], list(segment(art)))
+
+
+@pytest.mark.parametrize("text, figure, unit, value", [
+    # a currency sign glued to the figure, as real pages write it (Multi-News spaces it out)
+    ("The IPO values Facebook at $104 billion, the largest ever.", "$104 billion", "money:$", 104e9),
+    ("The deal was worth $3.6 million in cash.", "$3.6 million", "money:$", 3.6e6),
+    ("The club paid £5m for the striker.", "£5m", "money:£", 5e6),
+    ("It raised $2bn from investors.", "$2bn", "money:$", 2e9),
+    ("Police said $ 800,000 in cash was found.", "$ 800,000", "money:$", 8e5),
+])
+def test_money_is_read_with_or_without_a_space_after_the_sign(text, figure, unit, value) -> None:
+    [q] = _quantities(text)
+    assert (q.text, q.unit) == (figure, unit) and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "His pumpkin, which weighed 2,232 pounds, won the prize.",
+    "The largest pumpkin tipped the scales at more than 2,200 pounds this year.",
+    "Police seized 275 pounds of gold at the border.",
+])
+def test_pounds_of_weight_are_not_money(text) -> None:
+    assert not [q for q in _quantities(text) if q.unit.startswith("money")]
+
+
+def test_a_figure_glued_to_another_unit_is_not_read() -> None:
+    assert _quantities("The runners covered 5km before noon.") == []

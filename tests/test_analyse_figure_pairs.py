@@ -132,3 +132,60 @@ def test_a_toll_tied_by_its_measure_word_is_never_vetoed(monkeypatch):
     found = [c for c in analyse(arts, sents).conflicts if c.kind == "number"]
     assert sorted(sorted(v.text for v in c.values) for c in found) == [
         ["25", "31"], ["4 percent", "6 percent"]]
+
+
+# One figure told in each outlet's own words: no counted noun, measure word, key word or three
+# shared words tie "$104 billion" to "$167 billion", so the rules alone do not compare them.
+VALUED = ("The IPO values Facebook at $104 billion, by far the largest ever for a company.",
+          "On Thursday afternoon Facebook priced its shares for a $167 billion valuation.")
+
+
+def test_pairs_marked_alike_are_compared_though_no_cue_ties_them():
+    arts, sents = story(*VALUED)
+    qs, places, people = read(arts, sents)
+    [(i, j)], _ = figure_pairs.rows(qs, sents, places, people)
+    plain = conflicts.compare_quantities(qs, places, facts.numerals(arts), people)
+    assert plain.conflicts == [] and plain.disagree == []
+    alike = conflicts.compare_quantities(qs, places, facts.numerals(arts), people, (), {(i, j)})
+    [c] = alike.conflicts
+    assert c.kind == "number" and {v.text for v in c.values} == {"$104 billion", "$167 billion"}
+
+
+@pytest.mark.parametrize("texts", [
+    # ages of two people ("the 19-year-old flamingo", "the 45-year-old keeper")
+    ("Pinky is a 19-year-old Chilean flamingo that loves warm weather, keepers said.",
+     "Investigators say the 45-year-old keeper was with his family at the zoo."),
+    # time offsets depend on the day each article was written
+    ("Raul Castro took over from his brother Fidel Castro two years ago and began reforms.",
+     "Raul Castro took the helm of the country from Fidel Castro more than four years ago."),
+    # the figures of two named days
+    ("The storm dropped 20 inches of snow on Buffalo on Monday, officials said.",
+     "Forecasters said 31 inches of snow could fall by Wednesday across the region."),
+])
+def test_alike_pairs_still_need_what_tells_two_quantities_apart_to_agree(texts):
+    arts, sents = story(*texts)
+    qs, places, people = read(arts, sents)
+    pairs, _ = figure_pairs.rows(qs, sents, places, people)
+    assert pairs
+    out = conflicts.compare_quantities(qs, places, facts.numerals(arts), people, (), set(pairs))
+    assert out.conflicts == [] and out.disagree == []
+
+
+def test_split_sorts_pairs_by_the_two_thresholds(monkeypatch):
+    arts, sents = story(COPIED, COPIED.replace("25", "31"), *VALUED)
+    qs, places, people = read(arts, sents)
+    pairs, _ = figure_pairs.rows(qs, sents, places, people)
+    scores = {p: s for p, s in zip(sorted(pairs), (0.1, 0.4, 0.9, 0.6, 0.2, 0.5))}
+    monkeypatch.setattr(figure_pairs, "likeness", lambda *a: scores)
+    monkeypatch.setattr(figure_pairs, "threshold", lambda: 0.3)
+    unlike, alike = figure_pairs.split(qs, sents, places, people)
+    tolls = {p for p in scores if qs[p[0]].measure and qs[p[0]].measure == qs[p[1]].measure}
+    assert unlike == {p for p, s in scores.items() if s < 0.3} - tolls
+    assert alike == {p for p, s in scores.items() if s >= figure_pairs.ALIKE_ABOVE}
+
+
+def test_split_is_empty_without_a_model(monkeypatch):
+    arts, sents = story(*VALUED)
+    qs, places, people = read(arts, sents)
+    monkeypatch.setattr(figure_pairs, "likeness", lambda *a: None)
+    assert figure_pairs.split(qs, sents, places, people) == (set(), set())

@@ -52,8 +52,8 @@ def analyse(articles: Sequence[Article], sentences: Sequence[Sentence],
     sents = [s for s in sentences if s.article in ids]
     entities, places, people, named = entities_by_sentence(arts, sents)
     qs = facts.quantities(arts, sents)
-    unlike = figure_pairs.unlike(qs, sents, places, people)
-    quant = cmp.compare_quantities(qs, places, facts.numerals(arts), people, unlike)
+    unlike, alike = figure_pairs.split(qs, sents, places, people)
+    quant = cmp.compare_quantities(qs, places, facts.numerals(arts), people, unlike, alike)
     reported = {(a.sentence, b.sentence) for a, b, _ in quant.disagree}
     found: list[Conflict] = []
     found += cmp.compare_names(entities, arts)

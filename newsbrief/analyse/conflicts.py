@@ -154,9 +154,19 @@ class _Union:
 
 
 def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[int],
-                  ppl_a: frozenset[int] = frozenset(), ppl_b: frozenset[int] = frozenset()) -> str:
-    """"same", "time" (same statement, a different day or start date) or "" (not comparable)."""
+                  ppl_a: frozenset[int] = frozenset(), ppl_b: frozenset[int] = frozenset(),
+                  alike: bool = False) -> str:
+    """"same", "time" (same statement, a different day or start date) or "" (not comparable).
+
+    ``alike``: the pair model reads the two sentences as one quantity stated twice
+    (``figure_pairs.split``), so the cues that otherwise tie two figures (a key word, shared
+    words) are not asked for; all that tells two quantities apart must still agree, and more
+    strictly (the same counted noun and measure word, no ages: a story gives the ages of
+    several people, and "19-year-old flamingo" / "45-year-old joseph" read alike to the model).
+    """
     if a.unit != b.unit or a.article == b.article or a.hedged != b.hedged:
+        return ""
+    if alike and (a.unit == "age" or a.noun != b.noun or a.measure != b.measure):
         return ""
     # A figure that is one end of a range, half of a compound duration, a time offset or an
     # increment is not the amount the sentence reports: it is compared only with a figure of
@@ -193,7 +203,7 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             return ""
         if a.measure and b.measure and a.measure != b.measure:
             return ""
-        if not (a.measure and b.measure):
+        if not (a.measure and b.measure) and not alike:
             # Without a measure word (killed, injured ...) tying them, counts must share words
             # around the figure: people are counted for many reasons in one story ("two people
             # familiar with the matter"); and small counts of things are usually partial
@@ -222,7 +232,7 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
                 return ""
         elif shared < SHARED_TERMS:
             return ""
-    elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS):
+    elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS or alike):
         return ""
     if a.part and not strong:
         return ""
@@ -238,7 +248,7 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
         # (Wednesday's dead, the war's dead); for other figures the day is just context.
         # Unless the two sentences tell one event in the same words (``strong``).
         if a.unit == "count" and a.noun == "people" and not (a.times and b.times) \
-                and not strong:
+                and not (strong or alike):
             return ""
     # A figure dated to a year right by it ("second in 2013 with 51 dogs", "a reward of $10
     # million announced in October 2011") is an older figure, not the one an undated sentence
@@ -362,11 +372,14 @@ def telling_places(a: Quantity, b: Quantity, places: Mapping[int, frozenset[int]
 def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]],
                        numerals: dict[str, set[tuple[float, str]]] | None = None,
                        people: dict[int, frozenset[int]] | None = None,
-                       unlike: Collection[tuple[int, int]] = ()) -> Comparison:
+                       unlike: Collection[tuple[int, int]] = (),
+                       alike: Collection[tuple[int, int]] = ()) -> Comparison:
     """``places`` and ``people``: the (non-setting) place and the person entities named in
     each sentence; ``numerals``: every figure written in digits in each article, quantity or
     not ("a 211-game suspension"); ``unlike``: pairs (i < j) of ``qs`` whose sentences read
-    unlike one quantity stated twice (``figure_pairs``), never compared."""
+    unlike one quantity stated twice (``figure_pairs``), never compared; ``alike``: pairs
+    whose sentences read so much like one quantity stated twice that they are compared when
+    the rules' cues do not tie them (``_same_subject``'s ``alike``)."""
     people = people or {}
     out = Comparison()
     union = _Union()
@@ -392,6 +405,8 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
                 scope = _same_subject(a, b, pa, pb,
                                       people.get(a.sentence, frozenset()),
                                       people.get(b.sentence, frozenset()))
+                if not scope and (i, j) in alike:
+                    scope = _same_subject(a, b, pa, pb, alike=True)
                 if not scope:
                     continue
                 rel = _relation(a, b, scope)

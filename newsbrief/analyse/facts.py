@@ -53,9 +53,13 @@ _QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse
 _WORDS_RX = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 NUMBER = re.compile(
     rf"(?:\b(?P<qual>{_QUAL_RX})\s+)?(?P<cur>US\$|\$|£|€)?\s?"
-    rf"(?<![\w.,/:$£€-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    # The look-behind keeps figures glued to other text out ("covid-19", "3/4"); after a
+    # currency sign it would also keep out "$104 billion", written without a space.
+    rf"(?(cur)|(?<![\w.,/:$£€-]))(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     rf"(?:{_WORDS_RX})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?)"
-    rf"(?![\w,]|\.\d)(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
+    # The scale may be glued on ("£5m", "$2bn"); any other letter or digit glued on is not a
+    # figure of this kind ("5km", "3.5x").
+    rf"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|m|k)\b|(?![\w,]|\.\d))"
     rf"(?:\s?(?P<pct>%|percent\b|per cent\b))?",
     re.I,
 )
@@ -100,6 +104,8 @@ _UNITS = {
                      "yards"], "distance"),
     **dict.fromkeys(["dollars", "dollar", "euros", "pounds", "yuan", "yen", "rupees"], "money"),
 }
+_WEIGHED = re.compile(r"\b(?:weigh\w*|tipped the scales at|lost|gained|lbs?)\b(?:\s+\S+){0,3}\s*$",
+                      re.I)
 _TO_BASE = {"second": 1 / 3600, "minute": 1 / 60, "min": 1 / 60, "hour": 1, "day": 24,
             "week": 168, "month": 730, "year": 8760, "decade": 87600, "mile": 1609,
             "kilometer": 1000, "kilometre": 1000, "km": 1000, "feet": 0.3048, "foot": 0.3048,
@@ -519,8 +525,10 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     if words and words[0] == "-" and len(words) > 1:  # "four-day trip": the unit is glued on
         words = words[1:]
     first = words[0].lower() if words else ""
-    if first == "pounds" and len(words) > 1 and words[1].lower() == "of" and not m.group("cur"):
-        return None  # "275 pounds of gold": a weight, not money
+    if first == "pounds" and not m.group("cur") and (
+            len(words) > 1 and words[1].lower() in ("of", "heavier", "lighter")
+            or _WEIGHED.search(text[max(0, m.start() - 40):m.start()])):
+        return None  # "275 pounds of gold", "which weighed 2,232 pounds": a weight, not money
     if m.group("cur") or first in ("dollars", "euros", "pounds", "yuan", "yen", "rupees"):
         cur = m.group("cur") or first
         return f"money:{cur.replace('US$', '$')}", number, number, "", "", *_measure(text, m), qual

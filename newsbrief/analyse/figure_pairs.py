@@ -6,7 +6,8 @@ Cues that loose let through pairs whose sentences are plainly about different th
 cases were reported" in 1996 / encephalitis "occurs in about one out of every 1,000 cases"). A
 forest fitted on the train split (``figure_pair_model.npz``, ``newsbrief train --only figures``)
 scores each pair from the words around both figures, and a pair the rules would compare is left
-out when the score is below the model's ``threshold``. Tolls tied by the same measure word
+out when the score is below the model's ``threshold``; a pair scored at least ``ALIKE_ABOVE`` is
+compared even when no rule's cue ties the two figures (``split``). Tolls tied by the same measure word
 ("killed") are left to the rules: their rules are strict already, and outlets word one toll very
 differently ("More than 40,000 people ... have been killed" / "the conflict that has left at
 least 40,000 Syrians dead").
@@ -179,15 +180,30 @@ def likeness(qs: Sequence[Quantity], sentences: Sequence[Sentence],
     return dict(zip(pairs, p.tolist()))
 
 
-def unlike(qs: Sequence[Quantity], sentences: Sequence[Sentence],
-           places: Mapping[int, frozenset[int]], people: Mapping[int, frozenset[int]],
-           ) -> set[tuple[int, int]]:
-    """The pairs (i < j) of figures the rules are not to compare: scored below ``threshold``,
-    unless the same measure word ties them (tolls are left to the rules)."""
+# A pair scored at least this reads so much like one quantity stated twice that it is compared
+# even when none of the rules' cues (a shared noun, measure word, key word or three shared
+# words) ties the two figures: outlets tell one figure in their own words ("passing through
+# about 32,000 feet when we heard a large bang" / "we were passin' through about 32,000 feet
+# when we had a large bang"). Everything that tells two quantities apart must still agree
+# (``conflicts._alike_subject``). Chosen on train stories 30,000-30,799, which the model was
+# not fitted on (issue-4 round 17 in docs/benchmarks.md): at 0.6 and 0.5 the conflicts it
+# adds on unaltered stories were about as often real as the rules' own; at 0.4, mostly not.
+ALIKE_ABOVE = 0.5
+
+
+def split(qs: Sequence[Quantity], sentences: Sequence[Sentence],
+          places: Mapping[int, frozenset[int]], people: Mapping[int, frozenset[int]],
+          ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """(unlike, alike): the pairs (i < j) of figures the rules are not to compare (scored
+    below ``threshold``, unless the same measure word ties them: tolls are left to the
+    rules), and those to compare though no rule ties them (scored at least ``ALIKE_ABOVE``).
+    Both empty when the model is not shipped."""
     scores = likeness(qs, sentences, places, people) or {}
     veto = threshold()
-    return {(i, j) for (i, j), p in scores.items() if p < veto
-            and not (qs[i].measure and qs[i].measure == qs[j].measure)}
+    unlike = {(i, j) for (i, j), p in scores.items() if p < veto
+              and not (qs[i].measure and qs[i].measure == qs[j].measure)}
+    alike = {(i, j) for (i, j), p in scores.items() if p >= ALIKE_ABOVE}
+    return unlike, alike
 
 
 def threshold() -> float:
