@@ -203,14 +203,15 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             return ""
         if a.measure and b.measure and a.measure != b.measure:
             return ""
-        if not (a.measure and b.measure) and not alike:
+        if not (a.measure and b.measure):
             # Without a measure word (killed, injured ...) tying them, counts must share words
             # around the figure: people are counted for many reasons in one story ("two people
             # familiar with the matter"); and small counts of things are usually partial
-            # tallies ("four shipments seized Tuesday, another in July").
-            if a.noun == "people" and (a.measure != b.measure or shared < 2):
+            # tallies ("four shipments seized Tuesday, another in July"), even when the two
+            # sentences read alike ("three workers charged" / "five workers fired").
+            if a.noun == "people" and (a.measure != b.measure or shared < 2) and not alike:
                 return ""
-            if not (keyed or shared >= 1):
+            if not (keyed or shared >= 1 or alike):
                 return ""
             if min(a.value, b.value) < SMALL_COUNT and not strong:
                 return ""
