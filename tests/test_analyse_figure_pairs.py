@@ -158,6 +158,9 @@ def test_pairs_marked_alike_are_compared_though_no_cue_ties_them():
     # time offsets depend on the day each article was written
     ("Raul Castro took over from his brother Fidel Castro two years ago and began reforms.",
      "Raul Castro took the helm of the country from Fidel Castro more than four years ago."),
+    # small counts of things are usually partial tallies
+    ("Three former dairy workers were charged with animal cruelty on Monday.",
+     "The owner of the dairy fired five workers on Monday after the video aired."),
     # the figures of two named days
     ("The storm dropped 20 inches of snow on Buffalo on Monday, officials said.",
      "Forecasters said 31 inches of snow could fall by Wednesday across the region."),
