@@ -58,7 +58,8 @@ def _quantities(text: str):
 
 @pytest.mark.parametrize("text, figure, unit, value", [
     # a currency sign glued to the figure, as real pages write it (Multi-News spaces it out)
-    ("The IPO values Facebook at $104 billion, the largest ever.", "$104 billion", "money:$", 104e9),
+    ("The IPO values Facebook at $104 billion, the largest ever.", "$104 billion", "money:$",
+     104e9),
     ("The deal was worth $3.6 million in cash.", "$3.6 million", "money:$", 3.6e6),
     ("The club paid £5m for the striker.", "£5m", "money:£", 5e6),
     ("It raised $2bn from investors.", "$2bn", "money:$", 2e9),

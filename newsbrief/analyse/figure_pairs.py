@@ -6,11 +6,11 @@ Cues that loose let through pairs whose sentences are plainly about different th
 cases were reported" in 1996 / encephalitis "occurs in about one out of every 1,000 cases"). A
 forest fitted on the train split (``figure_pair_model.npz``, ``newsbrief train --only figures``)
 scores each pair from the words around both figures, and a pair the rules would compare is left
-out when the score is below the model's ``threshold``; a pair scored at least ``ALIKE_ABOVE`` is
-compared even when no rule's cue ties the two figures (``split``). Tolls tied by the same measure word
-("killed") are left to the rules: their rules are strict already, and outlets word one toll very
-differently ("More than 40,000 people ... have been killed" / "the conflict that has left at
-least 40,000 Syrians dead").
+out when the score is below the model's ``threshold``; a pair scored at least ``ALIKE_ABOVE``
+is compared even when no rule's cue ties the two figures (``split``). Tolls tied by the same
+measure word ("killed") are never vetoed: their rules are strict already, and outlets word one
+toll very differently ("More than 40,000 people ... have been killed" / "the conflict that has
+left at least 40,000 Syrians dead").
 
 The label needs no hand work: across a story's articles, two figures of one kind that give the
 *same* value are mostly one quantity stated twice, and two that give different values (within
@@ -185,9 +185,10 @@ def likeness(qs: Sequence[Quantity], sentences: Sequence[Sentence],
 # words) ties the two figures: outlets tell one figure in their own words ("passing through
 # about 32,000 feet when we heard a large bang" / "we were passin' through about 32,000 feet
 # when we had a large bang"). Everything that tells two quantities apart must still agree
-# (``conflicts._alike_subject``). Chosen on train stories 30,000-30,799, which the model was
-# not fitted on (issue-4 round 17 in docs/benchmarks.md): at 0.6 and 0.5 the conflicts it
-# adds on unaltered stories were about as often real as the rules' own; at 0.4, mostly not.
+# (``conflicts._same_subject`` with ``alike``). Chosen on train stories 30,000-30,799, which the
+# model was not fitted on (issue-4 round 17 in docs/benchmarks.md): at 0.5 and 0.6 most of the
+# conflicts it added on their unaltered stories were real, at 0.4 most were not. On later
+# ranges about half were real or a wording difference, fewer than of the rules' own.
 ALIKE_ABOVE = 0.5
 
 
