@@ -81,3 +81,28 @@ def test_pounds_of_weight_are_not_money(text) -> None:
 
 def test_a_figure_glued_to_another_unit_is_not_read() -> None:
     assert _quantities("The runners covered 5km before noon.") == []
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("He is charged with shooting eight people in the Kalamazoo area on Saturday.", "shot"),
+    ("Police said 12 people were stabbed at the station.", "stabbed"),
+    ("In the shooting 12 people were killed.", "killed"),  # the event, not the measure
+    ("A gunman shot and killed 12 people.", "killed"),
+    ("A plane carrying 295 people was shot down over Ukraine.", ""),  # the plane was
+    ("On Wednesday alone, eight people were shot to death in Chicago.", "killed"),
+    ("Two officers were shot dead in the attack.", "killed"),
+    ("An assailant entered the home and shot three people to death.", "killed"),
+])
+def test_people_shot_or_stabbed_are_not_people_killed(text, measure) -> None:
+    [q] = _quantities(text)
+    assert q.measure == measure
+
+
+@pytest.mark.parametrize("text, threshold", [
+    ("Not included are shootings where three or fewer people were shot.", True),
+    ("The tracker counts shootings in which four or more people are killed.", True),
+    ("Seven people were shot inside the club.", False),
+])
+def test_a_bound_written_after_the_figure_is_a_threshold_not_a_count(text, threshold) -> None:
+    [q] = _quantities(text)
+    assert q.hedged == threshold

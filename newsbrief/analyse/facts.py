@@ -121,7 +121,14 @@ MEASURES = {
     **dict.fromkeys("displaced evacuated homeless".split(), "displaced"),
     **dict.fromkeys("rescued".split(), "rescued"),
     **dict.fromkeys("infected sickened".split(), "infected"),
+    # Who was shot or stabbed is not who died of it ("shooting eight people ..., killing six").
+    **dict.fromkeys("shot shooting".split(), "shot"),
+    **dict.fromkeys("stabbed stabbing".split(), "stabbed"),
 }
+# "the shooting", "Friday's stabbing": the event, not what was done to those counted after it.
+_EVENT_BEFORE = re.compile(r"(?i)^(?:the|a|an|this|that|mass|school|\w+['’]s)$")
+_TO_DEATH = re.compile(r"(?:\s+[A-Za-z-]+){0,2}\s+(?:to death|dead)\b", re.I)
+_OR_BOUND = re.compile(r"(?:\s+[A-Za-z-]+)?\s+or\s+(fewer|less|under|more)\b", re.I)
 PEOPLE = frozenset("people person persons individuals victims lives".split())
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|ans?|ese|is|ish)$")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
@@ -346,7 +353,9 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 prior=_prior(text, start),
                 claim_start=s.start + c0, claim_end=s.start + c1, claim=text[c0:c1],
                 total=bool(_ALL_BEFORE.search(text[max(0, start - 20):start])),
-                hedged=_hedged(text, start, m.end()),
+                # "shootings where four or more people were killed": a threshold that defines
+                # something, not a count of what happened.
+                hedged=_hedged(text, start, m.end()) or bool(_OR_BOUND.match(text, m.end())),
                 year=_year_by(text, start, m.end()),
                 part=_part(text, start, m.start("num"), m.end(), unit),
                 degree=_degree(text, m.end(), measure_text) if measure_text else "",
@@ -634,10 +643,14 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
     """What happened to those counted: the nearest measure word after the number (up to the
     next number or clause end), else just before it."""
     before = _TOKEN.findall(text[max(0, m.start() - 50):m.start()])
-    for w in reversed(before[-2:]):  # "killing 10 people and wounding 20": killing
+    for k in range(len(before) - 1, max(-1, len(before) - 3), -1):
+        w = before[k]  # "killing 10 people and wounding 20": killing
         if w.lower() in ("and", "or", ","):
             break  # "one was killed and two others wounded": "killed" is the other figure's
-        if w.lower() in MEASURES:
+        if w.lower() in MEASURES and not (MEASURES[w.lower()] in ("shot", "stabbed")
+                                          and k and _EVENT_BEFORE.match(before[k - 1])):
+            if MEASURES[w.lower()] in ("shot", "stabbed") and _TO_DEATH.match(text, m.end()):
+                return "killed", w  # "shot three people to death"
             return MEASURES[w.lower()], w
     after = _TOKEN.findall(text[m.end():m.end() + 140].replace("--", "—"))
     seen = 0
@@ -649,7 +662,10 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
             continue
         if lw in _CLAUSE_END or lw[0].isdigit() or seen >= 8:
             break
-        if lw in MEASURES:
+        if lw in MEASURES and not (MEASURES[lw] == "shot" and after[k + 1:k + 2] == ["down"]):
+            nxt = [x.lower() for x in after[k + 1:k + 3]]
+            if MEASURES[lw] == "shot" and (nxt[:1] == ["dead"] or nxt == ["to", "death"]):
+                return "killed", w  # "eight people were shot to death", "shot dead"
             return _either(MEASURES[lw], after[k + 1:k + 3]), w
         seen += lw[0].isalpha() and not aside
     for w in reversed(before[-5:]):
