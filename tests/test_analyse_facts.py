@@ -92,6 +92,9 @@ def test_a_figure_glued_to_another_unit_is_not_read() -> None:
     ("On Wednesday alone, eight people were shot to death in Chicago.", "killed"),
     ("Two officers were shot dead in the attack.", "killed"),
     ("An assailant entered the home and shot three people to death.", "killed"),
+    ("Police said 12 people were shot and killed at the party.", "killed"),
+    ("Four people were shot and wounded outside the bar.", "injured"),
+    ("In a shooting at a bar downtown 12 people were hurt.", "injured"),
 ])
 def test_people_shot_or_stabbed_are_not_people_killed(text, measure) -> None:
     [q] = _quantities(text)

@@ -127,7 +127,7 @@ MEASURES = {
 }
 # "the shooting", "Friday's stabbing": the event, not what was done to those counted after it.
 _EVENT_BEFORE = re.compile(r"(?i)^(?:the|a|an|this|that|mass|school|\w+['’]s)$")
-_TO_DEATH = re.compile(r"(?:\s+[A-Za-z-]+){0,2}\s+(?:to death|dead)\b", re.I)
+_WOUNDS = frozenset(("shot", "stabbed"))
 _OR_BOUND = re.compile(r"(?:\s+[A-Za-z-]+)?\s+or\s+(fewer|less|under|more)\b", re.I)
 PEOPLE = frozenset("people person persons individuals victims lives".split())
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|ans?|ese|is|ish)$")
@@ -639,20 +639,41 @@ def _either(measure: str, nxt: list[str]) -> str:
     return measure
 
 
+def _as_measure(words: list[str], k: int, later: list[str], reach: int) -> str:
+    """The measure ``words[k]`` (a key of ``MEASURES``) gives. "Shot" and "stabbed" tell what
+    was done to those counted, not what came of it: "" for the event ("the shooting") and for
+    "shot down" (a plane); the measure after "and" / "or" ("shot and killed", "stabbed and
+    wounded"); killed when "to death" or "dead" follows, after at most ``reach`` words of
+    ``later`` ("shot three people to death", "were shot dead")."""
+    measure = MEASURES[words[k].lower()]
+    if measure not in _WOUNDS:
+        return measure
+    nxt = [w.lower() for w in words[k + 1:k + 3]]
+    if (k and _EVENT_BEFORE.match(words[k - 1])) or nxt[:1] == ["down"]:
+        return ""
+    if len(nxt) == 2 and nxt[0] in ("and", "or") and nxt[1] in MEASURES \
+            and MEASURES[nxt[1]] not in _WOUNDS:
+        return MEASURES[nxt[1]]
+    rest = [w.lower() for w in later[:reach + 2]]
+    for j in range(reach + 1):
+        if rest[j:j + 1] == ["dead"] or rest[j:j + 2] == ["to", "death"]:
+            return "killed"
+        if not rest[j:j + 1] or not rest[j][0].isalpha():
+            break
+    return measure
+
+
 def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
     """What happened to those counted: the nearest measure word after the number (up to the
     next number or clause end), else just before it."""
     before = _TOKEN.findall(text[max(0, m.start() - 50):m.start()])
+    after = _TOKEN.findall(text[m.end():m.end() + 140].replace("--", "—"))
     for k in range(len(before) - 1, max(-1, len(before) - 3), -1):
         w = before[k]  # "killing 10 people and wounding 20": killing
         if w.lower() in ("and", "or", ","):
             break  # "one was killed and two others wounded": "killed" is the other figure's
-        if w.lower() in MEASURES and not (MEASURES[w.lower()] in ("shot", "stabbed")
-                                          and k and _EVENT_BEFORE.match(before[k - 1])):
-            if MEASURES[w.lower()] in ("shot", "stabbed") and _TO_DEATH.match(text, m.end()):
-                return "killed", w  # "shot three people to death"
-            return MEASURES[w.lower()], w
-    after = _TOKEN.findall(text[m.end():m.end() + 140].replace("--", "—"))
+        if w.lower() in MEASURES and (measure := _as_measure(before, k, after, 2)):
+            return measure, w
     seen = 0
     aside = False  # inside a dash-set aside ("49 people -- most of them gay -- were killed")
     for k, w in enumerate(after):
@@ -662,18 +683,15 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
             continue
         if lw in _CLAUSE_END or lw[0].isdigit() or seen >= 8:
             break
-        if lw in MEASURES and not (MEASURES[lw] == "shot" and after[k + 1:k + 2] == ["down"]):
-            nxt = [x.lower() for x in after[k + 1:k + 3]]
-            if MEASURES[lw] == "shot" and (nxt[:1] == ["dead"] or nxt == ["to", "death"]):
-                return "killed", w  # "eight people were shot to death", "shot dead"
-            return _either(MEASURES[lw], after[k + 1:k + 3]), w
+        if lw in MEASURES and (measure := _as_measure(after, k, after[k + 1:], 0)):
+            return _either(measure, after[k + 1:k + 3]), w
         seen += lw[0].isalpha() and not aside
-    for w in reversed(before[-5:]):
-        lw = w.lower()
+    for k in range(len(before) - 1, max(-1, len(before) - 6), -1):
+        lw = before[k].lower()
         if lw in _CLAUSE_END or lw[0].isdigit():
             break
-        if lw in MEASURES:
-            return MEASURES[lw], w
+        if lw in MEASURES and (measure := _as_measure(before, k, after, 2)):
+            return measure, before[k]
     return "", ""
 
 
