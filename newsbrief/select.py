@@ -51,8 +51,6 @@ def _power(length: int, power: float) -> float:
 def select(scored: Scored, words: int) -> list[int]:
     """Indices into ``scored.sentences`` of the chosen sentences, best first. The total
     word count never exceeds ``words``; a sentence that does not fit is skipped, not cut."""
-    if not len(scored.sentences):
-        return []
     return select_many(scored, words, [Setting()])[0]
 
 
