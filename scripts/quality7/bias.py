@@ -1,19 +1,15 @@
-import sys, numpy as np
-from newsbrief import rerank
-from newsbrief.evaluate import commands
+"""bias.py B EVAL-ARGS: ``newsbrief eval`` with B added to the greedy's (candidate 0's) score."""
+import sys
+
+from pick import argmax, run
+
 B = float(sys.argv[1])
-orig_predict = None
-def choose(scored, words, forest=None):
-    if forest is None or scored.rows is None:
-        return rerank.select(scored, words)
-    cands = rerank.candidates(scored, words)
-    if len(cands) < 2:
-        return list(cands[0].chosen) if cands else []
-    ranks = forest.predict(rerank.features(scored, scored.rows, cands, words))
+
+
+def pick(scored, cands, ranks):
+    ranks = ranks.copy()
     ranks[0] += B
-    return list(cands[int(np.argmax(ranks))].chosen)
-from newsbrief import pipeline
-pipeline.choose = choose
-sys.argv = ["newsbrief", "eval"] + sys.argv[2:]
-from newsbrief.cli import main
-main()
+    return argmax(ranks)
+
+
+run(pick, ["eval", *sys.argv[2:]])

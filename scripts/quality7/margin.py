@@ -1,17 +1,14 @@
-import sys, numpy as np
-from newsbrief import rerank, pipeline
+"""margin.py M CLI-ARGS: the greedy's summary unless a candidate is predicted M points better."""
+import sys
+
+from pick import argmax, run
+
 M = float(sys.argv[1])
-def choose(scored, words, forest=None):
-    if forest is None or scored.rows is None:
-        return rerank.select(scored, words)
-    cands = rerank.candidates(scored, words)
-    if len(cands) < 2:
-        return list(cands[0].chosen) if cands else []
-    ranks = forest.predict(rerank.features(scored, scored.rows, cands, words))
-    b = int(np.argmax(ranks))
-    if ranks[b] - ranks[0] < M: b = 0
-    return list(cands[b].chosen)
-pipeline.choose = choose
-sys.argv = ["newsbrief"] + sys.argv[2:]
-from newsbrief.cli import main
-main()
+
+
+def pick(scored, cands, ranks):
+    b = argmax(ranks)
+    return b if ranks[b] - ranks[0] >= M else 0
+
+
+run(pick, sys.argv[2:])
