@@ -283,11 +283,24 @@ def _shipped_names() -> tuple[str, ...]:
     return feature_names(MODEL_FEATURES)
 
 
+def size_limit(forest: Forest) -> float:
+    """The most candidate sentences a story may have for ``forest`` to rank its summaries: the
+    largest story it was fitted on (``max_story_sentences``, written by ``newsbrief train``).
+    Multi-News's truncated stories have at most about 30; a full-length story has several
+    times that, and there every column that grows with the story (its size, positions, score
+    ranks) is outside what the forest saw, so its predictions are extrapolation. On the example
+    story (85) it predicted a 2-point gain for a brief that drops the sentence giving the
+    general's name and rank (docs/benchmarks.md, "The reranker as a regression")."""
+    limit = forest.meta.get("max_story_sentences")
+    return math.inf if limit is None else float(limit)
+
+
 def choose(scored: Scored, words: int, forest: Forest | None = None) -> list[int]:
     """The chosen sentences (best first, as ``select``): the candidate summary the forest
-    ranks highest; the greedy's (``select``) on a tie, without a forest, or when the scores
-    did not come from the sentence forest (no ``scored.rows``)."""
-    if forest is None or scored.rows is None:
+    ranks highest; the greedy's (``select``) on a tie, without a forest, when the scores
+    did not come from the sentence forest (no ``scored.rows``), or when the story has more
+    candidate sentences than any the forest was fitted on (``size_limit``)."""
+    if forest is None or scored.rows is None or len(scored.sentences) > size_limit(forest):
         return select(scored, words)
     cands = candidates(scored, words)
     if len(cands) < 2:

@@ -1,3 +1,5 @@
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -135,6 +137,18 @@ def test_the_shipped_reranker_reads_the_shipped_sentence_features():
     forest = rerank.model()
     assert forest is not None
     assert forest.features == rerank.feature_names(MODEL_FEATURES)
+    # Multi-News's truncated stories: a few dozen candidate sentences at most.
+    assert 20 <= rerank.size_limit(forest) <= 60
+
+
+def test_a_full_length_story_is_briefed_by_the_greedy_under_rerank(example_dir):
+    from newsbrief import read_inputs, summarize_story
+
+    story = read_inputs([str(example_dir)])
+    plain = summarize_story(story, Options(words=250, analysis=False))
+    ranked = summarize_story(story, Options(words=250, analysis=False, rerank=True))
+    assert [s.text for s in ranked.sentences] == [s.text for s in plain.sentences]
+    assert any("al-Shalal is one of the highest-ranking" in s.text for s in ranked.sentences)
 
 
 def test_rerank_is_asked_for_and_off_by_default(monkeypatch):
@@ -169,3 +183,16 @@ def test_features_are_bitwise_the_same_with_and_without_the_kernels(monkeypatch)
         cands = rerank.candidates(sc, 40)
         fast, slow = both(monkeypatch, rerank.features, sc, sc.rows, cands, 40)
         assert np.array_equal(fast, slow)
+
+
+def test_a_story_larger_than_any_the_forest_was_fitted_on_keeps_the_greedy():
+    sc = story()
+    names = list(rerank.feature_names(("w", "x", "y", "z")))
+    prefer = stump(names, "dropped", 0.0, 1.0)  # the greedy's without its third sentence
+    picked = rerank.choose(sc, 40, prefer)
+    assert picked != select(sc, 40)  # the forest moves this story off the greedy
+    n = len(sc.sentences)
+    fitted = dataclasses.replace(prefer, meta={"max_story_sentences": n})
+    assert rerank.choose(sc, 40, fitted) == picked  # a story of the largest size fitted: ranked
+    smaller = dataclasses.replace(prefer, meta={"max_story_sentences": n - 1})
+    assert rerank.choose(sc, 40, smaller) == select(sc, 40)

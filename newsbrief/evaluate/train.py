@@ -474,6 +474,8 @@ def train(train_path: str, *, stories: int = 10_000, jobs: int = 2, what: str = 
         log(f"rerank: {len(y)} candidate summaries of {len(np.unique(g))} stories")
         forest, metrics = _fit_rerank(x, y, g, dict(RERANK_PARAMS))
         names = list(rerank.feature_names(score_mod.MODEL_FEATURES))
+        # The largest story fitted on: ``rerank.size_limit`` keeps larger ones to the greedy.
+        metrics["max_story_sentences"] = int(x[:, names.index("story_sentences")].max())
         save(from_lightgbm(forest.dump_model(), names, metrics), str(out_dir / rerank.MODEL_FILE))
         shipped.cache_clear()
         prov["rerank_model"] = _provenance(train_path, n_rerank, len(y), RERANK_PARAMS, metrics,
