@@ -842,3 +842,74 @@ def test_a_count_given_of_them_is_still_compared():
     )
     [c] = kinds(analyse(arts, sents), "number")
     assert {v.text for v in c.values} >= {"40", "44"}
+
+
+def test_a_margin_between_two_times_is_not_a_duration():
+    # "10 hours ahead of" is a margin and "23 weeks pregnant" how far along (below): neither
+    # is how long something lasted, which the other outlet's figure is.
+    arts, sents = story(
+        "Dauwalter finished the 240-mile race in Moab 10 hours ahead of the second-place runner.",
+        "Dauwalter finished the 240-mile race in Moab in 24 hours, ahead of the second-place "
+        "runner.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_how_early_a_birth_came_is_not_how_far_along_a_pregnancy_was():
+    arts, sents = story(
+        "Kim was born 13 weeks premature at the hospital in Seoul, her parents said.",
+        "Her parents left the hospital in Seoul when Kim's mother was 23 weeks pregnant.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_margins_told_alike_still_conflict():
+    arts, sents = story(
+        "Dauwalter finished the 240-mile race in Moab 10 hours ahead of the second-place runner.",
+        "Dauwalter finished the 240-mile race in Moab 14 hours ahead of the second-place runner.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"10", "14"}
+    arts, sents = story(
+        "Kim was born 13 weeks premature at the hospital in Seoul, her parents said.",
+        "Kim was born 16 weeks premature at the hospital in Seoul, her parents said.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"13", "16"}
+
+
+def test_the_half_of_a_compound_duration_after_one_year_is_not_compared():
+    arts, sents = story(
+        "Chef Matt McCallister quietly attended rehab for six weeks in Arizona and is sober.",
+        "Chef Matt McCallister, who attended rehab in Arizona, is one year and two weeks sober.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_stays_in_rehab_still_conflict():
+    arts, sents = story(
+        "Chef Matt McCallister quietly attended rehab for six weeks in Arizona and is sober.",
+        "Chef Matt McCallister quietly attended rehab for two weeks in Arizona and is sober.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"six", "two"}
+
+
+def test_an_age_written_half_hyphenated_is_not_a_prison_term():
+    arts, sents = story(
+        "Pearl Moen, the 18-year old charged with attempted murder for the brutal stabbing, "
+        "was sentenced on Friday.",
+        "Pearl Moen was sentenced to 15 years in prison on Friday for the brutal stabbing.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_ages_written_half_hyphenated_still_conflict():
+    arts, sents = story(
+        "Pearl Moen, the 18-year old charged with attempted murder for the brutal stabbing, "
+        "was sentenced on Friday.",
+        "Pearl Moen, the 19-year old charged with attempted murder for the brutal stabbing, "
+        "was sentenced on Friday.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"18", "19"}

@@ -109,3 +109,25 @@ def test_people_shot_or_stabbed_are_not_people_killed(text, measure) -> None:
 def test_a_bound_written_after_the_figure_is_a_threshold_not_a_count(text, threshold) -> None:
     [q] = _quantities(text)
     assert q.hedged == threshold
+
+
+@pytest.mark.parametrize("text, unit, part", [
+    # an age written half-hyphenated, as scraped text often has it, is an age, not a duration
+    ("Pearl Moen, the 18-year old charged with attempted murder, was shy.", "age", ""),
+    ("The 18-year-old was charged with attempted murder.", "age", ""),
+    ("He was sentenced to 15 years in prison.", "duration", ""),
+    # the smaller half of a compound duration whose larger half is "one" or "a"
+    ("Chef Matt McCallister is one year and two weeks sober.", "duration", "compound"),
+    ("She has been in custody a year and 10 months.", "duration", "compound"),
+    ("He attended rehab for six weeks in Arizona.", "duration", ""),
+    # a difference between two times, or how far along a pregnancy is: not a length of time
+    ("She won by 10 hours ahead of the second-place runner.", "duration", "relative"),
+    ("Young adults on the drugs will live 10 years longer than before.", "duration", "relative"),
+    ("She was born 13 weeks premature on May 10.", "duration", "relative"),
+    ("They left when she was 23 weeks pregnant.", "duration", "relative"),
+    ("The flight landed 40 minutes late.", "duration", "relative"),
+    ("The filibuster went on for 11 hours.", "duration", ""),
+])
+def test_what_a_duration_is(text, unit, part) -> None:
+    [q] = _quantities(text)
+    assert (q.unit, q.part) == (unit, part)

@@ -368,11 +368,18 @@ _RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+\S+\s+and|{_NUM_WORD}\s*(?:-|–|to
                            rf"\bfrom\s+\S+\s+to)\s*(?:\$\s?)?$", re.I)
 _RANGE_AFTER = re.compile(rf"\s*(?:-|–|to|or|and)\s*(?:\$\s?)?{_NUM_WORD}(?![\w:])", re.I)
 _DURATION_RX = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
-_COMPOUND_BEFORE = re.compile(rf"{_NUM_WORD}\s+{_DURATION_RX}\s*(?:,|and)\s*$", re.I)
+# The larger half of a compound duration may be "one" or "a", which are not read as figures
+# ("one year and two weeks sober", "a year and 10 months"): the "two weeks" is still a half.
+_COMPOUND_BEFORE = re.compile(rf"(?:{_NUM_WORD}|\b(?:one|a|an))\s+{_DURATION_RX}\s*(?:,|and)\s*$",
+                              re.I)
 _COMPOUND_AFTER = re.compile(rf"\s+{_DURATION_RX}\s*(?:,\s*(?:and\s+)?|and\s+)"
                              rf"(?:{_NUM_WORD})\s+{_DURATION_RX}\b", re.I)
+# A duration followed by a comparative or by how far along something is gives a difference
+# between two times or a point in time, not how long something lasted: "10 hours ahead of the
+# second-place runner", "live 10 years longer", "born 13 weeks premature", "23 weeks pregnant".
 _RELATIVE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+(?:ago|later|earlier|before|after|prior|"
-                             rf"on|from now|since|into)\b", re.I)
+                             rf"on|from now|since|into|ahead|behind|early|late|longer|shorter|"
+                             rf"sooner|premature|prematurely|overdue|pregnant)\b", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:after|within|in the (?:first|past|last|next)|"
                               r"for the (?:past|last)|over the (?:past|last|next))\s+"
                               r"(?:(?:more than|nearly|about|almost|just|over)\s+)?$", re.I)
@@ -521,10 +528,10 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     qual = m.group("qual") or ""
     if m.group("pct"):
         return "percent", number, number, "", "", *_measure(text, m), qual
-    age = re.match(r"-(year|month|week|day)s?-old\b|\s+(year|month|week|day)s?\s+old\b", after,
-                   re.I)
+    # "16-year-old", "16 years old", and the half-hyphenated "18-year old" of scraped text.
+    age = re.match(r"(?:-|\s+)(year|month|week|day)s?(?:-|\s+)old\b", after, re.I)
     if age or re.search(r"\baged\s*$", before, re.I):
-        unit = (age.group(1) or age.group(2)).lower() if age else "year"
+        unit = age.group(1).lower() if age else "year"
         years = number * {"year": 1, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365}[unit]
         # The word after the age ("the 16-year-old girl"): who or what is that old.
         rest = _WORDS_ONLY.findall(after[age.end():age.end() + 30] if age else "")
