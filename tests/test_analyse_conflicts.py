@@ -913,3 +913,25 @@ def test_two_ages_written_half_hyphenated_still_conflict():
     )
     [c] = kinds(analyse(arts, sents), "number")
     assert {v.text for v in c.values} == {"18", "19"}
+
+
+def test_a_count_of_people_seeking_something_is_still_a_reported_count():
+    # "graduates seeking employment" are who is counted, not a hoped-for figure.
+    arts, sents = story(
+        "DeVry agreed to stop making its claim that, since 1975, 90 percent of its graduates "
+        "seeking employment found jobs in their field within six months of graduation.",
+        "The department questioned DeVry's advertised claim that, since 1975, 80 percent of its "
+        "graduates found jobs in their field within six months of graduation.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"90 percent", "80 percent"}
+
+
+def test_a_hoped_for_figure_is_still_not_compared_with_a_reported_one():
+    arts, sents = story(
+        "DeVry hopes that 90 percent of its graduates will find jobs in their field within six "
+        "months of graduation.",
+        "The department questioned DeVry's advertised claim that, since 1975, 80 percent of its "
+        "graduates found jobs in their field within six months of graduation.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []

@@ -131,3 +131,17 @@ def test_a_bound_written_after_the_figure_is_a_threshold_not_a_count(text, thres
 def test_what_a_duration_is(text, unit, part) -> None:
     [q] = _quantities(text)
     assert (q.unit, q.part) == (unit, part)
+
+
+@pytest.mark.parametrize("text, hedged", [
+    # after the figure, a word in "-ing" tells what those counted are doing
+    ("Since 1975, 90 percent of its graduates seeking employment found jobs.", False),
+    ("Officials said 200 migrants hoping to cross the river were stopped.", False),
+    ("He was held for nearly two hours, repeatedly asking him about his religion.", False),
+    # a hedge before the figure, or a participle after it, still hedges it
+    ("The college hopes 90 percent of its graduates find jobs.", True),
+    ("The plant will add 200 jobs expected to pay well.", True),
+])
+def test_a_word_in_ing_after_the_figure_does_not_hedge_it(text, hedged) -> None:
+    [q] = _quantities(text)
+    assert q.hedged == hedged
