@@ -935,3 +935,14 @@ def test_a_hoped_for_figure_is_still_not_compared_with_a_reported_one():
         "graduates found jobs in their field within six months of graduation.",
     )
     assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_stages_of_one_pregnancy_still_conflict():
+    arts, sents = story(
+        "Two inquiries are under way into the death of a woman who was 12 weeks pregnant, at "
+        "University Hospital Galway last month.",
+        "Savita Halappanavar, who was 17 weeks pregnant, died of septicaemia at University "
+        "Hospital Galway, where she was found to be miscarrying.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"12", "17"}

@@ -235,7 +235,8 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             return ""
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS or alike):
         return ""
-    if a.part and not strong:
+    # (A stage of a pregnancy is read like an age: two stages are one quantity of one person.)
+    if a.part and a.part != "stage" and not strong:
         return ""
     if a.unit == "count" and pa and pb and not pa & pb:
         # Counts of different places (tolls of two towns, gusts in mph at the airport and on

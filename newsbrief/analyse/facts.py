@@ -177,7 +177,9 @@ class Quantity:
     # How the figure is tied to others in its own sentence, when it is not a plain statement
     # of an amount (``_part``): "range" (the "nine" of "seven to nine hours"), "compound" (the
     # "three years" of "three years and 10 months", the "7 minutes" of "2 hours, 7 minutes"),
-    # "relative" (a time offset: "two years ago", "10 days later", "after eight years"),
+    # "relative" (a time offset: "two years ago", "10 days later", "after eight years", or a
+    # difference: "10 hours ahead of", "13 weeks premature"), "stage" (how far along a
+    # pregnancy is: "23 weeks pregnant"),
     # "increment" ("another 30", "45 other finalists", "40 more people"), "partial" ("killing two
     # people outside the center and then a third at a nearby home"), "subset" ("11 of the
     # fatalities"); "" otherwise.
@@ -374,12 +376,15 @@ _COMPOUND_BEFORE = re.compile(rf"(?:{_NUM_WORD}|\b(?:one|a|an))\s+{_DURATION_RX}
                               re.I)
 _COMPOUND_AFTER = re.compile(rf"\s+{_DURATION_RX}\s*(?:,\s*(?:and\s+)?|and\s+)"
                              rf"(?:{_NUM_WORD})\s+{_DURATION_RX}\b", re.I)
-# A duration followed by a comparative or by how far along something is gives a difference
-# between two times or a point in time, not how long something lasted: "10 hours ahead of the
-# second-place runner", "live 10 years longer", "born 13 weeks premature", "23 weeks pregnant".
+# A duration followed by a comparative gives a difference between two times, not how long
+# something lasted: "10 hours ahead of the second-place runner", "live 10 years longer", "born
+# 13 weeks premature".
 _RELATIVE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+(?:ago|later|earlier|before|after|prior|"
                              rf"on|from now|since|into|ahead|behind|early|late|longer|shorter|"
-                             rf"sooner|premature|prematurely|overdue|pregnant)\b", re.I)
+                             rf"sooner|premature|prematurely|overdue)\b", re.I)
+# "23 weeks pregnant" tells how far along a pregnancy is, as an age tells how old someone is:
+# it is compared only with another such stage ("12 weeks pregnant" / "17 weeks pregnant").
+_STAGE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+pregnant\b", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:after|within|in the (?:first|past|last|next)|"
                               r"for the (?:past|last)|over the (?:past|last|next))\s+"
                               r"(?:(?:more than|nearly|about|almost|just|over)\s+)?$", re.I)
@@ -412,6 +417,8 @@ def _part(text: str, start: int, num: int, end: int, unit: str) -> str:
             return "compound"
         if _RELATIVE_AFTER.match(after) or _RELATIVE_BEFORE.search(before):
             return "relative"
+        if _STAGE_AFTER.match(after):
+            return "stage"
     if _INCREMENT_BEFORE.search(before) or (unit == "count" and _INCREMENT_AFTER.match(after)):
         return "increment"
     if unit == "count" and _ONE_MORE_AFTER.match(re.split(r"[.;!?]\s", text[end:end + 120])[0]):
