@@ -946,3 +946,32 @@ def test_two_stages_of_one_pregnancy_still_conflict():
     )
     [c] = kinds(analyse(arts, sents), "number")
     assert {v.text for v in c.values} == {"12", "17"}
+
+
+def test_one_sum_in_two_currencies_is_not_a_conflict():
+    arts, sents = story(
+        "Customs officers seized 46 kilograms of cocaine with a street value of $14 million NZ "
+        "dollars in Auckland.",
+        "Customs officers seized 46 kilograms of cocaine with a street value of $10 million in "
+        "Auckland.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_sums_in_one_currency_still_conflict():
+    arts, sents = story(
+        "Customs officers seized 46 kilograms of cocaine with a street value of $14 million in "
+        "Auckland.",
+        "Customs officers seized 46 kilograms of cocaine with a street value of $10 million in "
+        "Auckland.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"$14 million", "$10 million"}
+
+
+def test_a_sum_given_in_another_currency_too_tells_the_other_outlets_figure_apart():
+    arts, sents = story(
+        "The couple paid $3.6 million ($4.5 million Australian) for the beachfront house.",
+        "The couple paid $4.56 million for the beachfront house.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []

@@ -145,3 +145,17 @@ def test_what_a_duration_is(text, unit, part) -> None:
 def test_a_word_in_ing_after_the_figure_does_not_hedge_it(text, hedged) -> None:
     [q] = _quantities(text)
     assert q.hedged == hedged
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("They seized cocaine worth $ 14 million nz dollars in Auckland.", "money:$NZ"),
+    ("They seized cocaine worth NZ$14 million in Auckland.", "money:$NZ"),
+    ("The painting sold for A$5m at auction.", "money:$AU"),
+    ("It cost $3.6 million ($4.5 million Australian).", "money:$AU"),
+    ("He paid US$5 million for the house.", "money:$"),
+    # "a" before a spaced-out sign is the article, and a country word must name the currency
+    ("He paid a $ 5 million fine.", "money:$"),
+    ("It was a $ 5 million canadian company.", "money:$"),
+])
+def test_dollars_of_another_country_are_another_currency(text, unit) -> None:
+    assert _quantities(text)[-1].unit == unit

@@ -555,8 +555,10 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
             or _WEIGHED.search(text[max(0, m.start() - 40):m.start()])):
         return None  # "275 pounds of gold", "which weighed 2,232 pounds": a weight, not money
     if m.group("cur") or first in ("dollars", "euros", "pounds", "yuan", "yen", "rupees"):
-        cur = m.group("cur") or first
-        return f"money:{cur.replace('US$', '$')}", number, number, "", "", *_measure(text, m), qual
+        cur = (m.group("cur") or first).replace("US$", "$")
+        if cur == "$":
+            cur = _dollars_of(text, m.start("cur"), m.end()) if m.group("cur") else cur
+        return f"money:{cur}", number, number, "", "", *_measure(text, m), qual
     unit = _UNITS.get(first)
     if unit in ("duration", "distance"):
         base = _TO_BASE.get(_singular(first), _TO_BASE.get(first, 1.0))
@@ -570,6 +572,33 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     if not noun:
         return None
     return "count", number, number, noun, noun_text, measure, measure_text, qual
+
+
+# Dollars of another country than the United States, named right before the sign ("NZ$14
+# million", "A$5m", "HK$ 3 billion") or after the figure ("$14 million NZ dollars", "($4.5
+# million Australian)"): "$10m" and "$14 million NZ dollars" are one sum in two currencies.
+_COUNTRY_DOLLARS = {"nz": "NZ", "new zealand": "NZ", "hk": "HK", "hong kong": "HK", "a": "AU",
+                    "au": "AU", "aud": "AU", "australian": "AU", "c": "CA", "ca": "CA",
+                    "cad": "CA", "canadian": "CA", "s": "SG", "sg": "SG", "singapore": "SG",
+                    "singaporean": "SG", "nt": "TW", "taiwan": "TW", "taiwanese": "TW",
+                    "mex": "MX", "mexican": "MX", "r": "BR", "zimbabwe": "ZW", "zimbabwean": "ZW"}
+_DOLLARS_BEFORE = re.compile(r"(?:(?<![\w.])(?:nz|hk|au|a|c|ca|s|sg|nt|mex|r)|\b(?:nz|hk))\s?$",
+                             re.I)
+_DOLLARS_AFTER = re.compile(
+    r"\s*(?:(nz|new zealand|hong kong|australian|canadian|singapore|singaporean|taiwan|taiwanese|"
+    r"mexican|zimbabwe|zimbabwean)\s+dollars?\b|(australian|canadian|nz)\s*[),.;])", re.I)
+
+
+def _dollars_of(text: str, sign: int, end: int) -> str:
+    """"$", or "$" and the country of the dollars (``_COUNTRY_DOLLARS``) when the text names
+    one around the sign at ``sign`` and the figure ending at ``end``."""
+    before = _DOLLARS_BEFORE.search(text, max(0, sign - 4), sign)
+    if before and not (len(before.group().strip()) == 1 and before.group().endswith(" ")):
+        return "$" + _COUNTRY_DOLLARS[before.group().strip().lower()]
+    after = _DOLLARS_AFTER.match(text, end)
+    if after:
+        return "$" + _COUNTRY_DOLLARS[(after.group(1) or after.group(2)).lower()]
+    return "$"
 
 
 # Words between a figure and what it counts that say nothing about what is counted ("73
