@@ -975,3 +975,33 @@ def test_a_sum_given_in_another_currency_too_tells_the_other_outlets_figure_apar
         "The couple paid $4.56 million for the beachfront house.",
     )
     assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_sizes_of_one_whole_group_conflict():
+    # "one count of the 48 counts" and "one of the 24 counts" both give the whole indictment.
+    arts, sents = story(
+        "A jury found Rod Blagojevich guilty on one count of the 48 counts against him on "
+        "Tuesday in his corruption trial.",
+        "The jurors could agree on just one of the 24 counts against Rod Blagojevich in his "
+        "corruption trial, they said.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"48", "24"}
+
+
+def test_a_whole_group_is_not_compared_with_the_part_counted_of_it():
+    arts, sents = story(
+        "A jury found Rod Blagojevich guilty on 17 counts on Tuesday in his corruption trial.",
+        "A jury found Rod Blagojevich guilty on one count of the 24 counts on Tuesday in his "
+        "corruption trial.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_counts_of_charges_still_conflict():
+    arts, sents = story(
+        "Rod Blagojevich was charged with 24 counts in his corruption trial on Tuesday.",
+        "Rod Blagojevich was charged with 48 counts in his corruption trial on Tuesday.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"24", "48"}

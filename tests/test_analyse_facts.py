@@ -159,3 +159,14 @@ def test_a_word_in_ing_after_the_figure_does_not_hedge_it(text, hedged) -> None:
 ])
 def test_dollars_of_another_country_are_another_currency(text, unit) -> None:
     assert _quantities(text)[-1].unit == unit
+
+
+@pytest.mark.parametrize("text, figure, total", [
+    ("A jury found him guilty on one count of the 48 counts against him.", "48", True),
+    ("Three members of the 12 jurors voted to acquit.", "12", True),
+    ("They found unity on just one of the 24 counts.", "24", True),
+    ("He was charged with 24 counts of fraud.", "24", False),
+])
+def test_a_group_some_of_which_are_counted_is_a_whole(text, figure, total) -> None:
+    [q] = [q for q in _quantities(text) if q.text == figure]
+    assert q.total == total

@@ -317,8 +317,11 @@ def _lead(text: str, end: int) -> str:
     return ""
 
 
-_ALL_BEFORE = re.compile(r"\b(?:all|all of the|all the|each of the|every one of the|one of|"
-                         r"among|out of|one of the|\d+ of /?)\s*$", re.I)
+# "One count of the 48 counts", "three members of the 12-member board": a figure after "<so
+# many> <things> of the" is the size of the whole group, as after "one of the".
+_ALL_BEFORE = re.compile(rf"\b(?:all|all of the|all the|each of the|every one of the|one of|"
+                         rf"among|out of|one of the|\d+ of /?|"
+                         rf"(?:\d[\d,]*|one|{_WORDS_RX})\s+[a-z]+\s+of\s+the)\s*$", re.I)
 
 
 def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Quantity]:
@@ -354,7 +357,7 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 context=_window_terms(text, m.start(), m.end()), lead=_lead(text, m.end()),
                 prior=_prior(text, start),
                 claim_start=s.start + c0, claim_end=s.start + c1, claim=text[c0:c1],
-                total=bool(_ALL_BEFORE.search(text[max(0, start - 20):start])),
+                total=bool(_ALL_BEFORE.search(text[max(0, start - 30):start])),
                 # "shootings where four or more people were killed": a threshold that defines
                 # something, not a count of what happened.
                 hedged=_hedged(text, start, m.end()) or bool(_OR_BOUND.match(text, m.end())),
