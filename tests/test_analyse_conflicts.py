@@ -842,3 +842,166 @@ def test_a_count_given_of_them_is_still_compared():
     )
     [c] = kinds(analyse(arts, sents), "number")
     assert {v.text for v in c.values} >= {"40", "44"}
+
+
+def test_a_margin_between_two_times_is_not_a_duration():
+    # "10 hours ahead of" is a margin and "23 weeks pregnant" how far along (below): neither
+    # is how long something lasted, which the other outlet's figure is.
+    arts, sents = story(
+        "Dauwalter finished the 240-mile race in Moab 10 hours ahead of the second-place runner.",
+        "Dauwalter finished the 240-mile race in Moab in 24 hours, ahead of the second-place "
+        "runner.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_how_early_a_birth_came_is_not_how_far_along_a_pregnancy_was():
+    arts, sents = story(
+        "Kim was born 13 weeks premature at the hospital in Seoul, her parents said.",
+        "Her parents left the hospital in Seoul when Kim's mother was 23 weeks pregnant.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_margins_told_alike_still_conflict():
+    arts, sents = story(
+        "Dauwalter finished the 240-mile race in Moab 10 hours ahead of the second-place runner.",
+        "Dauwalter finished the 240-mile race in Moab 14 hours ahead of the second-place runner.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"10", "14"}
+    arts, sents = story(
+        "Kim was born 13 weeks premature at the hospital in Seoul, her parents said.",
+        "Kim was born 16 weeks premature at the hospital in Seoul, her parents said.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"13", "16"}
+
+
+def test_the_half_of_a_compound_duration_after_one_year_is_not_compared():
+    arts, sents = story(
+        "Chef Matt McCallister quietly attended rehab for six weeks in Arizona and is sober.",
+        "Chef Matt McCallister, who attended rehab in Arizona, is one year and two weeks sober.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_stays_in_rehab_still_conflict():
+    arts, sents = story(
+        "Chef Matt McCallister quietly attended rehab for six weeks in Arizona and is sober.",
+        "Chef Matt McCallister quietly attended rehab for two weeks in Arizona and is sober.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"six", "two"}
+
+
+def test_an_age_written_half_hyphenated_is_not_a_prison_term():
+    arts, sents = story(
+        "Pearl Moen, the 18-year old charged with attempted murder for the brutal stabbing, "
+        "was sentenced on Friday.",
+        "Pearl Moen was sentenced to 15 years in prison on Friday for the brutal stabbing.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_ages_written_half_hyphenated_still_conflict():
+    arts, sents = story(
+        "Pearl Moen, the 18-year old charged with attempted murder for the brutal stabbing, "
+        "was sentenced on Friday.",
+        "Pearl Moen, the 19-year old charged with attempted murder for the brutal stabbing, "
+        "was sentenced on Friday.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"18", "19"}
+
+
+def test_a_count_of_people_seeking_something_is_still_a_reported_count():
+    # "graduates seeking employment" are who is counted, not a hoped-for figure.
+    arts, sents = story(
+        "DeVry agreed to stop making its claim that, since 1975, 90 percent of its graduates "
+        "seeking employment found jobs in their field within six months of graduation.",
+        "The department questioned DeVry's advertised claim that, since 1975, 80 percent of its "
+        "graduates found jobs in their field within six months of graduation.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"90 percent", "80 percent"}
+
+
+def test_a_hoped_for_figure_is_still_not_compared_with_a_reported_one():
+    arts, sents = story(
+        "DeVry hopes that 90 percent of its graduates will find jobs in their field within six "
+        "months of graduation.",
+        "The department questioned DeVry's advertised claim that, since 1975, 80 percent of its "
+        "graduates found jobs in their field within six months of graduation.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_stages_of_one_pregnancy_still_conflict():
+    arts, sents = story(
+        "Two inquiries are under way into the death of a woman who was 12 weeks pregnant, at "
+        "University Hospital Galway last month.",
+        "Savita Halappanavar, who was 17 weeks pregnant, died of septicaemia at University "
+        "Hospital Galway, where she was found to be miscarrying.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"12", "17"}
+
+
+def test_one_sum_in_two_currencies_is_not_a_conflict():
+    arts, sents = story(
+        "Customs officers seized 46 kilograms of cocaine with a street value of $14 million NZ "
+        "dollars in Auckland.",
+        "Customs officers seized 46 kilograms of cocaine with a street value of $10 million in "
+        "Auckland.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_sums_in_one_currency_still_conflict():
+    arts, sents = story(
+        "Customs officers seized 46 kilograms of cocaine with a street value of $14 million in "
+        "Auckland.",
+        "Customs officers seized 46 kilograms of cocaine with a street value of $10 million in "
+        "Auckland.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"$14 million", "$10 million"}
+
+
+def test_a_sum_given_in_another_currency_too_tells_the_other_outlets_figure_apart():
+    arts, sents = story(
+        "The couple paid $3.6 million ($4.5 million Australian) for the beachfront house.",
+        "The couple paid $4.56 million for the beachfront house.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_sizes_of_one_whole_group_conflict():
+    # "one count of the 48 counts" and "one of the 24 counts" both give the whole indictment.
+    arts, sents = story(
+        "A jury found Rod Blagojevich guilty on one count of the 48 counts against him on "
+        "Tuesday in his corruption trial.",
+        "The jurors could agree on just one of the 24 counts against Rod Blagojevich in his "
+        "corruption trial, they said.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"48", "24"}
+
+
+def test_a_whole_group_is_not_compared_with_the_part_counted_of_it():
+    arts, sents = story(
+        "A jury found Rod Blagojevich guilty on 17 counts on Tuesday in his corruption trial.",
+        "A jury found Rod Blagojevich guilty on one count of the 24 counts on Tuesday in his "
+        "corruption trial.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_two_counts_of_charges_still_conflict():
+    arts, sents = story(
+        "Rod Blagojevich was charged with 24 counts in his corruption trial on Tuesday.",
+        "Rod Blagojevich was charged with 48 counts in his corruption trial on Tuesday.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"24", "48"}

@@ -109,3 +109,64 @@ def test_people_shot_or_stabbed_are_not_people_killed(text, measure) -> None:
 def test_a_bound_written_after_the_figure_is_a_threshold_not_a_count(text, threshold) -> None:
     [q] = _quantities(text)
     assert q.hedged == threshold
+
+
+@pytest.mark.parametrize("text, unit, part", [
+    # an age written half-hyphenated, as scraped text often has it, is an age, not a duration
+    ("Pearl Moen, the 18-year old charged with attempted murder, was shy.", "age", ""),
+    ("The 18-year-old was charged with attempted murder.", "age", ""),
+    ("He was sentenced to 15 years in prison.", "duration", ""),
+    # the smaller half of a compound duration whose larger half is "one" or "a"
+    ("Chef Matt McCallister is one year and two weeks sober.", "duration", "compound"),
+    ("She has been in custody a year and 10 months.", "duration", "compound"),
+    ("He attended rehab for six weeks in Arizona.", "duration", ""),
+    # a difference between two times, or how far along a pregnancy is: not a length of time
+    ("She won by 10 hours ahead of the second-place runner.", "duration", "relative"),
+    ("Young adults on the drugs will live 10 years longer than before.", "duration", "relative"),
+    ("She was born 13 weeks premature on May 10.", "duration", "relative"),
+    ("They left when she was 23 weeks pregnant.", "duration", "stage"),
+    ("The flight landed 40 minutes late.", "duration", "relative"),
+    ("The filibuster went on for 11 hours.", "duration", ""),
+])
+def test_what_a_duration_is(text, unit, part) -> None:
+    [q] = _quantities(text)
+    assert (q.unit, q.part) == (unit, part)
+
+
+@pytest.mark.parametrize("text, hedged", [
+    # after the figure, a word in "-ing" tells what those counted are doing
+    ("Since 1975, 90 percent of its graduates seeking employment found jobs.", False),
+    ("Officials said 200 migrants hoping to cross the river were stopped.", False),
+    ("He was held for nearly two hours, repeatedly asking him about his religion.", False),
+    # a hedge before the figure, or a participle after it, still hedges it
+    ("The college hopes 90 percent of its graduates find jobs.", True),
+    ("The plant will add 200 jobs expected to pay well.", True),
+])
+def test_a_word_in_ing_after_the_figure_does_not_hedge_it(text, hedged) -> None:
+    [q] = _quantities(text)
+    assert q.hedged == hedged
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("They seized cocaine worth $ 14 million nz dollars in Auckland.", "money:$NZ"),
+    ("They seized cocaine worth NZ$14 million in Auckland.", "money:$NZ"),
+    ("The painting sold for A$5m at auction.", "money:$AU"),
+    ("It cost $3.6 million ($4.5 million Australian).", "money:$AU"),
+    ("He paid US$5 million for the house.", "money:$"),
+    # "a" before a spaced-out sign is the article, and a country word must name the currency
+    ("He paid a $ 5 million fine.", "money:$"),
+    ("It was a $ 5 million canadian company.", "money:$"),
+])
+def test_dollars_of_another_country_are_another_currency(text, unit) -> None:
+    assert _quantities(text)[-1].unit == unit
+
+
+@pytest.mark.parametrize("text, figure, total", [
+    ("A jury found him guilty on one count of the 48 counts against him.", "48", True),
+    ("Three members of the 12 jurors voted to acquit.", "12", True),
+    ("They found unity on just one of the 24 counts.", "24", True),
+    ("He was charged with 24 counts of fraud.", "24", False),
+])
+def test_a_group_some_of_which_are_counted_is_a_whole(text, figure, total) -> None:
+    [q] = [q for q in _quantities(text) if q.text == figure]
+    assert q.total == total

@@ -235,7 +235,8 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             return ""
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS or alike):
         return ""
-    if a.part and not strong:
+    # (A stage of a pregnancy is read like an age: two stages are one quantity of one person.)
+    if a.part and a.part != "stage" and not strong:
         return ""
     if a.unit == "count" and pa and pb and not pa & pb:
         # Counts of different places (tolls of two towns, gusts in mph at the airport and on
@@ -496,8 +497,10 @@ def _gives(article: str, q: Quantity, stated: dict[str, set[tuple[str, float]]],
         return True
     # A figure close to ``q``'s and unlike the article's own (``mine``): money or counts only,
     # as a distance or duration given in a second unit ("50 km (31 miles)") is the same one.
+    # Money in any currency: "$3.6 million ($4.5 million Australian)" gives the "$4.56
+    # million" another outlet states without saying whose dollars.
     if mine is not None and q.unit not in ("distance", "duration") and any(
-            u == q.unit and v and _ratio(v, q.value) <= GIVES_RATIO
+            u.split(":")[0] == q.unit.split(":")[0] and v and _ratio(v, q.value) <= GIVES_RATIO
             and _ratio(v, mine.value) > 1.1 for u, v in stated[article]):
         return True
     words = {w for w in (q.noun, q.noun_text.lower(), q.lead) if w}

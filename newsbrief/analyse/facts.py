@@ -177,7 +177,9 @@ class Quantity:
     # How the figure is tied to others in its own sentence, when it is not a plain statement
     # of an amount (``_part``): "range" (the "nine" of "seven to nine hours"), "compound" (the
     # "three years" of "three years and 10 months", the "7 minutes" of "2 hours, 7 minutes"),
-    # "relative" (a time offset: "two years ago", "10 days later", "after eight years"),
+    # "relative" (a time offset: "two years ago", "10 days later", "after eight years", or a
+    # difference: "10 hours ahead of", "13 weeks premature"), "stage" (how far along a
+    # pregnancy is: "23 weeks pregnant"),
     # "increment" ("another 30", "45 other finalists", "40 more people"), "partial" ("killing two
     # people outside the center and then a third at a nearby home"), "subset" ("11 of the
     # fatalities"); "" otherwise.
@@ -315,8 +317,11 @@ def _lead(text: str, end: int) -> str:
     return ""
 
 
-_ALL_BEFORE = re.compile(r"\b(?:all|all of the|all the|each of the|every one of the|one of|"
-                         r"among|out of|one of the|\d+ of /?)\s*$", re.I)
+# "One count of the 48 counts", "three members of the 12-member board": a figure after "<so
+# many> <things> of the" is the size of the whole group, as after "one of the".
+_ALL_BEFORE = re.compile(rf"\b(?:all|all of the|all the|each of the|every one of the|one of|"
+                         rf"among|out of|one of the|\d+ of /?|"
+                         rf"(?:\d[\d,]*|one|{_WORDS_RX})\s+[a-z]+\s+of\s+the)\s*$", re.I)
 
 
 def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Quantity]:
@@ -352,7 +357,7 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 context=_window_terms(text, m.start(), m.end()), lead=_lead(text, m.end()),
                 prior=_prior(text, start),
                 claim_start=s.start + c0, claim_end=s.start + c1, claim=text[c0:c1],
-                total=bool(_ALL_BEFORE.search(text[max(0, start - 20):start])),
+                total=bool(_ALL_BEFORE.search(text[max(0, start - 30):start])),
                 # "shootings where four or more people were killed": a threshold that defines
                 # something, not a count of what happened.
                 hedged=_hedged(text, start, m.end()) or bool(_OR_BOUND.match(text, m.end())),
@@ -368,11 +373,21 @@ _RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+\S+\s+and|{_NUM_WORD}\s*(?:-|–|to
                            rf"\bfrom\s+\S+\s+to)\s*(?:\$\s?)?$", re.I)
 _RANGE_AFTER = re.compile(rf"\s*(?:-|–|to|or|and)\s*(?:\$\s?)?{_NUM_WORD}(?![\w:])", re.I)
 _DURATION_RX = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
-_COMPOUND_BEFORE = re.compile(rf"{_NUM_WORD}\s+{_DURATION_RX}\s*(?:,|and)\s*$", re.I)
+# The larger half of a compound duration may be "one" or "a", which are not read as figures
+# ("one year and two weeks sober", "a year and 10 months"): the "two weeks" is still a half.
+_COMPOUND_BEFORE = re.compile(rf"(?:{_NUM_WORD}|\b(?:one|a|an))\s+{_DURATION_RX}\s*(?:,|and)\s*$",
+                              re.I)
 _COMPOUND_AFTER = re.compile(rf"\s+{_DURATION_RX}\s*(?:,\s*(?:and\s+)?|and\s+)"
                              rf"(?:{_NUM_WORD})\s+{_DURATION_RX}\b", re.I)
+# A duration followed by a comparative gives a difference between two times, not how long
+# something lasted: "10 hours ahead of the second-place runner", "live 10 years longer", "born
+# 13 weeks premature".
 _RELATIVE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+(?:ago|later|earlier|before|after|prior|"
-                             rf"on|from now|since|into)\b", re.I)
+                             rf"on|from now|since|into|ahead|behind|early|late|longer|shorter|"
+                             rf"sooner|premature|prematurely|overdue)\b", re.I)
+# "23 weeks pregnant" tells how far along a pregnancy is, as an age tells how old someone is:
+# it is compared only with another such stage ("12 weeks pregnant" / "17 weeks pregnant").
+_STAGE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+pregnant\b", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:after|within|in the (?:first|past|last|next)|"
                               r"for the (?:past|last)|over the (?:past|last|next))\s+"
                               r"(?:(?:more than|nearly|about|almost|just|over)\s+)?$", re.I)
@@ -405,6 +420,8 @@ def _part(text: str, start: int, num: int, end: int, unit: str) -> str:
             return "compound"
         if _RELATIVE_AFTER.match(after) or _RELATIVE_BEFORE.search(before):
             return "relative"
+        if _STAGE_AFTER.match(after):
+            return "stage"
     if _INCREMENT_BEFORE.search(before) or (unit == "count" and _INCREMENT_AFTER.match(after)):
         return "increment"
     if unit == "count" and _ONE_MORE_AFTER.match(re.split(r"[.;!?]\s", text[end:end + 120])[0]):
@@ -455,11 +472,13 @@ def _hedged(text: str, start: int, end: int) -> bool:
     """Whether a hedging word stands in the figure's clause: up to 12 words before it or 6
     after, not across a full stop or semicolon. Modals ("would", "could") are not hedges here:
     they as often tell what a bill or a reward provides ("a bill that would keep the names
-    secret for 60 days")."""
+    secret for 60 days"). After the figure, a hedging word in "-ing" tells what those counted
+    are doing, not that the count is hoped for: "160 percent of its graduates seeking
+    employment", "200 migrants hoping to cross"."""
     left = re.split(r"[.;:!?]\s", text[max(0, start - 120):start])[-1]
     right = re.split(r"[.;:!?](?:\s|$)", text[end:end + 60])[0]
     words = [w.lower() for w in _WORDS_ONLY.findall(left)][-12:] + \
-        [w.lower() for w in _WORDS_ONLY.findall(right)][:6]
+        [w.lower() for w in _WORDS_ONLY.findall(right)[:6] if not w.lower().endswith("ing")]
     return any(w in _HEDGES for w in words)
 
 
@@ -521,10 +540,10 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     qual = m.group("qual") or ""
     if m.group("pct"):
         return "percent", number, number, "", "", *_measure(text, m), qual
-    age = re.match(r"-(year|month|week|day)s?-old\b|\s+(year|month|week|day)s?\s+old\b", after,
-                   re.I)
+    # "16-year-old", "16 years old", and the half-hyphenated "18-year old" of scraped text.
+    age = re.match(r"(?:-|\s+)(year|month|week|day)s?(?:-|\s+)old\b", after, re.I)
     if age or re.search(r"\baged\s*$", before, re.I):
-        unit = (age.group(1) or age.group(2)).lower() if age else "year"
+        unit = age.group(1).lower() if age else "year"
         years = number * {"year": 1, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365}[unit]
         # The word after the age ("the 16-year-old girl"): who or what is that old.
         rest = _WORDS_ONLY.findall(after[age.end():age.end() + 30] if age else "")
@@ -539,8 +558,10 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
             or _WEIGHED.search(text[max(0, m.start() - 40):m.start()])):
         return None  # "275 pounds of gold", "which weighed 2,232 pounds": a weight, not money
     if m.group("cur") or first in ("dollars", "euros", "pounds", "yuan", "yen", "rupees"):
-        cur = m.group("cur") or first
-        return f"money:{cur.replace('US$', '$')}", number, number, "", "", *_measure(text, m), qual
+        cur = (m.group("cur") or first).replace("US$", "$")
+        if cur == "$":
+            cur = _dollars_of(text, m.start("cur"), m.end()) if m.group("cur") else cur
+        return f"money:{cur}", number, number, "", "", *_measure(text, m), qual
     unit = _UNITS.get(first)
     if unit in ("duration", "distance"):
         base = _TO_BASE.get(_singular(first), _TO_BASE.get(first, 1.0))
@@ -554,6 +575,33 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     if not noun:
         return None
     return "count", number, number, noun, noun_text, measure, measure_text, qual
+
+
+# Dollars of another country than the United States, named right before the sign ("NZ$14
+# million", "A$5m", "HK$ 3 billion") or after the figure ("$14 million NZ dollars", "($4.5
+# million Australian)"): "$10m" and "$14 million NZ dollars" are one sum in two currencies.
+_COUNTRY_DOLLARS = {"nz": "NZ", "new zealand": "NZ", "hk": "HK", "hong kong": "HK", "a": "AU",
+                    "au": "AU", "aud": "AU", "australian": "AU", "c": "CA", "ca": "CA",
+                    "cad": "CA", "canadian": "CA", "s": "SG", "sg": "SG", "singapore": "SG",
+                    "singaporean": "SG", "nt": "TW", "taiwan": "TW", "taiwanese": "TW",
+                    "mex": "MX", "mexican": "MX", "r": "BR", "zimbabwe": "ZW", "zimbabwean": "ZW"}
+_DOLLARS_BEFORE = re.compile(r"(?:(?<![\w.])(?:nz|hk|au|a|c|ca|s|sg|nt|mex|r)|\b(?:nz|hk))\s?$",
+                             re.I)
+_DOLLARS_AFTER = re.compile(
+    r"\s*(?:(nz|new zealand|hong kong|australian|canadian|singapore|singaporean|taiwan|taiwanese|"
+    r"mexican|zimbabwe|zimbabwean)\s+dollars?\b|(australian|canadian|nz)\s*[),.;])", re.I)
+
+
+def _dollars_of(text: str, sign: int, end: int) -> str:
+    """"$", or "$" and the country of the dollars (``_COUNTRY_DOLLARS``) when the text names
+    one around the sign at ``sign`` and the figure ending at ``end``."""
+    before = _DOLLARS_BEFORE.search(text, max(0, sign - 4), sign)
+    if before and not (len(before.group().strip()) == 1 and before.group().endswith(" ")):
+        return "$" + _COUNTRY_DOLLARS[before.group().strip().lower()]
+    after = _DOLLARS_AFTER.match(text, end)
+    if after:
+        return "$" + _COUNTRY_DOLLARS[(after.group(1) or after.group(2)).lower()]
+    return "$"
 
 
 # Words between a figure and what it counts that say nothing about what is counted ("73
