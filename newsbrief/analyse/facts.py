@@ -559,8 +559,8 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
         return None  # "275 pounds of gold", "which weighed 2,232 pounds": a weight, not money
     if m.group("cur") or first in ("dollars", "euros", "pounds", "yuan", "yen", "rupees"):
         cur = (m.group("cur") or first).replace("US$", "$")
-        if cur == "$":
-            cur = _dollars_of(text, m.start("cur"), m.end()) if m.group("cur") else cur
+        if cur == "$" and m.group("cur"):
+            cur = _dollars_of(text, m.start("cur"), m.end())
         return f"money:{cur}", number, number, "", "", *_measure(text, m), qual
     unit = _UNITS.get(first)
     if unit in ("duration", "distance"):
@@ -585,8 +585,9 @@ _COUNTRY_DOLLARS = {"nz": "NZ", "new zealand": "NZ", "hk": "HK", "hong kong": "H
                     "cad": "CA", "canadian": "CA", "s": "SG", "sg": "SG", "singapore": "SG",
                     "singaporean": "SG", "nt": "TW", "taiwan": "TW", "taiwanese": "TW",
                     "mex": "MX", "mexican": "MX", "r": "BR", "zimbabwe": "ZW", "zimbabwean": "ZW"}
-_DOLLARS_BEFORE = re.compile(r"(?:(?<![\w.])(?:nz|hk|au|a|c|ca|s|sg|nt|mex|r)|\b(?:nz|hk))\s?$",
-                             re.I)
+# A one-letter country ("A$", "C$") only glued to the sign: "a $ 5 million" is the article.
+_DOLLARS_BEFORE = re.compile(r"(?:(?<![\w.])(?:a|c|s|r)|(?:(?<![\w.])(?:nz|hk|au|ca|sg|nt|mex)|"
+                             r"\b(?:nz|hk))\s?)$", re.I)
 _DOLLARS_AFTER = re.compile(
     r"\s*(?:(nz|new zealand|hong kong|australian|canadian|singapore|singaporean|taiwan|taiwanese|"
     r"mexican|zimbabwe|zimbabwean)\s+dollars?\b|(australian|canadian|nz)\s*[),.;])", re.I)
@@ -596,7 +597,7 @@ def _dollars_of(text: str, sign: int, end: int) -> str:
     """"$", or "$" and the country of the dollars (``_COUNTRY_DOLLARS``) when the text names
     one around the sign at ``sign`` and the figure ending at ``end``."""
     before = _DOLLARS_BEFORE.search(text, max(0, sign - 4), sign)
-    if before and not (len(before.group().strip()) == 1 and before.group().endswith(" ")):
+    if before:
         return "$" + _COUNTRY_DOLLARS[before.group().strip().lower()]
     after = _DOLLARS_AFTER.match(text, end)
     if after:
