@@ -71,7 +71,8 @@ def summarize(articles: Sequence[Article | str], words: int = DEFAULT_WORDS, *,
         raise InputError("nothing to brief: " + "; ".join(sorted(reasons)))
 
     kept_ids = {a.id for a in screening.kept}
-    scored = score([s for a in screening.kept for s in sentences[a.id]])
+    scored = score([s for a in screening.kept for s in sentences[a.id]],
+                   articles=screening.kept)
     notes: list[str] = []
     if scored.eligible > len(scored.sentences):
         notes.append(f"A long story: only the {len(scored.sentences):,} earliest of its "

@@ -17,7 +17,9 @@ It tells what editors keep ("police" 0.67, "arrested" 0.57, "killed" 0.54 agains
 of 0.27) from what they drop ("photo" 0.12, "caption" 0.03), which no within-story statistic
 can.
 A second table does the same for adjacent token pairs (``pair_prior``), whose six columns
-follow ``FEATURES`` in the forest's rows (``MODEL_FEATURES``).
+follow ``FEATURES`` in the forest's rows (``MODEL_FEATURES``). The last columns say which wire
+agency or large outlet the sentence's article names (``sources``): editors follow the wire
+report more often than the others.
 
 Every feature ignores letter case: the model is fitted on Multi-News's lowercased text and
 must behave the same on real, cased articles. Without the shipped model the score falls back
@@ -35,8 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import native, pair_prior
-from .model import Sentence
+from . import native, pair_prior, sources
+from .model import Article, Sentence
 from .resources import idf_table, read_shipped
 from .trees import shipped
 from .vectors import count_matrix, row_norms
@@ -86,8 +88,8 @@ FEATURES = (
     "prior_mean", "prior_max", "prior_sum", "prior_importance", "rank_prior", "gap_prior",
 )
 # The forest's columns: ``FEATURES`` (``features``), then the token-pair prior's
-# (``pair_prior.FEATURES``).
-MODEL_FEATURES = FEATURES + pair_prior.FEATURES
+# (``pair_prior.FEATURES``), then the articles' source cues (``sources.FEATURES``).
+MODEL_FEATURES = FEATURES + pair_prior.FEATURES + sources.FEATURES
 _RELATIVE = (("centrality", "rank_centrality", "gap_centrality"),
              ("support", "rank_support", "gap_support"),
              ("pair_support", "rank_pair_support", "gap_pair_support"),
@@ -400,16 +402,28 @@ def earliest(sentences: Sequence[Sentence], limit: int) -> tuple[Sentence, ...]:
     return tuple(c for i, c in enumerate(sentences) if i in keep)
 
 
-def score(sentences: Sequence[Sentence], weights: Weights = Weights()) -> Scored:
-    """Scores for the candidate sentences of the kept articles (others are dropped)."""
+def model_rows(cands: Sequence[Sentence], x: np.ndarray, articles: Sequence[Article],
+               pairs: pair_prior.PairPrior | None = None) -> np.ndarray:
+    """The sentence forest's rows (``MODEL_FEATURES``): ``x`` (``features`` of ``cands``), the
+    pair prior's columns (the shipped table unless ``pairs`` is given) and the source cues of
+    ``articles``, the story's kept articles."""
+    table = pair_prior.shipped() if pairs is None else pairs
+    return np.hstack([x, pair_prior.features([s.tokens for s in cands], table),
+                      sources.columns(cands, articles)])
+
+
+def score(sentences: Sequence[Sentence], weights: Weights = Weights(),
+          articles: Sequence[Article] = ()) -> Scored:
+    """Scores for the candidate sentences of the kept articles (others are dropped).
+    ``articles``: those kept articles, whose source cues the forest reads (``sources``);
+    without them every sentence reads as from an article that names no outlet."""
     cands, terms, eligible = _candidates(sentences, MAX_WORDS)
     if not cands:
         return Scored((), np.zeros(0), np.zeros((0, 1)), ())
     x, vec = features(cands, terms)
     model = shipped(MODEL_FILE)
     if model is not None and model.features == MODEL_FEATURES:
-        pairs = pair_prior.features([s.tokens for s in cands], pair_prior.shipped())
-        rows = np.hstack([x, pairs])
+        rows = model_rows(cands, x, articles)
         return Scored(cands, model.predict(rows).astype(np.float64), vec, terms, eligible, rows)
     col = FEATURES.index
     total = (weights.centrality * x[:, col("centrality")]

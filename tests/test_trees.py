@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsbrief import pair_prior, score, screen
+from newsbrief import pair_prior, score, screen, sources
 from newsbrief.trees import from_lightgbm, load_file, save, shipped
 
 # A LightGBM-style dump of two hand-made trees over features (a, b).
@@ -39,7 +39,7 @@ def test_save_and_load_round_trip(tmp_path):
 def test_shipped_models_match_the_features_the_code_computes():
     # A model fitted on an older feature list would be silently ignored: catch it here.
     assert shipped(score.MODEL_FILE).features == score.MODEL_FEATURES
-    assert score.MODEL_FEATURES == score.FEATURES + pair_prior.FEATURES
+    assert score.MODEL_FEATURES == score.FEATURES + pair_prior.FEATURES + sources.FEATURES
     assert shipped(screen.MODEL_FILE).features == screen.ARTICLE_FEATURES
     assert shipped("no-such-model.npz") is None
 

@@ -253,9 +253,8 @@ _PRIORS: list[Any] = []
 
 
 def _sentence_rows(task: tuple[int, str]) -> tuple[np.ndarray, np.ndarray]:
-    from .. import pair_prior
     from ..errors import NewsbriefError
-    from ..score import TRAIN_MAX_WORDS, candidates, features
+    from ..score import TRAIN_MAX_WORDS, candidates, features, model_rows
     from ..screen import screen
     from ..segment import segment
 
@@ -270,8 +269,7 @@ def _sentence_rows(task: tuple[int, str]) -> tuple[np.ndarray, np.ndarray]:
     if not cands:
         return np.zeros((0, 0)), np.zeros(0)
     x, _ = features(cands, terms, _PRIORS[n % len(_PRIORS)])
-    pairs = pair_prior.features([s.tokens for s in cands], _PAIR_PRIORS[n % len(_PAIR_PRIORS)])
-    x = np.hstack([x, pairs])
+    x = model_rows(cands, x, kept, _PAIR_PRIORS[n % len(_PAIR_PRIORS)])
     ref = rouge_tokens(rec["summary"])
     ref_uni, ref_bi = Counter(ref), Counter(zip(ref, ref[1:]))
     y = np.array([density(s.text, ref_uni, ref_bi) for s in cands])
@@ -543,9 +541,8 @@ RERANK_WORDS = 230
 def _rerank_story(task: tuple[int, str]) -> dict[str, Any] | None:
     """One train story as the pipeline scores it (inference candidates), with the fold priors'
     sentence rows and no scores yet."""
-    from .. import pair_prior
     from ..errors import NewsbriefError
-    from ..score import MAX_WORDS, Scored, _candidates, features
+    from ..score import MAX_WORDS, Scored, _candidates, features, model_rows
     from ..screen import screen
     from ..segment import segment
 
@@ -554,14 +551,15 @@ def _rerank_story(task: tuple[int, str]) -> dict[str, Any] | None:
         rec, arts = _prepare(line)
     except NewsbriefError:
         return None
-    sents = [s for a in screen(arts).kept for s in segment(a)]
+    kept = screen(arts).kept
+    sents = [s for a in kept for s in segment(a)]
     cands, terms, eligible = _candidates(sents, MAX_WORDS)
     if not cands:
         return None
     x, vec = features(cands, terms, _PRIORS[n % len(_PRIORS)])
-    px = pair_prior.features([s.tokens for s in cands], _PAIR_PRIORS[n % len(_PAIR_PRIORS)])
+    rows = model_rows(cands, x, kept, _PAIR_PRIORS[n % len(_PAIR_PRIORS)])
     return {"n": n, "summary": rec["summary"],
-            "scored": Scored(cands, np.zeros(len(cands)), vec, terms, eligible, np.hstack([x, px]))}
+            "scored": Scored(cands, np.zeros(len(cands)), vec, terms, eligible, rows)}
 
 
 def _rerank_rows(train_path: str, n_stories: int,
