@@ -6,7 +6,7 @@ import numpy as np
 
 from conftest import sent
 from newsbrief.model import Article
-from newsbrief.sources import FEATURES, columns, names_ap
+from newsbrief.sources import FEATURES, ap_cues, columns, names_ap
 
 
 def art(id: str, text: str, raw: str = "", outlet: str | None = None) -> Article:
@@ -17,6 +17,12 @@ def test_the_ap_dateline_and_its_name_count_in_any_case():
     assert names_ap(art("d0", "WASHINGTON (AP) — The Senate voted on Tuesday."))
     assert names_ap(art("d0", "washington ( ap ) — the senate voted."))
     assert names_ap(art("d0", "Copyright 2012 The Associated Press. All rights reserved."))
+
+
+def test_the_dateline_and_the_name_are_told_apart():
+    assert ap_cues(art("d0", "NEW YORK (AP) — The vote.")) == (True, False)
+    assert ap_cues(art("d0", "He told The Associated Press on Monday.")) == (False, True)
+    assert ap_cues(art("d0", "The vote.", outlet="AP")) == (True, True)
 
 
 def test_words_that_merely_contain_the_letters_do_not():
@@ -43,7 +49,8 @@ def test_columns_give_each_sentence_its_article_and_the_story_count():
     sents = [sent("d0", 0, "One."), sent("d2", 0, "Three."), sent("d9", 0, "Elsewhere.")]
     x = columns(sents, arts)
     assert x.shape == (3, len(FEATURES))
-    assert x[:, FEATURES.index("source_ap")].tolist() == [1.0, 0.0, 0.0]
+    assert x[:, FEATURES.index("source_ap_dateline")].tolist() == [1.0, 0.0, 0.0]
+    assert x[:, FEATURES.index("source_ap_name")].tolist() == [0.0, 0.0, 0.0]
     # Two of the story's kept articles name the AP; the same for every sentence.
     assert x[:, FEATURES.index("story_ap")].tolist() == [2.0, 2.0, 2.0]
     assert np.all(columns(sents, []) == 0.0)

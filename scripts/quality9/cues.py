@@ -13,7 +13,8 @@ CUES = {"ap": r"\(\s*ap\s*\)|associated press", "reuters": r"\breuters\b",
         "politico": r"politico", "mail": r"daily mail|mailonline", "huff": r"huffington",
         "copyright": r"copyright|\u00a9|all rights reserved", "advert": r"advertisement",
         "photo": r"\bphoto\b|getty images|image caption", "share": r"\bshare\b|\btweet\b|\bfacebook\b",
-        "subscribe": r"subscri|newsletter|sign up"}
+        "subscribe": r"subscri|newsletter|sign up",
+        "ap_dateline": r"\(\s*ap\s*\)", "ap_name": r"associated press"}
 NAMES = tuple(CUES) + ("story_ap", "story_wire", "article_index", "kept_articles")
 _RX = {k: re.compile(p) for k, p in CUES.items()}
 

@@ -5,6 +5,7 @@ import os, sys
 import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import h
+import cues
 from newsbrief.evaluate import train as T
 
 BASE = 47
@@ -13,6 +14,8 @@ z = np.load("/tmp/q9/rows.npz")
 x, y, g = z["x"], z["y"], z["g"]
 cols = {"control": list(range(BASE)), "all": list(range(x.shape[1])),
         "first8": list(range(BASE)) + list(range(BASE, BASE + 6)) + [BASE + 23, BASE + 24],
+        "apsplit": list(range(BASE)) + [BASE + cues.NAMES.index(n) for n in ("ap_dateline", "ap_name", "story_ap")],
+        "apsplit1": list(range(BASE)) + [BASE + cues.NAMES.index(n) for n in ("ap", "ap_dateline", "story_ap")],
         "noindex": list(range(BASE + 25)), "ap": list(range(BASE)) + [BASE, BASE + 23],
         "apwire": list(range(BASE)) + [BASE, BASE + 1, BASE + 2, BASE + 23, BASE + 24], "index": list(range(BASE)) + [BASE + 25, BASE + 26]}[spec]
 params = dict(T.SENTENCE_PARAMS)
@@ -24,7 +27,7 @@ imp = booster.feature_importance("gain"); tot = imp.sum()
 print("gain share of the cue columns:", round(float(imp[BASE:].sum() / tot), 4) if len(cols) > BASE else 0)
 
 def scorer(d):
-    rows = np.hstack([d["sc"].rows, d["extra"]])[:, cols]
+    rows = np.hstack([d["sc"].rows[:, :BASE], d["extra"]])[:, cols]
     return booster.predict(rows)
 
 print("greedy", h.run("vA", scorer), h.run("vB", scorer), flush=True)
