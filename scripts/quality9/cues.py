@@ -14,7 +14,10 @@ CUES = {"ap": r"\(\s*ap\s*\)|associated press", "reuters": r"\breuters\b",
         "copyright": r"copyright|\u00a9|all rights reserved", "advert": r"advertisement",
         "photo": r"\bphoto\b|getty images|image caption", "share": r"\bshare\b|\btweet\b|\bfacebook\b",
         "subscribe": r"subscri|newsletter|sign up",
-        "ap_dateline": r"\(\s*ap\s*\)", "ap_name": r"associated press"}
+        "ap_dateline": r"\(\s*ap\s*\)", "ap_name": r"associated press",
+        "ap_photo": r"\bap photo", "reuters_dateline": r"\(\s*reuters\s*\)",
+        "cnn_dateline": r"\(\s*cnn\s*\)", "afp_dateline": r"\(\s*afp\s*\)",
+        "any_dateline": r"^.{0,80}?\(\s*[a-z][a-z .&-]{1,30}\)\s*(?:-|—|--)"}
 NAMES = tuple(CUES) + ("story_ap", "story_wire", "article_index", "kept_articles")
 _RX = {k: re.compile(p) for k, p in CUES.items()}
 

@@ -16,6 +16,7 @@ cols = {"control": list(range(BASE)), "all": list(range(x.shape[1])),
         "first8": list(range(BASE)) + list(range(BASE, BASE + 6)) + [BASE + 23, BASE + 24],
         "apsplit": list(range(BASE)) + [BASE + cues.NAMES.index(n) for n in ("ap_dateline", "ap_name", "story_ap")],
         "apsplit1": list(range(BASE)) + [BASE + cues.NAMES.index(n) for n in ("ap", "ap_dateline", "story_ap")],
+        "more": list(range(BASE)) + [BASE + cues.NAMES.index(n) for n in ("ap_dateline", "ap_name", "story_ap", "ap_photo", "reuters_dateline", "cnn_dateline", "afp_dateline", "any_dateline")],
         "noindex": list(range(BASE + 25)), "ap": list(range(BASE)) + [BASE, BASE + 23],
         "apwire": list(range(BASE)) + [BASE, BASE + 1, BASE + 2, BASE + 23, BASE + 24], "index": list(range(BASE)) + [BASE + 25, BASE + 26]}[spec]
 params = dict(T.SENTENCE_PARAMS)
