@@ -17,9 +17,9 @@ It tells what editors keep ("police" 0.67, "arrested" 0.57, "killed" 0.54 agains
 of 0.27) from what they drop ("photo" 0.12, "caption" 0.03), which no within-story statistic
 can.
 A second table does the same for adjacent token pairs (``pair_prior``), whose six columns
-follow ``FEATURES`` in the forest's rows (``MODEL_FEATURES``). The last columns say which wire
-agency or large outlet the sentence's article names (``sources``): editors follow the wire
-report more often than the others.
+follow ``FEATURES`` in the forest's rows (``MODEL_FEATURES``). The last three say whether the
+sentence's article is the AP's report (``sources``): editors follow it more often than the
+others.
 
 Every feature ignores letter case: the model is fitted on Multi-News's lowercased text and
 must behave the same on real, cased articles. Without the shipped model the score falls back

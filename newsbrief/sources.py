@@ -37,17 +37,12 @@ FEATURES = ("source_ap_dateline", "source_ap_name", "story_ap")
 
 def ap_cues(article: Article) -> tuple[bool, bool]:
     """(the AP's dateline, the AP's name) in the article's text as given (``raw``); an outlet
-    given as the AP counts as the dateline."""
+    given as the AP counts as both."""
     outlet = (article.outlet or "").strip().lower()
     if outlet in ("ap", "the ap") or _AP_NAME in outlet:
         return True, True
     text = (article.raw or article.text).lower()
     return _AP_DATELINE.search(text) is not None, _AP_NAME in text
-
-
-def names_ap(article: Article) -> bool:
-    """Whether the article's text as given, or its outlet, names the AP (either cue)."""
-    return any(ap_cues(article))
 
 
 def columns(sentences: Sequence[Sentence], articles: Sequence[Article]) -> np.ndarray:

@@ -6,11 +6,15 @@ import numpy as np
 
 from conftest import sent
 from newsbrief.model import Article
-from newsbrief.sources import FEATURES, ap_cues, columns, names_ap
+from newsbrief.sources import FEATURES, ap_cues, columns
 
 
 def art(id: str, text: str, raw: str = "", outlet: str | None = None) -> Article:
     return Article(id=id, index=int(id[1:]), text=text, raw=raw, outlet=outlet)
+
+
+def names_ap(article: Article) -> bool:
+    return any(ap_cues(article))
 
 
 def test_the_ap_dateline_and_its_name_count_in_any_case():
