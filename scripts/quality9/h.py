@@ -1,48 +1,36 @@
-import pickle, numpy as np
-from collections import Counter
-from dataclasses import replace
-from newsbrief.select import select
-from newsbrief.evaluate.rouge import rouge
-from newsbrief.evaluate.systems import cut
-from newsbrief.evaluate.train import rouge_tokens
+"""quality4's harness (re-select from any per-sentence scores, order and cut as the pipeline
+does, score with ROUGE) over this round's caches in /tmp/q9, and the same with the shipped
+reranker choosing (``run_rerank``)."""
+import importlib.util
+import os
+import pickle
+
+_spec = importlib.util.spec_from_file_location(
+    "quality4_h", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "quality4", "h.py"))
+q4 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(q4)
 _cache = {}
+
+
 def load(name):
     if name not in _cache:
-        _cache[name] = pickle.load(open(f"/tmp/q9/{name}.pkl", "rb"))
+        with open(f"/tmp/q9/{name}.pkl", "rb") as f:
+            _cache[name] = pickle.load(f)
     return _cache[name]
-def run(name, scorer, words=230, limit=None):
-    data = load(name)[:limit]
-    tot = np.zeros(3); n = 0
-    for d in data:
-        n += 1
-        if d is None: continue
-        s = np.asarray(scorer(d), dtype=np.float64)
-        sc = replace(d["sc"], scores=s)
-        ch = select(sc, words)
-        if not ch: continue
-        first, rest = ch[0], sorted(ch[1:], key=lambda k: d["pos"][k])
-        out = cut([d["texts"][k] for k in [first, *rest]], words)
-        tot += rouge(out, [d["summary"]])
-    return tuple(np.round(tot / n, 2))
-def targets(d):
-    ref = rouge_tokens(d["summary"]); U, B = Counter(ref), Counter(zip(ref, ref[1:]))
-    toks = [rouge_tokens(t) for t in d["texts"]]
-    return U, B, toks
+
+
+q4.load = load
+run = q4.run
+
+
 def run_rerank(name, scorer, words=230, limit=None):
-    """As ``run``, with the shipped reranker choosing among the candidates built from the
-    given scores (the forest reads ``sc.rows`` as shipped)."""
+    """``run`` with the shipped reranker choosing among the candidates built from the given
+    scores (its forest reads ``sc.rows`` as cached)."""
     from newsbrief import rerank
     model = rerank.model()
-    data = load(name)[:limit]
-    tot = np.zeros(3); n = 0
-    for d in data:
-        n += 1
-        if d is None: continue
-        s = np.asarray(scorer(d), dtype=np.float64)
-        sc = replace(d["sc"], scores=s)
-        ch = rerank.choose(sc, words, model)
-        if not ch: continue
-        first, rest = ch[0], sorted(ch[1:], key=lambda k: d["pos"][k])
-        out = cut([d["texts"][k] for k in [first, *rest]], words)
-        tot += rouge(out, [d["summary"]])
-    return tuple(float(x) for x in np.round(tot / n, 2))
+    greedy = q4.select
+    q4.select = lambda sc, w: rerank.choose(sc, w, model)
+    try:
+        return q4.run(name, scorer, words, limit)
+    finally:
+        q4.select = greedy
