@@ -39,7 +39,8 @@ def ap_cues(article: Article) -> tuple[bool, bool]:
     """(the AP's dateline, the AP's name) in the article's text as given (``raw``); an outlet
     given as the AP counts as both."""
     outlet = (article.outlet or "").strip().lower()
-    if outlet in ("ap", "the ap") or _AP_NAME in outlet:
+    # As a dateline gives it ("AP", cleaned into the outlet), or a fetched page's host.
+    if outlet in ("ap", "the ap", "apnews.com") or _AP_NAME in outlet:
         return True, True
     text = (article.raw or article.text).lower()
     return _AP_DATELINE.search(text) is not None, _AP_NAME in text

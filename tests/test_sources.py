@@ -44,6 +44,7 @@ def test_the_raw_text_counts_where_cleaning_removed_the_dateline():
 def test_the_outlet_given_by_the_caller_counts():
     assert names_ap(art("d0", "The Senate voted.", outlet="AP"))
     assert names_ap(art("d0", "The Senate voted.", outlet="The Associated Press"))
+    assert names_ap(art("d0", "The Senate voted.", outlet="apnews.com"))  # a fetched page's host
     assert not names_ap(art("d0", "The Senate voted.", outlet="Apple News"))
 
 
