@@ -31,7 +31,7 @@ with gzip.open(path, "rt") as f:
         flags = cue_cols.article_flags(kept)
         cues = {k: {aid for aid, f in flags.items() if f[k]} for k in CUES}
         sents = [s for a_ in kept for s in segment(a_)]
-        sc = score(sents)
+        sc = score(sents, articles=kept)
         if not len(sc.sentences):
             data.append(None); continue
         data.append(dict(summary=rec["summary"], texts=[s.text for s in sc.sentences],
