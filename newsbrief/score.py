@@ -412,11 +412,13 @@ def model_rows(cands: Sequence[Sentence], x: np.ndarray, articles: Sequence[Arti
                       sources.columns(cands, articles)])
 
 
-def score(sentences: Sequence[Sentence], weights: Weights = Weights(),
-          articles: Sequence[Article] = ()) -> Scored:
+def score(sentences: Sequence[Sentence], weights: Weights = Weights(), *,
+          articles: Sequence[Article]) -> Scored:
     """Scores for the candidate sentences of the kept articles (others are dropped).
-    ``articles``: those kept articles, whose source cues the forest reads (``sources``);
-    without them every sentence reads as from an article that names no outlet."""
+    ``articles``: those kept articles, whose source cues the forest reads (``sources``). No
+    default: a caller that left them out would get every sentence scored as from an article
+    that is not the AP's, silently (a harness of issue 3's round 19 did); pass ``()`` for
+    sentences with no articles behind them."""
     cands, terms, eligible = _candidates(sentences, MAX_WORDS)
     if not cands:
         return Scored((), np.zeros(0), np.zeros((0, 1)), ())

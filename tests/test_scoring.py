@@ -33,7 +33,7 @@ def test_cross_source_support_is_higher_for_shared_content():
 
 
 def test_selection_respects_the_budget_and_puts_a_paraphrase_last():
-    scored = score(STORY)
+    scored = score(STORY, articles=())
     picked = select(scored, 30)
     assert sum(scored.sentences[i].words for i in picked) <= 30
     texts = [scored.sentences[i].text for i in select(scored, 500)]
@@ -48,7 +48,7 @@ def test_a_story_of_run_on_sentences_still_gets_a_brief_or_none_without_error():
 
     long = sent("a", 0, " ".join(["word"] * (MAX_WORDS + 10)))
     short = sent("a", 1, "Only three words")
-    scored = score([long, short])
+    scored = score([long, short], articles=())
     assert len(scored.sentences) == 2  # fallback: run-ons and fragments are candidates
     assert [scored.sentences[i] for i in select(scored, 50)] == [short]
     assert order(0, []) == []

@@ -46,7 +46,7 @@ def test_score_prefers_sentences_other_articles_support():
     shared = "The storm cut power to forty thousand homes across the coast of Maine."
     a = [sent("a", 0, shared), sent("a", 1, "A local bakery gave away free bread to neighbours today.")]
     b = [sent("b", 0, "Forty thousand homes on the coast of Maine lost power in the storm.")]
-    sc = score(a + b)
+    sc = score(a + b, articles=())
     by_text = dict(zip((s.text for s in sc.sentences), sc.scores))
     assert by_text[shared] > by_text["A local bakery gave away free bread to neighbours today."]
 
