@@ -109,3 +109,31 @@ def test_the_reranker_learns_each_candidates_gain_and_reports_what_it_picks():
     assert 0.5 < metrics["heldout_switched"] <= 1.0
     pred = booster.predict(np.array([[5.0, 0.0], [-5.0, 0.0]]))
     assert pred[0] > 2.0 > -2.0 > pred[1]
+
+
+def test_the_sentence_target_weighs_the_pair_share_by_its_setting():
+    from collections import Counter
+
+    ref = train_mod.rouge_tokens("The storm flooded the valley overnight.")
+    uni, bi = Counter(ref), Counter(zip(ref, ref[1:]))
+    # Tokens: the, storm, flood, a, town -> 3 of 5 in the summary; pairs: (the storm),
+    # (storm flood) -> 2 of 4.
+    text = "The storm flooded a town."
+    assert train_mod.density(text, uni, bi, pair_weight=1.0) == pytest.approx(3 / 5 + 2 / 4)
+    assert train_mod.density(text, uni, bi, pair_weight=0.0) == pytest.approx(3 / 5)
+    assert train_mod.density(text, uni, bi) == pytest.approx(
+        3 / 5 + train_mod.PAIR_SHARE_WEIGHT * 2 / 4)
+    assert train_mod.density("", uni, bi) == 0.0
+
+
+def test_the_rerankers_gain_counts_rouge2_by_its_setting():
+    from collections import Counter
+
+    ref = train_mod.rouge_tokens("a storm hit the town")
+    uni, bi = Counter(ref), Counter(zip(ref, ref[1:]))
+    mine = train_mod.rouge_tokens("the storm hit a city")
+    # ROUGE-1: 4 of 5 tokens on each side (the, storm, hit, a); ROUGE-2: (storm hit) 1 of 4.
+    r1, r2 = 100 * 0.8, 100 * 0.25
+    assert train_mod._rouge12(mine, uni, bi, r2_weight=1.0) == pytest.approx(r1 + r2)
+    assert train_mod._rouge12(mine, uni, bi, r2_weight=0.0) == pytest.approx(r1)
+    assert train_mod._rouge12(mine, uni, bi) == pytest.approx(r1 + train_mod.RERANK_R2_WEIGHT * r2)
