@@ -181,11 +181,13 @@ class Options:
     words: int = DEFAULT_WORDS
     # Run the cross-source analysis (entities, conflicts, support; ``newsbrief.analyse``).
     analysis: bool = True
-    # Choose among whole candidate summaries with the shipped reranker (``newsbrief.rerank``):
-    # +0.27 ROUGE-1 / +0.20 ROUGE-2 on validation for 6-14% of eval's throughput, a margin the
-    # throughput target (3x TextRank's) does not leave yet; off: the greedy's summary
-    # (``newsbrief.select``).
-    rerank: bool = False
+    # Choose among whole candidate summaries with the shipped reranker (``newsbrief.rerank``),
+    # the default since issue 3's round 20: on all of validation +0.36 ROUGE-1 / +0.30 ROUGE-2
+    # over the greedy alone, at 3.08x TextRank's throughput against the greedy's 3.43x
+    # (docs/benchmarks.md). Off: the greedy's summary (``newsbrief.select``), about 10% faster.
+    # Stories larger than any the reranker was fitted on (full-length articles: most real
+    # input) get the greedy's summary either way (``rerank.size_limit``).
+    rerank: bool = True
 
     def __post_init__(self) -> None:
         if self.words < 1:

@@ -169,10 +169,10 @@ class BriefRequest(BaseModel):
         False, strict=True,
         description="JSON only: add \"markdown\", the same brief rendered as Markdown.")
     rerank: bool = Field(
-        False, strict=True,
-        description="Choose among whole candidate summaries with the shipped reranker (closer "
-                    "to an editor's summary, a little slower) instead of the greedy "
-                    "sentence-by-sentence choice.")
+        True, strict=True,
+        description="Choose among whole candidate summaries with the shipped reranker (the "
+                    "default: closer to an editor's summary); false keeps the greedy "
+                    "sentence-by-sentence choice (about 10% faster).")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -303,7 +303,7 @@ def _ingest(req: Any, settings: Settings) -> list[Any]:
                 f.cancel()
 
 
-def _summarize(articles: list[Any], words: int, analysis: bool, rerank: bool = False) -> Any:
+def _summarize(articles: list[Any], words: int, analysis: bool, rerank: bool = True) -> Any:
     """One brief. Takes plain arguments: it may run in a pool process (pickled by reference)."""
     from .model import Options
     from .pipeline import summarize

@@ -149,3 +149,19 @@ def test_no_analysis_flag_leaves_out_the_differences(example_dir):
     assert "conflicts" not in off and all("support" not in s for s in off["sentences"])
     on = run("brief", str(example_dir), "--analysis")
     assert on.exit_code == 0 and "Where the sources differ" in on.output
+
+
+def test_the_reranker_is_on_by_default_and_no_rerank_turns_it_off(example_dir, monkeypatch):
+    import newsbrief.pipeline as pipeline
+
+    seen = []
+    real = pipeline.summarize_story
+
+    def spy(story, options=None):  # the command imports the pipeline's function when it runs
+        seen.append(options.rerank)
+        return real(story, options)
+
+    monkeypatch.setattr(pipeline, "summarize_story", spy)
+    assert run("brief", str(example_dir), "--no-analysis").exit_code == 0
+    assert run("brief", str(example_dir), "--no-analysis", "--no-rerank").exit_code == 0
+    assert seen == [True, False]

@@ -148,19 +148,37 @@ def test_eval_command(tmp_path):
     assert unknown.exit_code == 1 and "unknown system" in unknown.output
 
 
-def test_the_reranked_system_is_measured_beside_the_default(tmp_path):
+def test_the_greedy_system_is_measured_beside_the_default(tmp_path):
     from newsbrief.evaluate.report import markdown
     from newsbrief.evaluate.run import evaluate
 
     data = tmp_path / "val.jsonl"
     data.write_text("\n".join(line(dict(STORY, id=f"s{i}")) for i in range(3)) + "\n")
-    report = evaluate(str(data), words=30, systems=["newsbrief", "newsbrief-rerank", "textrank"],
+    report = evaluate(str(data), words=30, systems=["newsbrief", "newsbrief-greedy", "textrank"],
                       memory=False)
-    ranked = report.system("newsbrief-rerank")
-    assert ranked is not None and ranked.stories == 3 and ranked.words <= 30
+    greedy = report.system("newsbrief-greedy")
+    assert greedy is not None and greedy.stories == 3 and greedy.words <= 30
     out = report.to_dict()
-    assert out["newsbrief_rerank_vs_textrank_throughput"] > 0
-    assert "newsbrief-rerank throughput / TextRank throughput" in markdown(report)
+    assert out["newsbrief_greedy_vs_textrank_throughput"] > 0
+    assert out["newsbrief_vs_textrank_throughput"] > 0
+    assert "newsbrief-greedy throughput / TextRank throughput" in markdown(report)
+
+
+def test_the_eval_systems_run_the_reranker_by_default_and_the_greedy_when_asked(monkeypatch):
+    import newsbrief.pipeline as pipeline
+    from newsbrief.errors import NewsbriefError
+    from newsbrief.evaluate.systems import SYSTEMS
+
+    seen = []
+
+    def fake(story, options):  # the system imports the pipeline's function when it is made
+        seen.append(options.rerank)
+        raise NewsbriefError("not briefed here")
+
+    monkeypatch.setattr(pipeline, "summarize_story", fake)
+    for name in ("newsbrief", "newsbrief-greedy"):
+        assert SYSTEMS[name]()(line(STORY), 30).sentences == ()
+    assert seen == [True, False]
 
 
 def test_bench_report_names_each_timing():
@@ -169,5 +187,5 @@ def test_bench_report_names_each_timing():
     text = format_bench(BenchResult("s", 5, 2000, 6.1, 40.9, 1.19, 0.39, 204.0, "compiled",
                                     7.4))
     assert "no analysis:" in text and "6.1 ms" in text
-    assert "--rerank:" in text and "7.4 ms" in text
+    assert "--no-rerank:" in text and "7.4 ms" in text
     assert "1.19 s" in text and "204 MB" in text

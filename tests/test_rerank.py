@@ -151,7 +151,7 @@ def test_a_full_length_story_is_briefed_by_the_greedy_under_rerank(example_dir):
     assert any("al-Shalal is one of the highest-ranking" in s.text for s in ranked.sentences)
 
 
-def test_rerank_is_asked_for_and_off_by_default(monkeypatch):
+def test_rerank_is_on_by_default_and_can_be_turned_off(monkeypatch):
     from newsbrief import pipeline
 
     articles = [" ".join(t for b, t in TEXTS if b == a) for a in "abc"]
@@ -159,9 +159,9 @@ def test_rerank_is_asked_for_and_off_by_default(monkeypatch):
     monkeypatch.setattr(pipeline, "choose", lambda sc, words, forest: calls.append(forest)
                         or select(sc, words))
     pipeline.summarize(articles, options=Options(words=60, analysis=False))
-    pipeline.summarize(articles, options=Options(words=60, analysis=False, rerank=True))
-    assert calls[0] is None  # off by default
-    assert calls[1] is rerank.model() is not None
+    pipeline.summarize(articles, options=Options(words=60, analysis=False, rerank=False))
+    assert calls[0] is rerank.model() is not None  # on by default (issue 3, round 20)
+    assert calls[1] is None
 
 
 @pytest.mark.skipif(native._compiled is None, reason="compiled kernels not built")

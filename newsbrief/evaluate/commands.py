@@ -38,7 +38,7 @@ def eval_command(
                                                  help="Only the first N stories.")] = None,
     systems: Annotated[str, typer.Option(
         "--systems", help="Comma-separated: newsbrief, lead, lexrank, textrank; also "
-                          "newsbrief-rerank (newsbrief with --rerank).")]
+                          "newsbrief-greedy (newsbrief with --no-rerank).")]
     = "newsbrief,lead,lexrank,textrank",
     masks: Annotated[Optional[str], typer.Option(
         "--masks", help="Multi-News+ keep masks (default: *.cleansed_mask.jsonl.gz beside DATA).")]

@@ -110,7 +110,7 @@ class EvalReport:
                         for s in self.systems],
         }
         tr = self.system("textrank")
-        for name in ("newsbrief", "newsbrief-rerank"):
+        for name in ("newsbrief", "newsbrief-greedy"):
             nb = self.system(name)
             if nb and tr and tr.stories_per_s:
                 out[f"{name.replace('-', '_')}_vs_textrank_throughput"] = round(
