@@ -2132,7 +2132,24 @@ static Py_ssize_t common_items(PyObject *a, PyObject *b, Py_ssize_t enough)
  * when the loop first asks (most candidates are never compared): borrowed references into
  * the caller's term tuples, with the pair's hash to skip most comparisons. */
 typedef struct { Py_hash_t h; PyObject *a, *b; } Pair;
-typedef struct { Py_ssize_t n; Pair *items; int built; } Pairs;
+/* sig: one bit per pair, at its hash's low 8 bits. A pair whose bit another sentence's sig
+ * lacks is not among that sentence's pairs, so most comparisons end at one AND: a sentence
+ * pair shares few of its dozen pairs, and the all-against-all scan below was most of the
+ * reranker's candidate time (docs/benchmarks.md, "Round 20"). */
+#define PAIR_SIG_WORDS 4
+typedef struct { Py_ssize_t n; Pair *items; int built; uint64_t sig[PAIR_SIG_WORDS]; } Pairs;
+
+static inline int pair_sig_has(const uint64_t *sig, Py_hash_t h)
+{
+    unsigned int bit = (unsigned int)((Py_uhash_t)h & 255u);
+    return (int)((sig[bit >> 6] >> (bit & 63u)) & 1u);
+}
+
+static inline void pair_sig_add(uint64_t *sig, Py_hash_t h)
+{
+    unsigned int bit = (unsigned int)((Py_uhash_t)h & 255u);
+    sig[bit >> 6] |= (uint64_t)1 << (bit & 63u);
+}
 
 static int same_str(PyObject *x, PyObject *y)
 {
@@ -2165,19 +2182,24 @@ static int build_pairs(Pairs *out, PyObject *terms)
         Py_hash_t ha = PyObject_Hash(t[k]), hb = PyObject_Hash(t[k + 1]);
         if (ha == -1 || hb == -1) return -1;
         Pair p = {(Py_hash_t)((Py_uhash_t)ha * 1000003u ^ (Py_uhash_t)hb), t[k], t[k + 1]};
-        int dup = pair_in(&p, out->items, out->n);
+        int dup = pair_sig_has(out->sig, p.h) ? pair_in(&p, out->items, out->n) : 0;
         if (dup < 0) return -1;
-        if (!dup) out->items[out->n++] = p;
+        if (!dup) {
+            out->items[out->n++] = p;
+            pair_sig_add(out->sig, p.h);
+        }
     }
     return 0;
 }
 
 /* How many of ``a``'s pairs ``b`` has, stopping at ``enough`` (len(a & b), capped). A dozen
- * pairs a side: comparing hashes all against all costs less than sorting them. */
+ * pairs a side: comparing hashes all against all costs less than sorting them, and ``b``'s
+ * sig skips the pairs it cannot have. */
 static Py_ssize_t common_pairs(const Pairs *a, const Pairs *b, Py_ssize_t enough)
 {
     Py_ssize_t c = 0;
     for (Py_ssize_t k = 0; k < a->n && c < enough; k++) {
+        if (!pair_sig_has(b->sig, a->items[k].h)) continue;
         int in = pair_in(&a->items[k], b->items, b->n);
         if (in < 0) return -1;
         c += in;
