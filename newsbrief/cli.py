@@ -53,7 +53,7 @@ Rerank = Annotated[bool, typer.Option(
     "--rerank/--no-rerank",
     help="Choose among whole candidate summaries with the shipped reranker (the default: "
          "closer to an editor's summary) or, with --no-rerank, keep the greedy "
-         "sentence-by-sentence choice (about 10% faster).")]
+         "sentence-by-sentence choice (faster, 0.36 ROUGE-1 lower on validation).")]
 
 
 @app.command()

@@ -172,7 +172,8 @@ class BriefRequest(BaseModel):
         True, strict=True,
         description="Choose among whole candidate summaries with the shipped reranker (the "
                     "default: closer to an editor's summary); false keeps the greedy "
-                    "sentence-by-sentence choice (about 10% faster).")
+                    "sentence-by-sentence choice (faster, 0.36 ROUGE-1 lower on "
+                    "validation).")
 
 
 # ---------------------------------------------------------------------------------------------
