@@ -142,6 +142,7 @@ def test_openapi_documents_the_request_body(client):
     assert body["schema"]["$ref"] == "#/components/schemas/BriefRequest"
     props = spec["components"]["schemas"]["BriefRequest"]["properties"]
     assert {"articles", "words", "format"} <= set(props)
+    assert props["rerank"]["default"] is True  # the reranker is the default (issue 3, round 20)
     assert "ArticleIn" in spec["components"]["schemas"]
 
 

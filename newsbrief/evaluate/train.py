@@ -88,8 +88,8 @@ def rouge_tokens(text: str) -> list[str]:
 # How much the share of a sentence's token pairs in the summary counts in the sentence forest's
 # target beside the share of its tokens (1 until issue 3's round 20). Half: the forest's held-out
 # Pearson with its own target rises (0.513 -> 0.529) and, with the reranker fitted to match,
-# ROUGE-1 rises by 0.1 on val 0-1,499 and 1,500-2,999 for -0.05 to +0.05 ROUGE-2
-# (docs/benchmarks.md, "Round 20").
+# reranked briefs gain 0.12 / 0.08 ROUGE-1 on val 0-1,499 / 1,500-2,999 for +0.06 / -0.07
+# ROUGE-2 (docs/benchmarks.md, "Round 20").
 PAIR_SHARE_WEIGHT = 0.5
 
 
@@ -542,9 +542,9 @@ def _fold_tables(train_path: str) -> tuple[list[tuple[int, Counter[str], Counter
 # stories did as well as 30,000 in round 15 (docs/benchmarks.md).
 RERANK_STORIES = 30_000
 RERANK_CHUNKS = 3
-# A regression forest that predicts each candidate's ROUGE-1 + ROUGE-2 gain (since round 20,
-# + RERANK_R2_WEIGHT x ROUGE-2), in points, over
-# the greedy's summary; the candidate predicted to gain most is picked. Until issue 3's round 17
+# A regression forest that predicts each candidate's ROUGE-1 + ROUGE-2 gain (since round 20
+# ROUGE-1 + RERANK_R2_WEIGHT x ROUGE-2), in points, over the greedy's summary; the candidate
+# predicted to gain most is picked. Until issue 3's round 17
 # it was LambdaRank over the same rows, graded in one-point steps (round 15 had found the two
 # about even on val 0-2,999). Refitted on the same rows, regression picked better on all of
 # validation (45.88 / 16.55 against 45.83 / 16.50; docs/benchmarks.md, "The reranker as a
