@@ -49,6 +49,10 @@ else:
 if os.environ.get("NODROPS"):
     _all = rerank.candidates
     rerank.candidates = lambda sc, w: [c for c in _all(sc, w) if c.dropped == 0]
+if os.environ.get("MAXDROP"):
+    _every = rerank.candidates
+    rerank.candidates = lambda sc, w: [c for c in _every(sc, w)
+                                       if c.dropped <= int(os.environ["MAXDROP"])]
 q4 = h.q4
 greedy = q4.select
 q4.select = lambda sc, w: rerank.choose(sc, w, forest)

@@ -53,6 +53,8 @@ if __name__ == "__main__":
             cands = rerank.candidates(sc, T.RERANK_WORDS)
             if os.environ.get("NODROPS"):  # only the generators' runs, none re-chosen
                 cands = [c for c in cands if c.dropped == 0]
+            if os.environ.get("MAXDROP"):  # re-chosen without one of the first K only
+                cands = [c for c in cands if c.dropped <= int(os.environ["MAXDROP"])]
             if len(cands) < 2:
                 continue
             ref = T.rouge_tokens(s["summary"])
