@@ -189,36 +189,3 @@ def test_bench_report_names_each_timing():
     assert "no analysis:" in text and "6.1 ms" in text
     assert "--no-rerank:" in text and "7.4 ms" in text
     assert "1.19 s" in text and "204 MB" in text
-
-
-def test_each_system_briefs_a_block_of_stories_back_to_back_with_rouge_after(tmp_path,
-                                                                             monkeypatch):
-    from newsbrief.evaluate import run as run_mod
-    from newsbrief.evaluate.systems import Output
-
-    calls = []
-
-    def fake(name):
-        def system(raw, words):
-            calls.append((name, json.loads(raw)["id"]))
-            return Output(("The council approved the budget on Monday.",))
-        return lambda: system
-
-    scored = []
-    real_rouge = run_mod.rouge
-    monkeypatch.setattr(run_mod, "rouge", lambda c, r: scored.append(len(calls)) or real_rouge(c, r))
-    monkeypatch.setattr(run_mod, "SYSTEMS", {"a": fake("a"), "b": fake("b")})
-    monkeypatch.setattr(run_mod, "BLOCK", 3)
-    data = tmp_path / "val.jsonl"
-    data.write_text("\n".join(line(dict(STORY, id=f"s{i}")) for i in range(7)) + "\n")
-    report = run_mod.evaluate(str(data), words=30, systems=["a", "b"], memory=False)
-    timed = [c for c in calls if c[1] != "warm-up"]
-    block = lambda ids: [f"s{i}" for i in ids]  # noqa: E731
-    # Blocks of 3 stories; each system runs a whole block before the other; the first system
-    # of each block rotates.
-    assert timed == ([("a", s) for s in block([0, 1, 2])] + [("b", s) for s in block([0, 1, 2])]
-                     + [("b", s) for s in block([3, 4, 5])] + [("a", s) for s in block([3, 4, 5])]
-                     + [("a", "s6"), ("b", "s6")])
-    # ROUGE is scored only once both systems have run the block, never between their calls.
-    assert scored == [8] * 6 + [14] * 6 + [16] * 2  # after the 2 warm-up calls and each block
-    assert all(r.stories == 7 and r.rouge1 > 0 for r in report.systems)

@@ -1,9 +1,9 @@
 """Run every system on the same stories and score them: ``newsbrief eval``.
 
-Each worker process takes a block of ``BLOCK`` stories through every system, one system after
-the other (in an order rotated per block, so no system always comes first), and times each call
-from the raw JSON line, so a system's time includes its own reading and sentence splitting.
-ROUGE is computed outside the timed calls, after the whole block. Peak memory is measured apart, in a fresh process per system (``probe_memory``),
+Each worker process takes one story at a time through every system (in an order rotated per
+story, so no system always runs on a warm cache) and times each call from the raw JSON line, so
+a system's time includes its own reading and sentence splitting. ROUGE is computed outside the
+timed section. Peak memory is measured apart, in a fresh process per system (``probe_memory``),
 because a process that runs all systems cannot say which one used what.
 """
 
@@ -133,45 +133,25 @@ def _init(names: Sequence[str]) -> None:
         s(_WARMUP, 50)
 
 
-# Stories a system briefs back to back before the next system runs; ROUGE is scored after the
-# block. Until issue 3's round 20 each story went through every system with its ROUGE scored
-# between the calls, and that scoring (the rouge-score package's tokenizer, stemmer and LCS)
-# pushed each system's tables and code out of the CPU's caches before its next call: in one
-# process over val 0-1,499, newsbrief took 1.05 ms a story without ROUGE between the calls and
-# 1.29 ms with it, TextRank 4.04 and 4.12 ms (docs/benchmarks.md, "Round 20"). A block
-# measures what a batch of stories costs, which is what stories per second means, and is short
-# enough (tens of milliseconds) that the machine's load drifts alike for every system.
-BLOCK = 16
-
-
-def _block(task: tuple[int, list[EvalStory], int]) -> list[tuple[int, dict[str, Any]]]:
-    start, block, words = task
+def _one(task: tuple[int, EvalStory, int]) -> tuple[int, dict[str, Any]]:
+    idx, story, words = task
     names = list(_systems)
-    k = (start // BLOCK) % len(names)
-    timed: dict[str, list[tuple[float, Any]]] = {}
+    k = idx % len(names)
+    out: dict[str, Any] = {}
     for name in names[k:] + names[:k]:
-        system, calls = _systems[name], []
-        for story in block:
-            t0 = time.perf_counter()
-            result = system(story.raw, words)
-            calls.append((time.perf_counter() - t0, result))
-        timed[name] = calls
-    found = []
-    for j, story in enumerate(block):
-        out: dict[str, Any] = {}
-        for name in names:
-            dt, result = timed[name][j]
-            scored = cut(result.sentences, words)
-            out[name] = {
-                "seconds": dt,
-                "rouge": rouge(scored, story.references),
-                "words": sum(len(s.split()) for s in scored),
-                "dropped": result.dropped,
-                "n_docs": len(story.documents),
-                "error": result.error,
-            }
-        found.append((start + j, out))
-    return found
+        t0 = time.perf_counter()
+        result = _systems[name](story.raw, words)
+        dt = time.perf_counter() - t0
+        scored = cut(result.sentences, words)
+        out[name] = {
+            "seconds": dt,
+            "rouge": rouge(scored, story.references),
+            "words": sum(len(s.split()) for s in scored),
+            "dropped": result.dropped,
+            "n_docs": len(story.documents),
+            "error": result.error,
+        }
+    return idx, out
 
 
 def peak_rss_mb() -> float:
@@ -230,7 +210,7 @@ def evaluate(path: str, *, words: int = 230, limit: int | None = None, jobs: int
     results = {n: SystemResult(n) for n in systems}
     screening = ScreeningResult() if keep and "newsbrief" in systems else None
     per_story: list[dict[str, Any]] = []
-    tasks = ((i, stories[i:i + BLOCK], words) for i in range(0, len(stories), BLOCK))
+    tasks = ((i, s, words) for i, s in enumerate(stories))
     t0 = time.perf_counter()
     done = 0
 
@@ -260,13 +240,11 @@ def evaluate(path: str, *, words: int = 230, limit: int | None = None, jobs: int
     if jobs <= 1:
         _init(systems)
         for t in tasks:
-            for idx, out in _block(t):
-                take(idx, out)
+            take(*_one(t))
     else:
         with mp.get_context("fork").Pool(jobs, initializer=_init, initargs=(tuple(systems),)) as pool:
-            for found in pool.imap_unordered(_block, tasks):
-                for idx, out in found:
-                    take(idx, out)
+            for idx, out in pool.imap_unordered(_one, tasks, chunksize=2):
+                take(idx, out)
     wall = time.perf_counter() - t0
 
     for res in results.values():
