@@ -93,17 +93,24 @@ def rouge_tokens(text: str) -> list[str]:
 PAIR_SHARE_WEIGHT = 0.5
 
 
-def density(sentence: str, ref_uni: Counter[str], ref_bi: Counter[tuple[str, str]],
-            pair_weight: float = PAIR_SHARE_WEIGHT) -> float:
-    """Share of the sentence's tokens in the reference plus ``pair_weight`` times the share of
-    its token pairs."""
+def shares(sentence: str, ref_uni: Counter[str], ref_bi: Counter[tuple[str, str]]
+           ) -> tuple[float, float]:
+    """(share of the sentence's tokens in the reference, share of its token pairs)."""
     toks = rouge_tokens(sentence)
     if not toks:
-        return 0.0
+        return 0.0, 0.0
     uni = Counter(toks)
     u = sum(min(c, ref_uni[t]) for t, c in uni.items()) / len(toks)
     bi = Counter(zip(toks, toks[1:]))
     b = sum(min(c, ref_bi[t]) for t, c in bi.items()) / max(1, len(toks) - 1)
+    return u, b
+
+
+def density(sentence: str, ref_uni: Counter[str], ref_bi: Counter[tuple[str, str]],
+            pair_weight: float = PAIR_SHARE_WEIGHT) -> float:
+    """Share of the sentence's tokens in the reference plus ``pair_weight`` times the share of
+    its token pairs (``shares``)."""
+    u, b = shares(sentence, ref_uni, ref_bi)
     return u + pair_weight * b
 
 
@@ -632,18 +639,26 @@ def _rerank_rows(train_path: str, n_stories: int,
     return np.vstack(xs), np.concatenate(ys), np.concatenate(gs)
 
 
-def _rouge12(tokens: list[str], ref_uni: Counter[str], ref_bi: Counter[tuple[str, str]],
-             r2_weight: float = RERANK_R2_WEIGHT) -> float:
-    """ROUGE-1 + ``r2_weight`` x ROUGE-2 F1, in points, of ``tokens`` against one reference's
-    counts."""
-    total = 0.0
-    for weight, mine, ref in ((1.0, Counter(tokens), ref_uni),
-                              (r2_weight, Counter(zip(tokens, tokens[1:])), ref_bi)):
+def rouge_f1s(tokens: list[str], ref_uni: Counter[str], ref_bi: Counter[tuple[str, str]]
+              ) -> tuple[float, float]:
+    """(ROUGE-1 F1, ROUGE-2 F1), as fractions, of ``tokens`` against one reference's counts."""
+    f1s = []
+    for mine, ref in ((Counter(tokens), ref_uni), (Counter(zip(tokens, tokens[1:])), ref_bi)):
         hit = sum((mine & ref).values())
+        f = 0.0
         if hit:
             p, r = hit / sum(mine.values()), hit / sum(ref.values())
-            total += weight * 2 * p * r / (p + r)
-    return 100.0 * total
+            f = 2 * p * r / (p + r)
+        f1s.append(f)
+    return f1s[0], f1s[1]
+
+
+def _rouge12(tokens: list[str], ref_uni: Counter[str], ref_bi: Counter[tuple[str, str]],
+             r2_weight: float = RERANK_R2_WEIGHT) -> float:
+    """ROUGE-1 + ``r2_weight`` x ROUGE-2 F1, in points (``rouge_f1s``; the same sums, in the
+    same order, as before the two were split)."""
+    r1, r2 = rouge_f1s(tokens, ref_uni, ref_bi)
+    return 100.0 * (r1 + r2_weight * r2)
 
 
 def _fit_rerank(x: np.ndarray, y: np.ndarray, groups: np.ndarray,

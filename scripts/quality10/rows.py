@@ -11,17 +11,6 @@ import numpy as np
 from newsbrief.evaluate import train as T
 
 
-def halves(text, ref_uni, ref_bi):
-    toks = T.rouge_tokens(text)
-    if not toks:
-        return 0.0, 0.0
-    uni = Counter(toks)
-    u = sum(min(c, ref_uni[t]) for t, c in uni.items()) / len(toks)
-    bi = Counter(zip(toks, toks[1:]))
-    b = sum(min(c, ref_bi[t]) for t, c in bi.items()) / max(1, len(toks) - 1)
-    return u, b
-
-
 def rows(task):
     from newsbrief.errors import NewsbriefError
     from newsbrief.score import TRAIN_MAX_WORDS, candidates, features, model_rows
@@ -41,7 +30,7 @@ def rows(task):
     x = model_rows(cands, x, kept, T._PAIR_PRIORS[n % len(T._PAIR_PRIORS)])
     ref = T.rouge_tokens(rec["summary"])
     ref_uni, ref_bi = Counter(ref), Counter(zip(ref, ref[1:]))
-    return x, np.array([halves(s.text, ref_uni, ref_bi) for s in cands])
+    return x, np.array([T.shares(s.text, ref_uni, ref_bi) for s in cands])
 
 
 if __name__ == "__main__":

@@ -19,14 +19,6 @@ from newsbrief.score import Scored
 from newsbrief.select import order
 
 
-def f1(mine, ref):
-    hit = sum((mine & ref).values())
-    if not hit:
-        return 0.0
-    p, r = hit / sum(mine.values()), hit / sum(ref.values())
-    return 100.0 * 2 * p * r / (p + r)
-
-
 if __name__ == "__main__":
     import lightgbm as lgb
     w, out = float(sys.argv[1]), sys.argv[2]
@@ -63,9 +55,9 @@ if __name__ == "__main__":
             for c in cands:
                 texts = [sc.sentences[c.chosen[k]].text for k in
                          order(0, [sc.sentences[i].position for i in c.chosen])]
-                toks = T.rouge_tokens(" ".join(cut(texts, T.RERANK_WORDS)))
-                a1.append(f1(Counter(toks), ru))
-                a2.append(f1(Counter(zip(toks, toks[1:])), rb))
+                r1, r2 = T.rouge_f1s(T.rouge_tokens(" ".join(cut(texts, T.RERANK_WORDS))), ru, rb)
+                a1.append(100.0 * r1)
+                a2.append(100.0 * r2)
             xs.append(rerank.features(sc, sc.rows, cands, T.RERANK_WORDS))
             r1s.append(np.array(a1) - a1[0])
             r2s.append(np.array(a2) - a2[0])
