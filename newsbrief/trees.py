@@ -45,7 +45,7 @@ class Forest:
             out = np.empty(n)
             x = np.ascontiguousarray(x, dtype=np.float64)
             if heap is not None:
-                kernels.heap_predict(x, width, heap.feature, heap.threshold, heap.value,
+                kernels.heap_predict(x, width, heap.packed_feature, heap.threshold, heap.value,
                                      heap.offsets.size, self.depth, out)
             else:
                 kernels.forest_predict(x, width, *self._pointers, out)
@@ -139,6 +139,14 @@ class _Heap:
     # largest built so far, sliced for fewer rows.
     _tiles: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]] = field(
         default_factory=list, compare=False, repr=False)
+
+    @cached_property
+    def packed_feature(self) -> np.ndarray:
+        """``feature`` as the compiled walk reads it: one byte a split when every column
+        index fits (a tree's splits then share one or two cache lines, not eight), else intp."""
+        if self.feature.size and int(self.feature.max()) > 255:
+            return self.feature
+        return self.feature.astype(np.uint8)
 
     def tiled(self, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``offsets`` and ``leaf_shift`` repeated for ``n`` or more rows (row-major, as

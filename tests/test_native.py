@@ -63,10 +63,12 @@ def test_forest_predictions_are_bitwise_the_same(monkeypatch):
             assert np.array_equal(fast, slow)
 
 
-def test_heap_walk_rejects_a_feature_index_outside_the_row():
+@pytest.mark.parametrize("dtype", [np.intp, np.uint8])
+def test_heap_walk_rejects_a_feature_index_outside_the_row(dtype):
     k = native._compiled
-    # One tree of depth 2 over rows of width 2: splits 0-2, leaves 0-3.
-    feature = np.array([0, 1, 1], dtype=np.intp)
+    # One tree of depth 2 over rows of width 2: splits 0-2, leaves 0-3; feature indices as
+    # intp or packed one byte a split (``_Heap.packed_feature``).
+    feature = np.array([0, 1, 1], dtype=dtype)
     threshold = np.array([0.5, 0.5, 0.5])
     value = np.array([1.0, 2.0, 3.0, 4.0])
     for rows in (1, 4, 5):  # the four-row block and the rows after it
@@ -74,11 +76,58 @@ def test_heap_walk_rejects_a_feature_index_outside_the_row():
         out = np.empty(rows)
         k.heap_predict(x, 2, feature, threshold, value, 1, 2, out)
         assert out.tolist() == [2.0] * rows  # left at the root, right below
-        for bad in (2, -1):  # past the row's end; negative
+        for bad in (2, -1 if dtype is np.intp else 255):  # past the row's end; negative
             wrong = feature.copy()
             wrong[1] = bad  # on the path the rows take
             with pytest.raises(ValueError, match="feature out of range"):
                 k.heap_predict(x, 2, wrong, threshold, value, 1, 2, np.empty(rows))
+    with pytest.raises(ValueError, match="buffer sizes"):  # neither one nor eight bytes a split
+        k.heap_predict(np.zeros((1, 2)), 2, feature.astype(np.int32), threshold, value, 1, 2,
+                       np.empty(1))
+
+
+def test_heap_walk_of_many_trees_matches_numpy(monkeypatch):
+    # More trees than the walk prefetches ahead, rows in and after the four-row blocks: every
+    # (row, tree) leaf as numpy's walk finds it, with one-byte and with intp feature indices.
+    rng = np.random.default_rng(3)
+    trees, depth, width = 23, 3, 7
+    forest = _random_heap_forest(rng, trees, depth, width)
+    for rows in (1, 3, 4, 9):
+        x = rng.normal(size=(rows, width))
+        fast, slow = both(monkeypatch, forest.predict, x)
+        assert np.array_equal(fast, slow)
+        heap = forest._heap
+        wide = np.empty(rows)
+        native._compiled.heap_predict(np.ascontiguousarray(x), width, heap.feature,
+                                      heap.threshold, heap.value, trees, depth, wide)
+        assert heap.packed_feature.dtype == np.uint8 and np.array_equal(wide, fast)
+
+
+def _random_heap_forest(rng, trees, depth, width):
+    """A forest of ``trees`` perfect trees of ``depth`` with random splits and leaves."""
+    from newsbrief.trees import Forest
+
+    feature, threshold, left, right, value, roots = [], [], [], [], [], []
+
+    def add(d):
+        i = len(feature)
+        for column, blank in ((feature, 0), (threshold, np.inf), (left, i), (right, i),
+                              (value, 0.0)):
+            column.append(blank)
+        if d == depth:
+            value[i] = float(rng.normal())
+            return i
+        feature[i] = int(rng.integers(width))
+        threshold[i] = float(rng.normal())
+        left[i] = add(d + 1)
+        right[i] = add(d + 1)
+        return i
+
+    for _ in range(trees):
+        roots.append(add(0))
+    return Forest(tuple(f"f{j}" for j in range(width)), np.array(feature, np.int32),
+                  np.array(threshold), np.array(left, np.int32), np.array(right, np.int32),
+                  np.array(value), np.array(roots, np.int32), depth, {})
 
 
 def test_sentence_features_match_the_numpy_version(monkeypatch):

@@ -58,6 +58,21 @@ def test_heap_layout_predicts_what_the_pointer_walk_does():
         assert np.array_equal(model.predict(x), model._walk(x))
 
 
+def test_feature_indices_are_packed_to_a_byte_only_when_every_one_fits():
+    f = from_lightgbm(DUMP, ["a", "b"], {})
+    assert f._heap.packed_feature.dtype == np.uint8
+    assert f._heap.packed_feature.tolist() == f._heap.feature.tolist()
+    # A split on column 300 of a 301-column row cannot be one byte: intp, as laid out.
+    wide = {"tree_info": [{"tree_structure": {
+        "split_feature": 300, "threshold": 0.0, "decision_type": "<=",
+        "left_child": {"leaf_value": 1.0}, "right_child": {"leaf_value": 2.0}}}]}
+    g = from_lightgbm(wide, [f"c{j}" for j in range(301)], {})
+    assert g._heap.packed_feature is g._heap.feature
+    x = np.zeros((5, 301))
+    x[2, 300] = 1.0
+    assert g.predict(x).tolist() == [1.0, 1.0, 2.0, 1.0, 1.0]
+
+
 def test_a_forest_too_deep_for_the_heap_is_walked():
     # A chain of splits deeper than MAX_HEAP_DEPTH: x <= 0 -> 0, x <= 1 -> 1, ... else 99.
     from newsbrief.trees import MAX_HEAP_DEPTH
