@@ -2859,7 +2859,24 @@ done:
  * pair is looked up without making the joined str. Two str are equal exactly when their
  * UTF-8 bytes are, so a look-up finds what the Python dict of (a, b) tuples would. */
 typedef struct { uint64_t hash; uint32_t off, len; double value; } PairSlot;
-typedef struct { PairSlot *slots; char *blob; Py_ssize_t mask; } PairTable;
+/* Two layouts. Exact: 24-byte slots with each key's bytes in ``blob`` (29 MB for the shipped
+ * 374,000 pairs). Compact, when it can be built (``fp`` not NULL): one 8-byte word a slot,
+ * the top 48 bits of the key's hash and, below them, 1 + the index of its value among the
+ * table's distinct values (``values``): 8 MB, one cache line a look-up and no key bytes.
+ * ``eval`` runs two workers, each with its own table, beside the other systems in a 32 MB
+ * last-level cache: the exact layout missed it on nearly every look-up. A pair the table
+ * lacks is taken for a listed one only when the two share all 48 bits and the look-up passes
+ * that slot: about 1e-14 a look-up (a few of every 1e6 look-ups pass a slot, 2^-48 each). */
+typedef struct {
+    PairSlot *slots;
+    char *blob;
+    Py_ssize_t mask;
+    uint64_t *fp;
+    double *values;
+    Py_ssize_t fmask;
+} PairTable;
+
+#define FP_HIGH 0xFFFFFFFFFFFF0000ULL
 
 #define PAIR_TABLE_CAPSULE "newsbrief._kernels.PairTable"
 #define FNV_OFFSET 14695981039346656037ULL
@@ -2880,11 +2897,71 @@ static void pair_table_free(PyObject *capsule)
 {
     PairTable *t = PyCapsule_GetPointer(capsule, PAIR_TABLE_CAPSULE);
     if (!t) return;
-    PyMem_Free(t->slots); PyMem_Free(t->blob); PyMem_Free(t);
+    PyMem_Free(t->slots); PyMem_Free(t->blob); PyMem_Free(t->fp); PyMem_Free(t->values);
+    PyMem_Free(t);
 }
 
-/* The slot of the pair (a, b), or NULL when the table lacks it. Keys are never empty, so a
- * slot of length 0 is free. */
+/* The value slot of the compact table for hash h, or NULL when the table lacks it. */
+static const uint64_t *pair_find_compact(const PairTable *t, uint64_t h)
+{
+    for (Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)t->fmask);; i = (i + 1) & t->fmask) {
+        uint64_t w = t->fp[i];
+        if (!w) return NULL;
+        if ((w & FP_HIGH) == (h & FP_HIGH)) return &t->fp[i];
+    }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The compact layout of t's exact one (see PairTable), or 0 leaving t as it was when it
+ * cannot be built: two keys share their top 48 hash bits, or there are more than 65,535
+ * distinct values. -1 on no memory. */
+static int pair_table_compact(PairTable *t)
+{
+    Py_ssize_t n = 0, distinct = 0;
+    for (Py_ssize_t i = 0; i <= t->mask; i++) n += t->slots[i].len != 0;
+    double *sorted = PyMem_Malloc(sizeof(double) * (size_t)(n ? n : 1));
+    if (!sorted) { PyErr_NoMemory(); return -1; }
+    for (Py_ssize_t i = 0, j = 0; i <= t->mask; i++) {
+        if (!t->slots[i].len) continue;
+        double v = t->slots[i].value;
+        if (isnan(v) || (v == 0.0 && signbit(v))) { PyMem_Free(sorted); return 0; }
+        sorted[j++] = v;
+    }
+    qsort(sorted, (size_t)n, sizeof(double), cmp_double);
+    for (Py_ssize_t i = 0; i < n; i++)  /* equal doubles (bitwise: no NaN or -0 here) once */
+        if (!distinct || sorted[i] != sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+    if (distinct > 65535) { PyMem_Free(sorted); return 0; }
+    Py_ssize_t cap = 16;
+    while (cap < n * 2) cap <<= 1;  /* at most half full: most look-ups stay in one line */
+    uint64_t *fp = PyMem_Calloc((size_t)cap, sizeof(uint64_t));
+    if (!fp) { PyMem_Free(sorted); PyErr_NoMemory(); return -1; }
+    for (Py_ssize_t i = 0; i <= t->mask; i++) {
+        const PairSlot *s = &t->slots[i];
+        if (!s->len) continue;
+        Py_ssize_t lo = 0, hi = distinct - 1;  /* the value's index among ``sorted`` */
+        while (lo < hi) {
+            Py_ssize_t mid = (lo + hi) / 2;
+            if (sorted[mid] < s->value) lo = mid + 1; else hi = mid;
+        }
+        Py_ssize_t at = (Py_ssize_t)(s->hash & (uint64_t)(cap - 1));
+        for (; fp[at]; at = (at + 1) & (cap - 1))
+            if ((fp[at] & FP_HIGH) == (s->hash & FP_HIGH)) {  /* two keys, one fingerprint */
+                PyMem_Free(fp); PyMem_Free(sorted);
+                return 0;
+            }
+        fp[at] = (s->hash & FP_HIGH) | (uint64_t)(lo + 1);
+    }
+    PyMem_Free(t->slots); PyMem_Free(t->blob);
+    t->slots = NULL; t->blob = NULL;
+    t->fp = fp; t->fmask = cap - 1; t->values = sorted;
+    return 0;
+}
+
 /* Whether slot s holds the key "a b". */
 static int pair_key_is(const PairTable *t, const PairSlot *s, const char *a, Py_ssize_t na,
                        const char *b, Py_ssize_t nb)
@@ -2893,6 +2970,8 @@ static int pair_key_is(const PairTable *t, const PairSlot *s, const char *a, Py_
     return memcmp(k, a, (size_t)na) == 0 && k[na] == ' ' && memcmp(k + na + 1, b, (size_t)nb) == 0;
 }
 
+/* The slot of the pair (a, b), or NULL when the table lacks it. Keys are never empty, so a
+ * slot of length 0 is free. */
 static const PairSlot *pair_find_hashed(const PairTable *t, uint64_t h, const char *a,
                                         Py_ssize_t na, const char *b, Py_ssize_t nb)
 {
@@ -2922,12 +3001,14 @@ static const PairSlot *pair_find(const PairTable *t, const char *a, Py_ssize_t n
     return pair_find_hashed(t, pair_hash(a, na, b, nb), a, na, b, nb);
 }
 
-/* pair_table(keys, values): a capsule holding the pairs of ``keys`` (UTF-8 "a b" lines, each
- * ending in a newline) with the doubles of ``values`` (one per line, in order). */
+/* pair_table(keys, values, compact=True): a capsule holding the pairs of ``keys`` (UTF-8 "a b"
+ * lines, each ending in a newline) with the doubles of ``values`` (one per line, in order), in
+ * the compact layout when ``compact`` and it can be built, else the exact one (PairTable). */
 static PyObject *pair_table(PyObject *self, PyObject *args)
 {
     Py_buffer keys, values;
-    if (!PyArg_ParseTuple(args, "y*y*", &keys, &values)) return NULL;
+    int compact = 1;
+    if (!PyArg_ParseTuple(args, "y*y*|p", &keys, &values, &compact)) return NULL;
     PyObject *result = NULL;
     PairTable *t = NULL;
     const char *k = keys.buf;
@@ -2965,9 +3046,13 @@ static PyObject *pair_table(PyObject *self, PyObject *args)
         }
         start = end + 1;
     }
+    if (compact && pair_table_compact(t) < 0) goto done;
     result = PyCapsule_New(t, PAIR_TABLE_CAPSULE, pair_table_free);
 done:
-    if (!result && t) { PyMem_Free(t->slots); PyMem_Free(t->blob); PyMem_Free(t); }
+    if (!result && t) {
+        PyMem_Free(t->slots); PyMem_Free(t->blob); PyMem_Free(t->fp); PyMem_Free(t->values);
+        PyMem_Free(t);
+    }
     PyBuffer_Release(&keys); PyBuffer_Release(&values);
     return result;
 }
@@ -2979,6 +3064,14 @@ static int cmp_pair_at(const void *x, const void *y)
 {
     uint64_t a = ((const PairAt *)x)->hash, b = ((const PairAt *)y)->hash;
     return a < b ? -1 : a > b;
+}
+
+/* pair_table_layout(table): "compact" or "exact" (PairTable), for tests and diagnostics. */
+static PyObject *pair_table_layout(PyObject *self, PyObject *capsule)
+{
+    const PairTable *t = PyCapsule_GetPointer(capsule, PAIR_TABLE_CAPSULE);
+    if (!t) return NULL;
+    return PyUnicode_FromString(t->fp ? "compact" : "exact");
 }
 
 /* pair_prior_features(table, base, sentences, out): newsbrief.pair_prior.features with the
@@ -3059,7 +3152,8 @@ static PyObject *pair_prior_features(PyObject *self, PyObject *args)
                 h = ((uint64_t)ha * FNV_PRIME) ^ (uint64_t)hb ^ 0x9E3779B97F4A7C15ULL;
             } else {
                 h = pair_hash(utf[j], ulen[j], utf[j + 1], ulen[j + 1]);
-                __builtin_prefetch(&t->slots[h & (uint64_t)t->mask]);
+                if (t->fp) __builtin_prefetch(&t->fp[h & (uint64_t)t->fmask]);
+                else __builtin_prefetch(&t->slots[h & (uint64_t)t->mask]);
             }
             pairs[np_++] = (PairAt){h, j};
         }
@@ -3078,7 +3172,7 @@ static PyObject *pair_prior_features(PyObject *self, PyObject *args)
         /* Each pair's slot found by its hash, and the key's bytes prefetched, before any is
          * compared: a found key's bytes are in the 4.6 MB blob, a second miss that otherwise
          * waits on the slot's. */
-        for (Py_ssize_t p = 0; p < np_; p++) {
+        for (Py_ssize_t p = 0; p < np_ && !t->fp; p++) {
             Py_ssize_t j = pairs[p].at;
             found[p] = NULL;
             if (ulen[j] < 0 || ulen[j + 1] < 0) continue;
@@ -3090,12 +3184,21 @@ static PyObject *pair_prior_features(PyObject *self, PyObject *args)
         for (Py_ssize_t p = 0; p < np_; p++) {
             Py_ssize_t j = pairs[p].at;
             if (p && pairs[p].hash == pairs[p - 1].hash) continue;  /* a repeat */
-            const PairSlot *s = found[p];
-            if (s && !pair_key_is(t, s, utf[j], ulen[j], utf[j + 1], ulen[j + 1]))
-                /* another key of this hash and length first: the full search */
-                s = pair_find_hashed(t, pairs[p].hash, utf[j], ulen[j], utf[j + 1], ulen[j + 1]);
-            double v = s ? s->value : base;
-            known += s != NULL;
+            int listed;
+            double v = base;
+            if (t->fp) {
+                const uint64_t *w = ulen[j] < 0 || ulen[j + 1] < 0 ? NULL
+                                    : pair_find_compact(t, pairs[p].hash);
+                if ((listed = w != NULL)) v = t->values[(*w & ~FP_HIGH) - 1];
+            } else {
+                const PairSlot *s = found[p];
+                if (s && !pair_key_is(t, s, utf[j], ulen[j], utf[j + 1], ulen[j + 1]))
+                    /* another key of this hash and length first: the full search */
+                    s = pair_find_hashed(t, pairs[p].hash, utf[j], ulen[j], utf[j + 1],
+                                         ulen[j + 1]);
+                if ((listed = s != NULL)) v = s->value;
+            }
+            known += listed;
             distinct++;
             sum += v;
             if (v > best) best = v;
@@ -3159,8 +3262,10 @@ static PyMethodDef methods[] = {
      "term vocabulary, its terms' ids and their values in each table (a tuple of dicts, or "
      "term_table's packed copy of them)."},
     {"pair_table", pair_table, METH_VARARGS,
-     "pair_table(keys, values) -> a packed table of token pairs (UTF-8 'a b' lines) and their "
-     "values, for pair_prior_features."},
+     "pair_table(keys, values, compact=True) -> a packed table of token pairs (UTF-8 'a b' "
+     "lines) and their values, for pair_prior_features."},
+    {"pair_table_layout", pair_table_layout, METH_O,
+     "pair_table_layout(table) -> 'compact' or 'exact': which layout pair_table built."},
     {"pair_prior_features", pair_prior_features, METH_VARARGS,
      "pair_prior_features(table, base, sentences, out): newsbrief.score.pair_features, "
      "written into out (sentences x 6)."},

@@ -745,6 +745,51 @@ def test_pair_prior_features_match_the_python_version(monkeypatch):
         assert fast[:, 3].tolist() == slow[:, 3].tolist()
 
 
+def test_both_pair_table_layouts_give_the_same_features():
+    """The compact layout (48 hash bits and a value index a slot) and the exact one (key bytes
+    compared) find the same pairs and values: listed and unlisted pairs, repeats, non-ASCII
+    and unencodable tokens, a repeated key (its first value)."""
+    import random
+
+    k = native._compiled
+    rng = random.Random(8)
+    words = ["the", "attack", "was", "arrested", "police", "said", "según", "él", "жар", "ア"]
+    pairs = sorted({f"{rng.choice(words)} {rng.choice(words)}" for _ in range(70)})
+    keys = "".join(p + "\n" for p in pairs + [pairs[0]]).encode()  # the last line repeats
+    values = np.array([rng.choice([0.1, 0.25, 0.5, 0.75]) for _ in pairs] + [0.9])
+    compact, exact = k.pair_table(keys, values), k.pair_table(keys, values, False)
+    assert k.pair_table_layout(compact) == "compact" and k.pair_table_layout(exact) == "exact"
+    for _ in range(40):
+        sents = [[rng.choice(words + ["\ud800", "other"]) for _ in range(rng.randint(0, 25))]
+                 for _ in range(rng.randint(1, 10))]
+        a, b = np.zeros((len(sents), 6)), np.zeros((len(sents), 6))
+        k.pair_prior_features(compact, 0.05, sents, a)
+        k.pair_prior_features(exact, 0.05, sents, b)
+        assert np.array_equal(a, b)
+    first = np.zeros((1, 6))
+    k.pair_prior_features(compact, 0.05, [pairs[0].split(" ")], first)
+    assert first[0, 0] == values[0]  # not the repeat's 0.9
+
+
+def test_pair_table_keeps_the_exact_layout_when_values_do_not_fit_an_index():
+    # The compact slot holds a 16-bit value index: more distinct values than that, exact.
+    k = native._compiled
+    n = 70_000
+    keys = "".join(f"w{i} x\n" for i in range(n)).encode()
+    values = np.arange(n, dtype=np.float64) / n
+    table = k.pair_table(keys, values)
+    assert k.pair_table_layout(table) == "exact"
+    out = np.zeros((2, 6))
+    k.pair_prior_features(table, 0.5, [["w69999", "x"], ["w7", "y"]], out)
+    assert out[0, 0] == values[69999] and out[1, 0] == 0.5 and out[:, 3].tolist() == [1.0, 0.0]
+
+
+def test_shipped_pair_table_is_compact():
+    from newsbrief import pair_prior
+
+    assert native._compiled.pair_table_layout(pair_prior.shipped().packed) == "compact"
+
+
 def test_pair_table_rejects_keys_it_cannot_read():
     k = native._compiled
     for keys, values in ((b"a b\n", np.zeros(2)), (b"a b", np.zeros(1)), (b"ab\n", np.zeros(1)),
