@@ -22,6 +22,10 @@
  *     index order where numpy calls BLAS (another order), so values can differ in the last
  *     bits; tests compare with a tolerance, and the effect on briefs is measured in
  *     docs/benchmarks.md ("Compiled kernels").
+ *   pair_prior_features: sums in hash order, not the set's (the last bits can differ); pairs
+ *     of one sentence told apart by 64-bit hashes, and with the compact table (the default) a
+ *     pair looked up by 48 bits of its hash, so an unlisted pair is read as a listed one about
+ *     once in 1e14 look-ups (PairTable).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
