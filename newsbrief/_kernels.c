@@ -2921,49 +2921,76 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The compact layout of t's exact one (see PairTable), or 0 leaving t as it was when it
- * cannot be built: two keys share their top 48 hash bits, or there are more than 65,535
- * distinct values. -1 on no memory. */
-static int pair_table_compact(PairTable *t)
+/* One key line of pair_table's input: its hash, where it starts in ``keys`` and its line
+ * number (which also orders repeats: the first keeps its value). */
+typedef struct { uint64_t hash; uint32_t start, line; } PairLine;
+
+static int cmp_pair_line(const void *a, const void *b)
 {
-    Py_ssize_t n = 0, distinct = 0;
-    for (Py_ssize_t i = 0; i <= t->mask; i++) n += t->slots[i].len != 0;
-    double *sorted = PyMem_Malloc(sizeof(double) * (size_t)(n ? n : 1));
-    if (!sorted) { PyErr_NoMemory(); return -1; }
-    for (Py_ssize_t i = 0, j = 0; i <= t->mask; i++) {
-        if (!t->slots[i].len) continue;
-        double v = t->slots[i].value;
-        if (isnan(v) || (v == 0.0 && signbit(v))) { PyMem_Free(sorted); return 0; }
-        sorted[j++] = v;
+    const PairLine *x = a, *y = b;
+    uint64_t fx = x->hash & FP_HIGH, fy = y->hash & FP_HIGH;
+    if (fx != fy) return fx < fy ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Whether key lines starting at a and b of ``keys`` are the same bytes. */
+static int same_line(const char *keys, uint32_t a, uint32_t b)
+{
+    const char *x = keys + a, *y = keys + b;
+    while (*x == *y && *x != '\n') { x++; y++; }
+    return *x == '\n' && *y == '\n';
+}
+
+/* Build t's compact layout (see PairTable) straight from the key lines, without the exact
+ * table: 1 when built, 0 when it cannot be (two different keys sharing their top 48 hash
+ * bits, more than 65,535 distinct values, a NaN or -0.0 value), -1 on no memory. Sorts
+ * ``lines`` in place. */
+static int pair_table_compact(PairTable *t, const char *keys, PairLine *lines, Py_ssize_t n,
+                              const double *v)
+{
+    qsort(lines, (size_t)n, sizeof *lines, cmp_pair_line);
+    /* Repeats dropped (the first line of a key keeps its value), collisions refused. */
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t run = kept;  /* the kept lines of this fingerprint start here */
+        while (run > 0 && (lines[run - 1].hash & FP_HIGH) == (lines[i].hash & FP_HIGH)) run--;
+        int repeat = 0;
+        for (Py_ssize_t q = run; q < kept && !repeat; q++) {
+            if (!same_line(keys, lines[q].start, lines[i].start)) return 0;
+            repeat = 1;
+        }
+        if (!repeat) lines[kept++] = lines[i];
     }
-    qsort(sorted, (size_t)n, sizeof(double), cmp_double);
-    for (Py_ssize_t i = 0; i < n; i++)  /* equal doubles (bitwise: no NaN or -0 here) once */
+    double *sorted = PyMem_Malloc(sizeof(double) * (size_t)(kept ? kept : 1));
+    if (!sorted) { PyErr_NoMemory(); return -1; }
+    Py_ssize_t distinct = 0;
+    for (Py_ssize_t i = 0; i < kept; i++) {
+        double x = v[lines[i].line];
+        if (isnan(x) || (x == 0.0 && signbit(x))) { PyMem_Free(sorted); return 0; }
+        sorted[i] = x;
+    }
+    qsort(sorted, (size_t)kept, sizeof(double), cmp_double);
+    for (Py_ssize_t i = 0; i < kept; i++)
         if (!distinct || sorted[i] != sorted[distinct - 1]) sorted[distinct++] = sorted[i];
     if (distinct > 65535) { PyMem_Free(sorted); return 0; }
     Py_ssize_t cap = 16;
-    while (cap < n * 2) cap <<= 1;  /* at most half full: most look-ups stay in one line */
+    while (cap < kept * 2) cap <<= 1;  /* at most half full: most look-ups stay in one line */
     uint64_t *fp = PyMem_Calloc((size_t)cap, sizeof(uint64_t));
     if (!fp) { PyMem_Free(sorted); PyErr_NoMemory(); return -1; }
-    for (Py_ssize_t i = 0; i <= t->mask; i++) {
-        const PairSlot *s = &t->slots[i];
-        if (!s->len) continue;
+    for (Py_ssize_t i = 0; i < kept; i++) {
+        double x = v[lines[i].line];
         Py_ssize_t lo = 0, hi = distinct - 1;  /* the value's index among ``sorted`` */
         while (lo < hi) {
             Py_ssize_t mid = (lo + hi) / 2;
-            if (sorted[mid] < s->value) lo = mid + 1; else hi = mid;
+            if (sorted[mid] < x) lo = mid + 1; else hi = mid;
         }
-        Py_ssize_t at = (Py_ssize_t)(s->hash & (uint64_t)(cap - 1));
-        for (; fp[at]; at = (at + 1) & (cap - 1))
-            if ((fp[at] & FP_HIGH) == (s->hash & FP_HIGH)) {  /* two keys, one fingerprint */
-                PyMem_Free(fp); PyMem_Free(sorted);
-                return 0;
-            }
-        fp[at] = (s->hash & FP_HIGH) | (uint64_t)(lo + 1);
+        uint64_t h = lines[i].hash;
+        Py_ssize_t at = (Py_ssize_t)(h & (uint64_t)(cap - 1));
+        while (fp[at]) at = (at + 1) & (cap - 1);
+        fp[at] = (h & FP_HIGH) | (uint64_t)(lo + 1);
     }
-    PyMem_Free(t->slots); PyMem_Free(t->blob);
-    t->slots = NULL; t->blob = NULL;
     t->fp = fp; t->fmask = cap - 1; t->values = sorted;
-    return 0;
+    return 1;
 }
 
 /* Whether slot s holds the key "a b". */
@@ -3015,6 +3042,7 @@ static PyObject *pair_table(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "y*y*|p", &keys, &values, &compact)) return NULL;
     PyObject *result = NULL;
     PairTable *t = NULL;
+    PairLine *entries = NULL;
     const char *k = keys.buf;
     Py_ssize_t n = values.len / (Py_ssize_t)sizeof(double), lines = 0;
     for (Py_ssize_t i = 0; i < keys.len; i++) lines += k[i] == '\n';
@@ -3024,39 +3052,56 @@ static PyObject *pair_table(PyObject *self, PyObject *args)
         goto done;
     }
     if (!(t = PyMem_Calloc(1, sizeof *t))) { PyErr_NoMemory(); goto done; }
-    Py_ssize_t cap = 16;
-    while (cap * 3 < n * 5) cap <<= 1;  /* at most 60% full */
-    t->slots = PyMem_Calloc((size_t)cap, sizeof(PairSlot));
-    t->blob = PyMem_Malloc((size_t)(keys.len ? keys.len : 1));
-    t->mask = cap - 1;
-    if (!t->slots || !t->blob) { PyErr_NoMemory(); goto done; }
-    memcpy(t->blob, k, (size_t)keys.len);
+    if (!(entries = PyMem_Malloc(sizeof(PairLine) * (size_t)(n ? n : 1)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
     const double *v = values.buf;
     Py_ssize_t start = 0;
-    for (Py_ssize_t j = 0; j < n; j++) {
+    for (Py_ssize_t j = 0; j < n; j++) {  /* every line checked and hashed */
         Py_ssize_t end = start;
-        while (t->blob[end] != '\n') end++;
-        const char *line = t->blob + start, *space = memchr(line, ' ', (size_t)(end - start));
-        if (!space || space == line || space == t->blob + end - 1) {
+        while (k[end] != '\n') end++;
+        const char *line = k + start, *space = memchr(line, ' ', (size_t)(end - start));
+        if (!space || space == line || space == k + end - 1) {
             PyErr_SetString(PyExc_ValueError, "pair_table: a key is not two words and a space");
             goto done;
         }
         Py_ssize_t na = space - line, nb = end - start - na - 1;
-        if (!pair_find(t, line, na, space + 1, nb)) {  /* a repeated key keeps its first value */
-            uint64_t h = pair_hash(line, na, space + 1, nb);
-            Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)t->mask);
-            while (t->slots[i].len) i = (i + 1) & t->mask;
-            t->slots[i] = (PairSlot){h, (uint32_t)start, (uint32_t)(end - start), v[j]};
-        }
+        entries[j] = (PairLine){pair_hash(line, na, space + 1, nb), (uint32_t)start, (uint32_t)j};
         start = end + 1;
     }
-    if (compact && pair_table_compact(t) < 0) goto done;
+    int built = compact ? pair_table_compact(t, k, entries, n, v) : 0;
+    if (built < 0) goto done;
+    if (!built) {  /* the exact layout */
+        Py_ssize_t cap = 16;
+        while (cap * 3 < n * 5) cap <<= 1;  /* at most 60% full */
+        t->slots = PyMem_Calloc((size_t)cap, sizeof(PairSlot));
+        t->blob = PyMem_Malloc((size_t)(keys.len ? keys.len : 1));
+        t->mask = cap - 1;
+        if (!t->slots || !t->blob) { PyErr_NoMemory(); goto done; }
+        memcpy(t->blob, k, (size_t)keys.len);
+        start = 0;  /* the lines again, in their order (a compact attempt sorts ``entries``) */
+        for (Py_ssize_t j = 0; j < n; j++) {
+            Py_ssize_t end = start;
+            while (t->blob[end] != '\n') end++;
+            const char *line = t->blob + start, *space = memchr(line, ' ', (size_t)(end - start));
+            Py_ssize_t na = space - line, nb = end - start - na - 1;
+            if (!pair_find(t, line, na, space + 1, nb)) {  /* a repeated key keeps its first value */
+                uint64_t h = pair_hash(line, na, space + 1, nb);
+                Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)t->mask);
+                while (t->slots[i].len) i = (i + 1) & t->mask;
+                t->slots[i] = (PairSlot){h, (uint32_t)start, (uint32_t)(end - start), v[j]};
+            }
+            start = end + 1;
+        }
+    }
     result = PyCapsule_New(t, PAIR_TABLE_CAPSULE, pair_table_free);
 done:
     if (!result && t) {
         PyMem_Free(t->slots); PyMem_Free(t->blob); PyMem_Free(t->fp); PyMem_Free(t->values);
         PyMem_Free(t);
     }
+    PyMem_Free(entries);
     PyBuffer_Release(&keys); PyBuffer_Release(&values);
     return result;
 }

@@ -782,6 +782,14 @@ def test_pair_table_keeps_the_exact_layout_when_values_do_not_fit_an_index():
     out = np.zeros((2, 6))
     k.pair_prior_features(table, 0.5, [["w69999", "x"], ["w7", "y"]], out)
     assert out[0, 0] == values[69999] and out[1, 0] == 0.5 and out[:, 3].tolist() == [1.0, 0.0]
+    # A value the index cannot stand for exactly (NaN, -0.0): exact too, and still found.
+    for odd in (float("nan"), -0.0):
+        table = k.pair_table(b"a b\nc d\n", np.array([0.25, odd]))
+        assert k.pair_table_layout(table) == "exact"
+        out = np.zeros((1, 6))
+        k.pair_prior_features(table, 0.5, [["c", "d"]], out)
+        mean = out[0, 0]  # one pair: its value (a sum from 0.0, so -0.0 comes out as 0.0)
+        assert np.isnan(mean) if odd != odd else mean == 0.0
 
 
 def test_shipped_pair_table_is_compact():
