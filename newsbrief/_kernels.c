@@ -249,8 +249,8 @@ static PyObject *heap_predict(PyObject *self, PyObject *args)
 /* In ``eval`` the trees are cold (ROUGE runs between two stories' calls) and a step's loads
  * wait on the step before, so without help a tree's cache misses come one after another: the
  * tree HEAP_AHEAD on is prefetched while this one is walked (in ``eval``-like conditions, val
- * 0-1,499 in one process with ROUGE after each brief, the three forests went from about 145
- * to 95 us a story). */
+ * 0-1,499 in one process with ROUGE after each brief, the three forests went from about 130
+ * to 85 us a story; docs/benchmarks.md, "Round 21"). */
 #define HEAP_AHEAD 4
 /* Prefetch trees [from, to) (those that exist): their splits' feature indices and thresholds
  * and their leaves. */
@@ -2861,14 +2861,15 @@ done:
 /* The summary prior of adjacent token pairs (newsbrief.pair_prior): keys "a b" (two
  * tokens and a space) in an open-addressing table on FNV-1a hashes of their UTF-8 bytes, so a
  * pair is looked up without making the joined str. Two str are equal exactly when their
- * UTF-8 bytes are, so a look-up finds what the Python dict of (a, b) tuples would. */
+ * UTF-8 bytes are, so a look-up in the exact layout finds what the Python dict of (a, b)
+ * tuples would; the compact layout (below) compares 48 bits of the hash instead. */
 typedef struct { uint64_t hash; uint32_t off, len; double value; } PairSlot;
 /* Two layouts. Exact: 24-byte slots with each key's bytes in ``blob`` (29 MB for the shipped
  * 374,000 pairs). Compact, when it can be built (``fp`` not NULL): one 8-byte word a slot,
  * the top 48 bits of the key's hash and, below them, 1 + the index of its value among the
  * table's distinct values (``values``): 8 MB, one cache line a look-up and no key bytes.
  * ``eval`` runs two workers, each with its own table, beside the other systems in a 32 MB
- * last-level cache: the exact layout missed it on nearly every look-up. A pair the table
+ * last-level cache, which two exact tables alone would overfill. A pair the table
  * lacks is taken for a listed one only when the two share all 48 bits and the look-up passes
  * that slot: about 1e-14 a look-up (a few of every 1e6 look-ups pass a slot, 2^-48 each). */
 typedef struct {
@@ -2897,12 +2898,16 @@ static uint64_t pair_hash(const char *a, Py_ssize_t na, const char *b, Py_ssize_
     return fnv1a(b, nb, fnv1a(" ", 1, fnv1a(a, na, FNV_OFFSET)));
 }
 
-static void pair_table_free(PyObject *capsule)
+static void pair_table_release(PairTable *t)
 {
-    PairTable *t = PyCapsule_GetPointer(capsule, PAIR_TABLE_CAPSULE);
     if (!t) return;
     PyMem_Free(t->slots); PyMem_Free(t->blob); PyMem_Free(t->fp); PyMem_Free(t->values);
     PyMem_Free(t);
+}
+
+static void pair_table_free(PyObject *capsule)
+{
+    pair_table_release(PyCapsule_GetPointer(capsule, PAIR_TABLE_CAPSULE));
 }
 
 /* The value slot of the compact table for hash h, or NULL when the table lacks it. */
@@ -3028,10 +3033,19 @@ static const PairSlot *pair_probe(const PairTable *t, uint64_t h, Py_ssize_t n)
     }
 }
 
-static const PairSlot *pair_find(const PairTable *t, const char *a, Py_ssize_t na,
-                                 const char *b, Py_ssize_t nb)
+/* The key line of ``keys`` that starts at ``start``: where it ends (its newline) and the
+ * lengths of its two words; 0 when it is not two words and a space. */
+static int key_line(const char *keys, Py_ssize_t start, Py_ssize_t *end, Py_ssize_t *na,
+                    Py_ssize_t *nb)
 {
-    return pair_find_hashed(t, pair_hash(a, na, b, nb), a, na, b, nb);
+    Py_ssize_t e = start;
+    while (keys[e] != '\n') e++;
+    const char *line = keys + start, *space = memchr(line, ' ', (size_t)(e - start));
+    if (!space || space == line || space == keys + e - 1) return 0;
+    *end = e;
+    *na = space - line;
+    *nb = e - start - *na - 1;
+    return 1;
 }
 
 /* pair_table(keys, values, compact=True): a capsule holding the pairs of ``keys`` (UTF-8 "a b"
@@ -3061,15 +3075,13 @@ static PyObject *pair_table(PyObject *self, PyObject *args)
     const double *v = values.buf;
     Py_ssize_t start = 0;
     for (Py_ssize_t j = 0; j < n; j++) {  /* every line checked and hashed */
-        Py_ssize_t end = start;
-        while (k[end] != '\n') end++;
-        const char *line = k + start, *space = memchr(line, ' ', (size_t)(end - start));
-        if (!space || space == line || space == k + end - 1) {
+        Py_ssize_t end, na, nb;
+        if (!key_line(k, start, &end, &na, &nb)) {
             PyErr_SetString(PyExc_ValueError, "pair_table: a key is not two words and a space");
             goto done;
         }
-        Py_ssize_t na = space - line, nb = end - start - na - 1;
-        entries[j] = (PairLine){pair_hash(line, na, space + 1, nb), (uint32_t)start, (uint32_t)j};
+        entries[j] = (PairLine){pair_hash(k + start, na, k + start + na + 1, nb),
+                                (uint32_t)start, (uint32_t)j};
         start = end + 1;
     }
     int built = compact ? pair_table_compact(t, k, entries, n, v) : 0;
@@ -3084,12 +3096,11 @@ static PyObject *pair_table(PyObject *self, PyObject *args)
         memcpy(t->blob, k, (size_t)keys.len);
         start = 0;  /* the lines again, in their order (a compact attempt sorts ``entries``) */
         for (Py_ssize_t j = 0; j < n; j++) {
-            Py_ssize_t end = start;
-            while (t->blob[end] != '\n') end++;
-            const char *line = t->blob + start, *space = memchr(line, ' ', (size_t)(end - start));
-            Py_ssize_t na = space - line, nb = end - start - na - 1;
-            if (!pair_find(t, line, na, space + 1, nb)) {  /* a repeated key keeps its first value */
-                uint64_t h = pair_hash(line, na, space + 1, nb);
+            Py_ssize_t end, na, nb;
+            key_line(t->blob, start, &end, &na, &nb);  /* checked above */
+            const char *line = t->blob + start, *b = line + na + 1;
+            uint64_t h = pair_hash(line, na, b, nb);
+            if (!pair_find_hashed(t, h, line, na, b, nb)) {  /* a repeat keeps its first value */
                 Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)t->mask);
                 while (t->slots[i].len) i = (i + 1) & t->mask;
                 t->slots[i] = (PairSlot){h, (uint32_t)start, (uint32_t)(end - start), v[j]};
@@ -3099,10 +3110,7 @@ static PyObject *pair_table(PyObject *self, PyObject *args)
     }
     result = PyCapsule_New(t, PAIR_TABLE_CAPSULE, pair_table_free);
 done:
-    if (!result && t) {
-        PyMem_Free(t->slots); PyMem_Free(t->blob); PyMem_Free(t->fp); PyMem_Free(t->values);
-        PyMem_Free(t);
-    }
+    if (!result) pair_table_release(t);
     PyMem_Free(entries);
     PyBuffer_Release(&keys); PyBuffer_Release(&values);
     return result;
