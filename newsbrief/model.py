@@ -183,9 +183,9 @@ class Options:
     analysis: bool = True
     # Choose among whole candidate summaries with the shipped reranker (``newsbrief.rerank``),
     # the default since issue 3's round 20: on all of validation +0.36 ROUGE-1 / +0.30 ROUGE-2
-    # over the greedy alone, at 3.20x, 3.07x and 2.98x TextRank's throughput in three full runs
-    # against the greedy's 3.89x, 3.67x and 3.45x (docs/benchmarks.md, "Round 20"). Off: the
-    # greedy's summary (``newsbrief.select``).
+    # over the greedy alone, at 3.23x, 3.18x, 3.29x and 3.31x TextRank's throughput in four
+    # full runs of round 21 against the greedy's 3.77x-4.06x (docs/benchmarks.md, "Round 21").
+    # Off: the greedy's summary (``newsbrief.select``).
     # Stories larger than any the reranker was fitted on (full-length articles: most real
     # input) get the greedy's summary either way (``rerank.size_limit``).
     rerank: bool = True

@@ -18,12 +18,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import itertools
-import time
 from collections import Counter
 
-from newsbrief.evaluate import systems as S
+from newsbrief.evaluate import run
 from newsbrief.evaluate.data import parse_story
-from newsbrief.evaluate.rouge import rouge
 
 NAMES = ("newsbrief", "newsbrief-greedy", "lead", "lexrank", "textrank")
 
@@ -38,17 +36,14 @@ def main() -> None:
     opener = gzip.open if args.data.endswith(".gz") else open
     with opener(args.data, "rt", encoding="utf-8") as f:  # type: ignore[operator]
         stories = [parse_story(line) for line in itertools.islice(f, args.start, args.stop)]
-    systems = {n: S.SYSTEMS[n]() for n in NAMES}
-    for system in systems.values():  # imports and tables load here, as in eval's workers
-        system(stories[0].raw, 50)
+    # eval's own worker: the systems made and warmed once, then each story through all of
+    # them in the rotated order, each call timed and its brief scored right after it.
+    run._init(NAMES)
     seconds: Counter[str] = Counter()
     for idx, story in enumerate(stories):
-        k = idx % len(NAMES)
-        for name in NAMES[k:] + NAMES[:k]:
-            t0 = time.perf_counter()
-            out = systems[name](story.raw, args.words)
-            seconds[name] += time.perf_counter() - t0
-            rouge(S.cut(out.sentences, args.words), story.references)
+        _, out = run._one((idx, story, args.words))
+        for name, res in out.items():
+            seconds[name] += res["seconds"]
     n = max(1, len(stories))
     print(f"{len(stories)} stories (lines {args.start}-{args.stop - 1}); ms a story: "
           + ", ".join(f"{name} {seconds[name] / n * 1e3:.3f}" for name in NAMES))
