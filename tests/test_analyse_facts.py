@@ -170,3 +170,33 @@ def test_dollars_of_another_country_are_another_currency(text, unit) -> None:
 def test_a_group_some_of_which_are_counted_is_a_whole(text, figure, total) -> None:
     [q] = [q for q in _quantities(text) if q.text == figure]
     assert q.total == total
+
+
+@pytest.mark.parametrize("text, measure", [
+    # how many times it was done: the verb before, not what the subject's clause says after
+    ("The white officer who shot a black teen 31 times has been charged and jailed.", "shot"),
+    ("The video shows an officer shooting 17-year-old Laquan McDonald 16 times in 2014.", "shot"),
+    ("Police say she stabbed a woman approximately 40 times.", "stabbed"),
+    # a measure word of the clause before "and" is that clause's figure's
+    ("The fire has left one person dead and has destroyed an estimated 224 homes.", ""),
+    # a figure inside a dash-set aside does not end the search for this figure's measure
+    ("All 22 people aboard -- 15 passengers and the pilot -- were killed.", "killed"),
+])
+def test_what_happened_to_those_counted(text, measure) -> None:
+    q = next(q for q in _quantities(text) if q.unit == "count")  # the first count
+    assert q.measure == measure
+
+
+@pytest.mark.parametrize("text, offset", [
+    ("The first pocket shark was found 61 years ago off Peru.", "ago"),
+    ("He was spared just 60 minutes before he was due to die.", "before"),
+    ("She has been force-fed for the past 7 years.", "past"),
+    ("Sue Klebold has lived with the grief for the last 16 years.", "past"),
+    ("Mugabe resigned after 37 years in charge.", "after"),
+    ("The ship sank about 1,100 years ago.", "ago"),
+    ("The filibuster went on for 11 hours.", ""),  # not an offset
+])
+def test_what_a_time_offset_is_counted_from(text, offset) -> None:
+    [q] = [q for q in _quantities(text) if q.unit == "duration"]
+    assert q.offset == offset
+    assert (q.part == "relative") == bool(offset)

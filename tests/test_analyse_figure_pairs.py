@@ -155,7 +155,7 @@ def test_pairs_marked_alike_are_compared_though_no_cue_ties_them():
     # ages of two people ("the 19-year-old flamingo", "the 45-year-old keeper")
     ("Pinky is a 19-year-old Chilean flamingo that loves warm weather, keepers said.",
      "Investigators say the 45-year-old keeper was with his family at the zoo."),
-    # time offsets depend on the day each article was written
+    # time offsets (compared only when scored surely, below)
     ("Raul Castro took over from his brother Fidel Castro two years ago and began reforms.",
      "Raul Castro took the helm of the country from Fidel Castro more than four years ago."),
     # small counts of things are usually partial tallies
@@ -184,11 +184,43 @@ def test_split_sorts_pairs_by_the_two_thresholds(monkeypatch):
     unlike, alike = figure_pairs.split(qs, sents, places, people)
     tolls = {p for p in scores if qs[p[0]].measure and qs[p[0]].measure == qs[p[1]].measure}
     assert unlike == {p for p, s in scores.items() if s < 0.3} - tolls
-    assert alike == {p for p, s in scores.items() if s >= figure_pairs.ALIKE_ABOVE}
+    assert alike == {p: s for p, s in scores.items() if s >= figure_pairs.ALIKE_ABOVE}
 
 
 def test_split_is_empty_without_a_model(monkeypatch):
     arts, sents = story(*VALUED)
     qs, places, people = read(arts, sents)
     monkeypatch.setattr(figure_pairs, "likeness", lambda *a: None)
-    assert figure_pairs.split(qs, sents, places, people) == (set(), set())
+    assert figure_pairs.split(qs, sents, places, people) == (set(), {})
+
+
+OFFSETS = [
+    # one form, long enough not to change with the day of writing: compared
+    (("The first pocket shark was found 61 years ago in the Pacific Ocean and sat in a museum.",
+      "The only other known specimen was found very far away, off Peru, 36 years ago."), True),
+    (("Warren Hill was spared just 60 minutes before he was due to die by lethal injection.",
+      "Two courts stayed the execution 30 minutes before the moment of his injection."), True),
+    # two forms: "for the past 7 years" is not "12 years ago"
+    (("Irom Sharmila has been force-fed by the state for the past 7 years in a hospital.",
+      "Irom Sharmila began her fast and was first force-fed 12 years ago."), False),
+    # counted from the day of writing and short: outlets writing days apart differ
+    (("The body of the missing hiker was found three days ago by rangers in the canyon.",
+      "Searchers say the hiker's body turned up five days ago near a trail."), False),
+]
+
+
+@pytest.mark.parametrize("texts, compared", OFFSETS)
+def test_time_offsets_told_in_one_form_are_compared_when_scored_surely(texts, compared):
+    arts, sents = story(*texts)
+    qs, places, people = read(arts, sents)
+    pairs, _ = figure_pairs.rows(qs, sents, places, people)
+    offsets = [p for p in pairs if qs[p[0]].part == qs[p[1]].part == "relative"]
+    assert offsets
+    nums = facts.numerals(arts)
+    sure = {p: conflicts.OFFSET_ALIKE_ABOVE for p in pairs}
+    got = conflicts.compare_quantities(qs, places, nums, people, (), sure)
+    assert bool(got.conflicts) == compared
+    # below the surer score (and as a plain set of alike pairs), offsets are never compared
+    unsure = {p: conflicts.OFFSET_ALIKE_ABOVE - 0.01 for p in pairs}
+    assert conflicts.compare_quantities(qs, places, nums, people, (), unsure).conflicts == []
+    assert conflicts.compare_quantities(qs, places, nums, people, (), set(pairs)).conflicts == []

@@ -155,7 +155,7 @@ class _Union:
 
 def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[int],
                   ppl_a: frozenset[int] = frozenset(), ppl_b: frozenset[int] = frozenset(),
-                  alike: bool = False) -> str:
+                  alike: bool = False, offsets: bool = False) -> str:
     """"same", "time" (same statement, a different day or start date) or "" (not comparable).
 
     ``alike``: the pair model reads the two sentences as one quantity stated twice
@@ -163,6 +163,8 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     words) are not asked for; all that tells two quantities apart must still agree, and more
     strictly (the same counted noun and measure word, no ages: a story gives the ages of
     several people, and "19-year-old flamingo" / "45-year-old joseph" read alike to the model).
+    ``offsets``: the model reads them alike more surely still (``OFFSET_ALIKE_ABOVE``), so two
+    time offsets told in one form (``_one_offset``) are compared too.
     """
     if a.unit != b.unit or a.article == b.article or a.hedged != b.hedged:
         return ""
@@ -236,7 +238,7 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS or alike):
         return ""
     # (A stage of a pregnancy is read like an age: two stages are one quantity of one person.)
-    if a.part and a.part != "stage" and not strong:
+    if a.part and a.part != "stage" and not (strong or offsets and _one_offset(a, b)):
         return ""
     if a.unit == "count" and pa and pb and not pa & pb:
         # Counts of different places (tolls of two towns, gusts in mph at the airport and on
@@ -260,6 +262,29 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     if a.since and b.since and a.since.lower() != b.since.lower():
         return "time"
     return "same"
+
+
+# Two time offsets told in one form ("found 61 years ago" / "found 36 years ago", "60 minutes
+# before" / "30 minutes before" the execution) are compared when the figure-pair model scores
+# them at least this (``_same_subject``'s ``offsets``); the rules otherwise compare offsets only
+# when told in the same words. Above the model's ``ALIKE_ABOVE`` (0.5): a story often counts
+# back to several events.
+OFFSET_ALIKE_ABOVE = 0.7
+# Offsets counted back or on from the day of writing: two outlets writing days apart give
+# different figures for one event ("three days ago" / "five days ago").
+_FROM_NOW = frozenset(("ago", "from now", "past", "next", "within", "on"))
+# An offset counted from now of at least this many hours (a year) does not change with the day
+# each article was written.
+_FROM_NOW_AT_LEAST = 8760.0
+
+
+def _one_offset(a: Quantity, b: Quantity) -> bool:
+    """Whether two time offsets are told in one form: the same word says what both are counted
+    from ("61 years ago" / "36 years ago", "60 minutes before" / "30 minutes before"), and,
+    counted from now, both are long enough not to depend on the day of writing."""
+    if not (a.part == b.part == "relative" and a.offset and a.offset == b.offset):
+        return False
+    return a.offset not in _FROM_NOW or min(a.value, b.value) >= _FROM_NOW_AT_LEAST
 
 
 def _ratio(a: float, b: float) -> float:
@@ -408,7 +433,9 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
                                       people.get(a.sentence, frozenset()),
                                       people.get(b.sentence, frozenset()))
                 if not scope and (i, j) in alike:
-                    scope = _same_subject(a, b, pa, pb, alike=True)
+                    sure = isinstance(alike, Mapping) and \
+                        alike[(i, j)] >= OFFSET_ALIKE_ABOVE
+                    scope = _same_subject(a, b, pa, pb, alike=True, offsets=sure)
                 if not scope:
                     continue
                 rel = _relation(a, b, scope)

@@ -186,6 +186,10 @@ class Quantity:
     part: str = ""
     # How badly those counted were hurt ("seriously", "critically"): "" if not said.
     degree: str = ""
+    # For a time offset (``part`` "relative"), the words that say what it is counted from:
+    # "ago", "later", "after", "before", "into", "past" ("for the past 7 years", "in the last
+    # 12 years") ...; "" otherwise. Two offsets are one quantity told twice only in one form.
+    offset: str = ""
 
 
 @dataclass(frozen=True)
@@ -362,7 +366,8 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 # something, not a count of what happened.
                 hedged=_hedged(text, start, m.end()) or bool(_OR_BOUND.match(text, m.end())),
                 year=_year_by(text, start, m.end()),
-                part=_part(text, start, m.start("num"), m.end(), unit),
+                part=(part := _part(text, start, m.start("num"), m.end(), unit)),
+                offset=_offset(text, start, m.end()) if part == "relative" else "",
                 degree=_degree(text, m.end(), measure_text) if measure_text else "",
             ))
     return out
@@ -382,13 +387,13 @@ _COMPOUND_AFTER = re.compile(rf"\s+{_DURATION_RX}\s*(?:,\s*(?:and\s+)?|and\s+)"
 # A duration followed by a comparative gives a difference between two times, not how long
 # something lasted: "10 hours ahead of the second-place runner", "live 10 years longer", "born
 # 13 weeks premature".
-_RELATIVE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+(?:ago|later|earlier|before|after|prior|"
+_RELATIVE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+(?P<word>ago|later|earlier|before|after|prior|"
                              rf"on|from now|since|into|ahead|behind|early|late|longer|shorter|"
                              rf"sooner|premature|prematurely|overdue)\b", re.I)
 # "23 weeks pregnant" tells how far along a pregnancy is, as an age tells how old someone is:
 # it is compared only with another such stage ("12 weeks pregnant" / "17 weeks pregnant").
 _STAGE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+pregnant\b", re.I)
-_RELATIVE_BEFORE = re.compile(r"\b(?:after|within|in the (?:first|past|last|next)|"
+_RELATIVE_BEFORE = re.compile(r"\b(?P<word>after|within|in the (?:first|past|last|next)|"
                               r"for the (?:past|last)|over the (?:past|last|next))\s+"
                               r"(?:(?:more than|nearly|about|almost|just|over)\s+)?$", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra|other|remaining|"
@@ -429,6 +434,23 @@ def _part(text: str, start: int, num: int, end: int, unit: str) -> str:
     if unit == "count" and _SUBSET_AFTER.match(after):
         return "subset"
     return ""
+
+
+# "for the past 7 years", "in the last 12 years", "over the past decade": a period that ends now.
+_OFFSET_WORDS = {"in the past": "past", "in the last": "past", "for the past": "past",
+                 "for the last": "past", "over the past": "past", "over the last": "past",
+                 "in the first": "first", "in the next": "next", "over the next": "next"}
+
+
+def _offset(text: str, start: int, end: int) -> str:
+    """What the time offset at ``text[start:end]`` is counted from (``Quantity.offset``)."""
+    m = _RELATIVE_AFTER.match(text[end:end + 40])
+    if m is None:
+        m = _RELATIVE_BEFORE.search(text[max(0, start - 30):start])
+    if m is None:
+        return ""
+    word = " ".join(m.group("word").lower().split())
+    return _OFFSET_WORDS.get(word, word)
 
 
 _DEGREES = frozenset("seriously critically severely badly slightly gravely lightly mortally "
@@ -569,7 +591,7 @@ def _quantity(text: str, m: re.Match[str], cased: bool):  # type: ignore[no-unty
     noun, noun_text = _counted_noun(words, cased)
     if noun == "?":
         return None
-    measure, measure_text = _measure(text, m)
+    measure, measure_text = _measure(text, m, times=noun == "time")
     if not noun and measure:
         noun, noun_text = "people", ""
     if not noun:
@@ -712,11 +734,16 @@ def _as_measure(words: list[str], k: int, later: list[str], reach: int) -> str:
     return measure
 
 
-def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
+def _measure(text: str, m: re.Match[str], times: bool = False) -> tuple[str, str]:
     """What happened to those counted: the nearest measure word after the number (up to the
-    next number or clause end), else just before it."""
+    next number or clause end), else just before it. ``times``: the figure counts how many
+    times something was done ("shot the teen 16 times"), which the verb before it tells;
+    what follows belongs to the clause's subject ("... 31 times has been charged and
+    jailed")."""
     before = _TOKEN.findall(text[max(0, m.start() - 50):m.start()])
     after = _TOKEN.findall(text[m.end():m.end() + 140].replace("--", "—"))
+    if times:  # (the one done to may have an age: "shooting 17-year-old laquan mcdonald")
+        return _measure_before(before, after, reach=8, past_figures=True)
     for k in range(len(before) - 1, max(-1, len(before) - 3), -1):
         w = before[k]  # "killing 10 people and wounding 20": killing
         if w.lower() in ("and", "or", ","):
@@ -730,14 +757,25 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, str]:
         if lw in _DASHES:
             aside = not aside
             continue
-        if lw in _CLAUSE_END or lw[0].isdigit() or seen >= 8:
+        # A figure inside the aside ("22 people aboard -- 15 passengers and the pilot -- were
+        # killed") is the aside's own; the measure after it is still this figure's.
+        if lw in _CLAUSE_END or (lw[0].isdigit() and not aside) or seen >= 8:
             break
         if lw in MEASURES and (measure := _as_measure(after, k, after[k + 1:], 0)):
             return _either(measure, after[k + 1:k + 3]), w
         seen += lw[0].isalpha() and not aside
-    for k in range(len(before) - 1, max(-1, len(before) - 6), -1):
+    return _measure_before(before, after)
+
+
+def _measure_before(before: list[str], after: list[str], reach: int = 5,
+                    past_figures: bool = False) -> tuple[str, str]:
+    """The nearest measure word in the ``reach`` words before the figure, within its clause
+    and, unless ``past_figures``, after any other figure."""
+    for k in range(len(before) - 1, max(-1, len(before) - 1 - reach), -1):
         lw = before[k].lower()
-        if lw in _CLAUSE_END or lw[0].isdigit():
+        # "left one person dead and has destroyed an estimated 224 homes": a measure word
+        # before "and" tells what happened to the figure of the clause before.
+        if lw in _CLAUSE_END or (lw[0].isdigit() and not past_figures) or lw in ("and", "or"):
             break
         if lw in MEASURES and (measure := _as_measure(before, k, after, 2)):
             return measure, before[k]

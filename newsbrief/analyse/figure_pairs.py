@@ -194,16 +194,16 @@ ALIKE_ABOVE = 0.5
 
 def split(qs: Sequence[Quantity], sentences: Sequence[Sentence],
           places: Mapping[int, frozenset[int]], people: Mapping[int, frozenset[int]],
-          ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+          ) -> tuple[set[tuple[int, int]], dict[tuple[int, int], float]]:
     """(unlike, alike): the pairs (i < j) of figures the rules are not to compare (scored
     below ``threshold``, unless the same measure word ties them: tolls are left to the
-    rules), and those to compare though no rule ties them (scored at least ``ALIKE_ABOVE``).
-    Both empty when the model is not shipped."""
+    rules), and those to compare though no rule ties them (scored at least ``ALIKE_ABOVE``),
+    each with its score. Both empty when the model is not shipped."""
     scores = likeness(qs, sentences, places, people) or {}
     veto = threshold()
     unlike = {(i, j) for (i, j), p in scores.items() if p < veto
               and not (qs[i].measure and qs[i].measure == qs[j].measure)}
-    alike = {(i, j) for (i, j), p in scores.items() if p >= ALIKE_ABOVE}
+    alike = {(i, j): p for (i, j), p in scores.items() if p >= ALIKE_ABOVE}
     return unlike, alike
 
 
