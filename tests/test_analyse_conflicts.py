@@ -1007,3 +1007,36 @@ def test_two_counts_of_charges_still_conflict():
     )
     [c] = kinds(analyse(arts, sents), "number")
     assert {v.text for v in c.values} == {"24", "48"}
+
+
+@pytest.mark.parametrize("texts, found", [
+    # two penalties, each as long as its own sentence says
+    (("Members of the Pussy Riot punk group were jailed for two years over a performance.",
+      "The fourth member of the Pussy Riot group gets a ban to visit sports events for 3 years."),
+     False),
+    # one prison term told two ways (control)
+    (("Members of the Pussy Riot punk group were jailed for two years over a performance.",
+      "The members of the Pussy Riot punk group were sent to prison for 3 years over it."), True),
+])
+def test_durations_of_two_kinds_of_penalty_are_not_compared(texts, found):
+    arts, sents = story(*texts)
+    assert bool(kinds(analyse(arts, sents), "number")) == found
+
+
+@pytest.mark.parametrize("texts, found", [
+    # a list of distances, against one distance of the race
+    (("Now she is into ultra running, crazy long distances: 100 miles, 200 miles.",
+      "She was 165 miles into a 205-mile ultra race through the mountains."), False),
+    # the first figure of a story that goes on to add to it
+    (("Police drafted 1,300 extra personnel when the initial 2,600 officers were not enough.",
+      "Police said 5,200 officers had been deployed to keep order at the ceremony."), False),
+    # index moves at two hours of the day; closing moves are one figure for the day
+    (("The Dow Jones industrials increased 118 points, or 0.7 percent, on Monday.",
+      "The Dow Jones industrials were recently up 97 points, or 0.6 percent, on Monday."), False),
+    (("The Dow Jones industrials closed up 118 points, or 0.7 percent, on Monday.",
+      "The Dow Jones industrials ended the day up 97 points, or 0.6 percent, on Monday."), True),
+])
+def test_figures_that_are_not_the_amount_reported(texts, found):
+    arts, sents = story(*texts)
+    got = [c for c in kinds(analyse(arts, sents), "number") if "percent" not in c.subject]
+    assert bool(got) == found

@@ -192,7 +192,9 @@ def test_what_happened_to_those_counted(text, measure) -> None:
     ("He was spared just 60 minutes before he was due to die.", "before"),
     ("She has been force-fed for the past 7 years.", "past"),
     ("Sue Klebold has lived with the grief for the last 16 years.", "past"),
-    ("Mugabe resigned after 37 years in charge.", "after"),
+    ("Mugabe resigned after 37 years in charge.", "after N"),  # how long his rule lasted
+    ("Her body was found four days after she was reported missing.", "after"),
+    ("He must act within 30 days.", "within N"),
     ("The ship sank about 1,100 years ago.", "ago"),
     ("The filibuster went on for 11 hours.", ""),  # not an offset
 ])
@@ -200,3 +202,31 @@ def test_what_a_time_offset_is_counted_from(text, offset) -> None:
     [q] = [q for q in _quantities(text) if q.unit == "duration"]
     assert q.offset == offset
     assert (q.part == "relative") == bool(offset)
+
+
+@pytest.mark.parametrize("text, parts", [
+    # figures listed with one unit are several quantities
+    ("She is into ultra running, crazy long distances: 100 miles, 200 miles.", ["list", "list"]),
+    ("Who got away with $5 million, $40 million, or even $100 million worth of bitcoins?",
+     ["list", "list", "list"]),
+    ("It killed 12 people, 30 people were hurt.", ["", ""]),  # two clauses, not a list
+    ("It cost $5 million, $2 million more than planned.", ["", ""]),
+    # a first figure the story goes on to add to
+    ("The initial 2,600 officers were not enough to handle the crowd.", ["initial"]),
+    # a stock index's move in points, other than at the close
+    ("The Dow Jones industrials were recently up 97 points.", ["intraday"]),
+    ("The Dow closed down 97 points.", [""]),
+    ("The team scored 97 points in the final.", [""]),
+])
+def test_how_a_figure_is_tied_to_others(text, parts) -> None:
+    assert [q.part for q in _quantities(text)] == parts
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("If we had lived 3 million years ago, beach visits would not have been pleasant.", True),
+    ("A prehistoric bird that lived six million years ago had a huge wingspan.", False),
+    ("If confirmed, he will convert about 2 million deferred shares to cash.", False),
+])
+def test_a_supposition_is_not_a_report(text, hedged) -> None:
+    [q] = _quantities(text)
+    assert q.hedged == hedged

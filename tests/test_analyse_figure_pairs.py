@@ -198,8 +198,12 @@ OFFSETS = [
     # one form, long enough not to change with the day of writing: compared
     (("The first pocket shark was found 61 years ago in the Pacific Ocean and sat in a museum.",
       "The only other known specimen was found very far away, off Peru, 36 years ago."), True),
-    (("Warren Hill was spared just 60 minutes before he was due to die by lethal injection.",
-      "Two courts stayed the execution 30 minutes before the moment of his injection."), True),
+    (("Robert Mugabe resigned as president on Tuesday after 21 years of autocratic rule.",
+      "Mugabe says he is resigning immediately to allow a smooth transfer after 37 years in charge."),
+     True),
+    # counted from two events, which may differ ("last saw her" / "reported missing")
+    (("Mujey Dumbuya was found dead in a Kalamazoo woods three days after her family last saw her.",
+      "Her body was found four days after she was reported missing by family members."), False),
     # two forms: "for the past 7 years" is not "12 years ago"
     (("Irom Sharmila has been force-fed by the state for the past 7 years in a hospital.",
       "Irom Sharmila began her fast and was first force-fed 12 years ago."), False),

@@ -172,8 +172,9 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
         return ""
     # A figure that is one end of a range, half of a compound duration, a time offset or an
     # increment is not the amount the sentence reports: it is compared only with a figure of
-    # the same form in a sentence told in the same words (never, for a compound's half).
-    if a.part != b.part or a.part == "compound":
+    # the same form in a sentence told in the same words (never, for a compound's half, nor
+    # for a stock index's move during the day: two outlets' hours differ however they word it).
+    if a.part != b.part or a.part in ("compound", "intraday"):
         return ""
     # "27 seriously injured" and "15 critically wounded" are counts of different people.
     if a.degree != b.degree:
@@ -237,6 +238,11 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             return ""
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS or alike):
         return ""
+    elif a.unit == "duration" and _penalties(a) != _penalties(b) and \
+            len(_penalties(a)) == len(_penalties(b)) == 1:
+        # "jailed for two years" / "a ban ... for 3 years": two penalties, each as long as
+        # its own sentence says.
+        return ""
     # (A stage of a pregnancy is read like an age: two stages are one quantity of one person.)
     if a.part and a.part != "stage" and not (strong or offsets and _one_offset(a, b)):
         return ""
@@ -264,27 +270,41 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     return "same"
 
 
-# Two time offsets told in one form ("found 61 years ago" / "found 36 years ago", "60 minutes
-# before" / "30 minutes before" the execution) are compared when the figure-pair model scores
+# Two time offsets told in one form ("found 61 years ago" / "found 36 years ago", "resigned
+# after 21 years of rule" / "after 37 years in charge") are compared when the figure-pair model scores
 # them at least this (``_same_subject``'s ``offsets``); the rules otherwise compare offsets only
 # when told in the same words. Above the model's ``ALIKE_ABOVE`` (0.5): a story often counts
 # back to several events.
 OFFSET_ALIKE_ABOVE = 0.7
-# Offsets counted back or on from the day of writing: two outlets writing days apart give
-# different figures for one event ("three days ago" / "five days ago").
-_FROM_NOW = frozenset(("ago", "from now", "past", "next", "within", "on"))
+# The forms of time offset the pair model's surest scores may tie (``_one_offset``): counted
+# back from the day of writing ("61 years ago", "for the past 16 years") and the length of what
+# ended in the event told ("after 37 years in charge"). Not those counted from another event
+# ("found three days after her family last saw her" / "four days after she was reported
+# missing": two events), which agree only when the events do.
+_ONE_FORM = frozenset(("ago", "past", "from now", "after N"))
 # An offset counted from now of at least this many hours (a year) does not change with the day
-# each article was written.
+# each article was written ("three days ago" / "five days ago" may be one day).
+_FROM_NOW = frozenset(("ago", "past", "from now"))
 _FROM_NOW_AT_LEAST = 8760.0
 
 
 def _one_offset(a: Quantity, b: Quantity) -> bool:
-    """Whether two time offsets are told in one form: the same word says what both are counted
-    from ("61 years ago" / "36 years ago", "60 minutes before" / "30 minutes before"), and,
-    counted from now, both are long enough not to depend on the day of writing."""
-    if not (a.part == b.part == "relative" and a.offset and a.offset == b.offset):
+    """Whether two time offsets are told in one form (``_ONE_FORM``; the same for both) and,
+    counted from now, are long enough not to depend on the day of writing."""
+    if not (a.part == b.part == "relative" and a.offset == b.offset and a.offset in _ONE_FORM):
         return False
     return a.offset not in _FROM_NOW or min(a.value, b.value) >= _FROM_NOW_AT_LEAST
+
+
+# The kinds of penalty a duration can be the length of, by the terms around it (stemmed as
+# ``content_terms`` stems them).
+_PENALTY_TERMS = {"jail": "prison", "prison": "prison", "imprison": "prison", "ban": "ban",
+                  "bann": "ban", "suspension": "suspension", "suspend": "suspension",
+                  "prob": "probation", "probationary": "probation", "parole": "parole"}
+
+
+def _penalties(q: Quantity) -> frozenset[str]:
+    return frozenset(_PENALTY_TERMS[t] for t in q.context if t in _PENALTY_TERMS)
 
 
 def _ratio(a: float, b: float) -> float:

@@ -180,15 +180,18 @@ class Quantity:
     # "relative" (a time offset: "two years ago", "10 days later", "after eight years", or a
     # difference: "10 hours ahead of", "13 weeks premature"), "stage" (how far along a
     # pregnancy is: "23 weeks pregnant"),
-    # "increment" ("another 30", "45 other finalists", "40 more people"), "partial" ("killing two
+    # "increment" ("another 30", "45 other finalists", "40 more people"), "list" ("100 miles, 200
+    # miles"), "initial" ("the initial 2,600 officers"), "intraday" (a stock index's move in
+    # points, not at the close), "partial" ("killing two
     # people outside the center and then a third at a nearby home"), "subset" ("11 of the
     # fatalities"); "" otherwise.
     part: str = ""
     # How badly those counted were hurt ("seriously", "critically"): "" if not said.
     degree: str = ""
     # For a time offset (``part`` "relative"), the words that say what it is counted from:
-    # "ago", "later", "after", "before", "into", "past" ("for the past 7 years", "in the last
-    # 12 years") ...; "" otherwise. Two offsets are one quantity told twice only in one form.
+    # "ago", "later", "after" ("10 days after the crash"), "after N" ("after 37 years in
+    # charge"), "within N", "past" ("for the past 7 years", "in the last 12 years") ...; ""
+    # otherwise. Two offsets are one quantity told twice only in one form.
     offset: str = ""
 
 
@@ -366,7 +369,8 @@ def quantities(articles: Sequence[Article], sentences: Sequence[Sentence]) -> li
                 # something, not a count of what happened.
                 hedged=_hedged(text, start, m.end()) or bool(_OR_BOUND.match(text, m.end())),
                 year=_year_by(text, start, m.end()),
-                part=(part := _part(text, start, m.start("num"), m.end(), unit)),
+                part=(part := _part(text, start, m.start("num"), m.end(), unit) or
+                      ("intraday" if noun == "point" and _intraday(text) else "")),
                 offset=_offset(text, start, m.end()) if part == "relative" else "",
                 degree=_degree(text, m.end(), measure_text) if measure_text else "",
             ))
@@ -396,6 +400,22 @@ _STAGE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+pregnant\b", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?P<word>after|within|in the (?:first|past|last|next)|"
                               r"for the (?:past|last)|over the (?:past|last|next))\s+"
                               r"(?:(?:more than|nearly|about|almost|just|over)\s+)?$", re.I)
+# "100 miles, 200 miles", "$5 million, $40 million, or even $100 million": figures listed
+# one after another with the same unit are several quantities (examples, guesses), not one
+# reported amount.
+_SCALE_RX = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
+# A list item ends the clause or the list ("12 people, 30 people were hurt" is two clauses).
+_ITEM_END = r"(?=\s*(?:[,.;:)!?]|$|and\b|or\b|worth\b))"
+_LIST_AFTER = re.compile(rf"(?:\s+(?P<w>[a-z]+))?\s*,\s*(?:(?:and|or)\s+)?(?:even\s+)?"
+                         rf"(?P<cur>\$\s?)?{_NUM_WORD}{_SCALE_RX}(?:\s+(?P<w2>[a-z]+))?{_ITEM_END}",
+                         re.I)
+_LIST_BEFORE = re.compile(rf"(?P<cur>\$\s?)?{_NUM_WORD}{_SCALE_RX}(?:\s+(?P<w>[a-z]+))?\s*,\s*"
+                          rf"(?:(?:and|or)\s+)?(?:even\s+)?(?:\$\s?)?$", re.I)
+_FIRST_WORD = re.compile(rf"\s+([a-z]+){_ITEM_END}", re.I)
+_ENDS_ITEM = re.compile(_ITEM_END, re.I)
+# "the initial 2,600 officers", "the original 12 plaintiffs": a first figure, which the story
+# goes on to add to.
+_EARLIER_BEFORE = re.compile(r"\b(?:initial|original|initially|originally)\s+$", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra|other|remaining|"
                                r"in addition to)\s+$", re.I)
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|other|others|additional|extra|further)\b", re.I)
@@ -427,6 +447,10 @@ def _part(text: str, start: int, num: int, end: int, unit: str) -> str:
             return "relative"
         if _STAGE_AFTER.match(after):
             return "stage"
+    if _listed(text, num, end, unit):
+        return "list"
+    if _EARLIER_BEFORE.search(before):
+        return "initial"
     if _INCREMENT_BEFORE.search(before) or (unit == "count" and _INCREMENT_AFTER.match(after)):
         return "increment"
     if unit == "count" and _ONE_MORE_AFTER.match(re.split(r"[.;!?]\s", text[end:end + 120])[0]):
@@ -445,12 +469,47 @@ _OFFSET_WORDS = {"in the past": "past", "in the last": "past", "for the past": "
 def _offset(text: str, start: int, end: int) -> str:
     """What the time offset at ``text[start:end]`` is counted from (``Quantity.offset``)."""
     m = _RELATIVE_AFTER.match(text[end:end + 40])
-    if m is None:
-        m = _RELATIVE_BEFORE.search(text[max(0, start - 30):start])
+    if m is not None:  # "61 years ago", "30 minutes before he was due to die"
+        return " ".join(m.group("word").lower().split())
+    m = _RELATIVE_BEFORE.search(text[max(0, start - 30):start])
     if m is None:
         return ""
+    # "after 37 years in charge", "within 30 days": named apart from "37 years after <event>"
     word = " ".join(m.group("word").lower().split())
-    return _OFFSET_WORDS.get(word, word)
+    return _OFFSET_WORDS.get(word, f"{word} N")
+
+
+# A stock index's move in points changes through the trading day: two outlets writing at
+# different hours give different figures ("the Dow increased 118 points" / "was recently up 97
+# points"). Only closing moves are one figure for the day.
+_INDEX = re.compile(r"\b(?:dow|nasdaq|s&p|s & p|ftse|nikkei|dax|hang seng|industrials|"
+                    r"stock index|index)\b", re.I)
+_CLOSE = re.compile(r"\b(?:clos(?:e|ed|ing)|end(?:ed)?|finish(?:ed)?|settled)\b", re.I)
+
+
+def _intraday(text: str) -> bool:
+    """Whether the sentence gives a stock index's move other than at the close."""
+    return bool(_INDEX.search(text)) and not _CLOSE.search(text)
+
+
+def _listed(text: str, num: int, end: int, unit: str) -> bool:
+    """Whether the figure (its number at ``num``, ending at ``end``) stands in a list of figures
+    of its unit: the next or the previous item has the same word after it ("100 miles, 200
+    miles"), or both are sums of money ("$5 million, $40 million")."""
+    money = unit.startswith("money")
+    after = _LIST_AFTER.match(text, end, min(len(text), end + 60))
+    if after and (money and after.group("cur") and not after.group("w") or
+                  after.group("w") and (after.group("w2") or "").lower() == after.group("w").lower()):
+        return True
+    start = text.rfind("$", max(0, num - 3), num) if money else num
+    before = _LIST_BEFORE.search(text, max(0, start - 60), start if start >= 0 else num)
+    if before is None:
+        return False
+    if money:
+        return bool(before.group("cur")) and not before.group("w") and \
+            bool(_ENDS_ITEM.match(text, end))
+    word = _FIRST_WORD.match(text, end)
+    return bool(word and before.group("w") and before.group("w").lower() == word.group(1).lower())
 
 
 _DEGREES = frozenset("seriously critically severely badly slightly gravely lightly mortally "
@@ -501,7 +560,11 @@ def _hedged(text: str, start: int, end: int) -> bool:
     right = re.split(r"[.;:!?](?:\s|$)", text[end:end + 60])[0]
     words = [w.lower() for w in _WORDS_ONLY.findall(left)][-12:] + \
         [w.lower() for w in _WORDS_ONLY.findall(right)[:6] if not w.lower().endswith("ing")]
-    return any(w in _HEDGES for w in words)
+    return any(w in _HEDGES for w in words) or bool(_COUNTERFACTUAL.search(left))
+
+
+# "if we had lived 3 million years ago", "if it were 10 percent higher": a supposition.
+_COUNTERFACTUAL = re.compile(r"\bif\s+(?:\w+\s+){1,2}(?:had|were)\b", re.I)
 
 
 def _claim(text: str, start: int, end: int, noun: str, measure: str) -> tuple[int, int]:
