@@ -1040,3 +1040,26 @@ def test_figures_that_are_not_the_amount_reported(texts, found):
     arts, sents = story(*texts)
     got = [c for c in kinds(analyse(arts, sents), "number") if "percent" not in c.subject]
     assert bool(got) == found
+
+
+@pytest.mark.parametrize("texts, found", [
+    # two statements, each on its own day
+    (("The school said Tuesday that the Zeta Beta Tau fraternity's closing is effective now.",
+      "The school said on Friday that the Zeta Beta Tau fraternity's closing is effective now."),
+     False),
+    # the day of one event, told with the same words (control)
+    (("The school closed the Zeta Beta Tau fraternity on Tuesday after an inquiry into hazing.",
+      "The school closed the Zeta Beta Tau fraternity on Friday after an inquiry into hazing."),
+     True),
+])
+def test_the_day_something_was_said_is_not_the_date_of_an_event(texts, found):
+    arts, sents = story(*texts)
+    assert bool(kinds(analyse(arts, sents), "date")) == found
+
+
+def test_a_previous_record_is_not_compared_with_the_new_one():
+    arts, sents = story(
+        "They set a world record for the longest pizza, beating the previous mark of 5,234 feet.",
+        "The pizza measured 6,082 feet, a world record for the longest pizza ever made.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []

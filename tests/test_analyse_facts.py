@@ -213,6 +213,7 @@ def test_what_a_time_offset_is_counted_from(text, offset) -> None:
     ("It cost $5 million, $2 million more than planned.", ["", ""]),
     # a first figure the story goes on to add to
     ("The initial 2,600 officers were not enough to handle the crowd.", ["initial"]),
+    ("They beat the previous mark of 5,234 feet.", ["initial"]),
     # a stock index's move in points, other than at the close
     ("The Dow Jones industrials were recently up 97 points.", ["intraday"]),
     ("The Dow closed down 97 points.", [""]),

@@ -842,6 +842,9 @@ def compare_dates(ds: Sequence[DateFact],
             b = ds[j]
             if a.article == b.article or a.kind != b.kind or a.value == b.value:
                 continue
+            # The day one outlet says something was said is not the day of what was said.
+            if a.said or b.said:
+                continue
             # An article that also gives the other date is telling two events apart.
             if (b.kind, b.value) in stated[a.article] or (a.kind, a.value) in stated[b.article]:
                 continue

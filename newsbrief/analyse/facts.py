@@ -208,6 +208,9 @@ class DateFact:
     # The nearest content words before and after the date in its clause, stemmed ("found" in
     # "bodies found Tuesday", "ruling" in "Wednesday's ruling"): what happened on that day.
     near: frozenset[str] = frozenset()
+    # The day someone spoke ("the school said Tuesday", "his office announced on Friday"):
+    # the day of a statement, of which a story has many, not of the event it tells.
+    said: bool = False
 
 
 def _number(num: str) -> float | None:
@@ -413,9 +416,11 @@ _LIST_BEFORE = re.compile(rf"(?P<cur>\$\s?)?{_NUM_WORD}{_SCALE_RX}(?:\s+(?P<w>[a
                           rf"(?:(?:and|or)\s+)?(?:even\s+)?(?:\$\s?)?$", re.I)
 _FIRST_WORD = re.compile(rf"\s+([a-z]+){_ITEM_END}", re.I)
 _ENDS_ITEM = re.compile(_ITEM_END, re.I)
-# "the initial 2,600 officers", "the original 12 plaintiffs": a first figure, which the story
-# goes on to add to.
-_EARLIER_BEFORE = re.compile(r"\b(?:initial|original|initially|originally)\s+$", re.I)
+# "the initial 2,600 officers", "the original 12 plaintiffs", "the previous mark of 5,234 feet":
+# an earlier figure, which the story goes on to add to or to beat.
+_EARLIER_BEFORE = re.compile(r"\b(?:initial|original|initially|originally|previous|prior|former)"
+                             r"\s+(?:(?:record|mark|high|best|total|estimate|figure)\s+(?:of\s+)?)?$",
+                             re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra|other|remaining|"
                                r"in addition to)\s+$", re.I)
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|other|others|additional|extra|further)\b", re.I)
@@ -884,6 +889,11 @@ def _near_words(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(out)
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|announces|told|tells|confirmed|confirms|"
+                          r"reported|reports|stated|states|wrote|writes|declared|revealed|"
+                          r"disclosed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
 def dates(sentences: Sequence[Sentence]) -> list[DateFact]:
     out = []
     for i, s in enumerate(sentences):
@@ -898,7 +908,9 @@ def dates(sentences: Sequence[Sentence]) -> list[DateFact]:
                 continue
             out.append(DateFact(s.article, i, s.start + m.start(), s.start + m.end(), m.group(),
                                 kind, value, _window_terms(s.text, m.start(), m.end(), 12),
-                                _near_words(s.text, m.start(), m.end())))
+                                _near_words(s.text, m.start(), m.end()),
+                                bool(_SAID_BEFORE.search(s.text, max(0, m.start() - 30),
+                                                         m.start()))))
     return out
 
 
