@@ -199,7 +199,7 @@ OFFSETS = [
     (("The first pocket shark was found 61 years ago in the Pacific Ocean and sat in a museum.",
       "The only other known specimen was found very far away, off Peru, 36 years ago."), True),
     (("Robert Mugabe resigned as president on Tuesday after 21 years of autocratic rule.",
-      "Mugabe says he is resigning immediately to allow a smooth transfer after 37 years in charge."),
+      "Mugabe says he is resigning to allow a smooth transfer of power after 37 years in charge."),
      True),
     # counted from two events, which may differ ("last saw her" / "reported missing")
     (("Mujey Dumbuya was found dead in a Kalamazoo woods three days after her family last saw her.",

@@ -271,10 +271,10 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
 
 
 # Two time offsets told in one form ("found 61 years ago" / "found 36 years ago", "resigned
-# after 21 years of rule" / "after 37 years in charge") are compared when the figure-pair model scores
-# them at least this (``_same_subject``'s ``offsets``); the rules otherwise compare offsets only
-# when told in the same words. Above the model's ``ALIKE_ABOVE`` (0.5): a story often counts
-# back to several events.
+# after 21 years of rule" / "after 37 years in charge") are compared when the figure-pair model
+# scores them at least this (``_same_subject``'s ``offsets``); the rules otherwise compare
+# offsets only when told in the same words. Above the model's ``ALIKE_ABOVE`` (0.5): a story
+# often counts back to several events.
 OFFSET_ALIKE_ABOVE = 0.7
 # The forms of time offset the pair model's surest scores may tie (``_one_offset``): counted
 # back from the day of writing ("61 years ago", "for the past 16 years") and the length of what
@@ -420,13 +420,16 @@ def compare_quantities(qs: Sequence[Quantity], places: dict[int, frozenset[int]]
                        numerals: dict[str, set[tuple[float, str]]] | None = None,
                        people: dict[int, frozenset[int]] | None = None,
                        unlike: Collection[tuple[int, int]] = (),
-                       alike: Collection[tuple[int, int]] = ()) -> Comparison:
+                       alike: Collection[tuple[int, int]] | Mapping[tuple[int, int], float] = (),
+                       ) -> Comparison:
     """``places`` and ``people``: the (non-setting) place and the person entities named in
     each sentence; ``numerals``: every figure written in digits in each article, quantity or
     not ("a 211-game suspension"); ``unlike``: pairs (i < j) of ``qs`` whose sentences read
     unlike one quantity stated twice (``figure_pairs``), never compared; ``alike``: pairs
     whose sentences read so much like one quantity stated twice that they are compared when
-    the rules' cues do not tie them (``_same_subject``'s ``alike``)."""
+    the rules' cues do not tie them (``_same_subject``'s ``alike``); given as a mapping to each
+    pair's score (``figure_pairs.split``), those scored at least ``OFFSET_ALIKE_ABOVE`` may also
+    be two time offsets told in one form."""
     people = people or {}
     out = Comparison()
     union = _Union()

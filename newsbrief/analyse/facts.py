@@ -394,9 +394,9 @@ _COMPOUND_AFTER = re.compile(rf"\s+{_DURATION_RX}\s*(?:,\s*(?:and\s+)?|and\s+)"
 # A duration followed by a comparative gives a difference between two times, not how long
 # something lasted: "10 hours ahead of the second-place runner", "live 10 years longer", "born
 # 13 weeks premature".
-_RELATIVE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+(?P<word>ago|later|earlier|before|after|prior|"
-                             rf"on|from now|since|into|ahead|behind|early|late|longer|shorter|"
-                             rf"sooner|premature|prematurely|overdue)\b", re.I)
+_RELATIVE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+(?P<word>ago|later|earlier|before|after|"
+                             rf"prior|on|from now|since|into|ahead|behind|early|late|longer|"
+                             rf"shorter|sooner|premature|prematurely|overdue)\b", re.I)
 # "23 weeks pregnant" tells how far along a pregnancy is, as an age tells how old someone is:
 # it is compared only with another such stage ("12 weeks pregnant" / "17 weeks pregnant").
 _STAGE_AFTER = re.compile(rf"[\s-]+{_DURATION_RX}\s+pregnant\b", re.I)
@@ -419,8 +419,8 @@ _ENDS_ITEM = re.compile(_ITEM_END, re.I)
 # "the initial 2,600 officers", "the original 12 plaintiffs", "the previous mark of 5,234 feet":
 # an earlier figure, which the story goes on to add to or to beat.
 _EARLIER_BEFORE = re.compile(r"\b(?:initial|original|initially|originally|previous|prior|former)"
-                             r"\s+(?:(?:record|mark|high|best|total|estimate|figure)\s+(?:of\s+)?)?$",
-                             re.I)
+                             r"\s+(?:(?:record|mark|high|best|total|estimate|figure)\s+"
+                             r"(?:of\s+)?)?$", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra|other|remaining|"
                                r"in addition to)\s+$", re.I)
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|other|others|additional|extra|further)\b", re.I)
@@ -488,7 +488,7 @@ def _offset(text: str, start: int, end: int) -> str:
 # different hours give different figures ("the Dow increased 118 points" / "was recently up 97
 # points"). Only closing moves are one figure for the day.
 _INDEX = re.compile(r"\b(?:dow|nasdaq|s&p|s & p|ftse|nikkei|dax|hang seng|industrials|"
-                    r"stock index|index)\b", re.I)
+                    r"stock index)\b", re.I)
 _CLOSE = re.compile(r"\b(?:clos(?:e|ed|ing)|end(?:ed)?|finish(?:ed)?|settled)\b", re.I)
 
 
@@ -503,8 +503,8 @@ def _listed(text: str, num: int, end: int, unit: str) -> bool:
     miles"), or both are sums of money ("$5 million, $40 million")."""
     money = unit.startswith("money")
     after = _LIST_AFTER.match(text, end, min(len(text), end + 60))
-    if after and (money and after.group("cur") and not after.group("w") or
-                  after.group("w") and (after.group("w2") or "").lower() == after.group("w").lower()):
+    if after and (money and after.group("cur") and not after.group("w") or after.group("w")
+                  and (after.group("w2") or "").lower() == after.group("w").lower()):
         return True
     start = text.rfind("$", max(0, num - 3), num) if money else num
     before = _LIST_BEFORE.search(text, max(0, start - 60), start if start >= 0 else num)
