@@ -238,8 +238,7 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
             return ""
     elif not ((keyed and shared >= 1) or shared >= SHARED_TERMS or alike):
         return ""
-    elif a.unit == "duration" and _penalties(a) != _penalties(b) and \
-            len(_penalties(a)) == len(_penalties(b)) == 1:
+    elif a.unit == "duration" and _two_penalties(a, b):
         # "jailed for two years" / "a ban ... for 3 years": two penalties, each as long as
         # its own sentence says.
         return ""
@@ -305,6 +304,12 @@ _PENALTY_TERMS = {"jail": "prison", "prison": "prison", "imprison": "prison", "b
 
 def _penalties(q: Quantity) -> frozenset[str]:
     return frozenset(_PENALTY_TERMS[t] for t in q.context if t in _PENALTY_TERMS)
+
+
+def _two_penalties(a: Quantity, b: Quantity) -> bool:
+    """Whether the words around each duration name one kind of penalty, a different one."""
+    pa, pb = _penalties(a), _penalties(b)
+    return len(pa) == len(pb) == 1 and pa != pb
 
 
 def _ratio(a: float, b: float) -> float:

@@ -506,8 +506,10 @@ def _listed(text: str, num: int, end: int, unit: str) -> bool:
     if after and (money and after.group("cur") and not after.group("w") or after.group("w")
                   and (after.group("w2") or "").lower() == after.group("w").lower()):
         return True
-    start = text.rfind("$", max(0, num - 3), num) if money else num
-    before = _LIST_BEFORE.search(text, max(0, start - 60), start if start >= 0 else num)
+    start = num  # the item before ends where this one starts: at its sign, for money
+    if money and (sign := text.rfind("$", max(0, num - 3), num)) >= 0:
+        start = sign
+    before = _LIST_BEFORE.search(text, max(0, start - 60), start)
     if before is None:
         return False
     if money:
