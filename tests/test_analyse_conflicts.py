@@ -1089,3 +1089,35 @@ def test_a_previous_record_is_not_compared_with_the_new_one():
         "The pizza measured 6,082 feet, a world record for the longest pizza ever made.",
     )
     assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_how_much_of_a_count_is_in_is_not_a_vote_share():
+    # Train-9735 (judged false): "with 83 percent of the vote counted" against a vote share.
+    arts, sents = story(
+        "Quist, a folk singer and first-time candidate, had 44 percent of the vote in Montana.",
+        "With 83 percent of the vote counted in Montana, Gianforte led Quist by six points.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+
+
+def test_vote_shares_at_two_stages_of_the_count_are_two_figures():
+    # Train-8348 (judged false): 48 percent with 55 percent of precincts reporting, 47 percent
+    # with nearly all reporting.
+    arts, sents = story(
+        "With 55 percent of precincts reporting, Romney had 48 percent of the vote in Ohio.",
+        "With nearly all precincts reporting, Romney had 47 percent of the vote in Ohio.",
+    )
+    assert kinds(analyse(arts, sents), "number") == []
+    # At the same stage of the count, or with no stage given, the shares still conflict.
+    arts, sents = story(
+        "With nearly all precincts reporting, Romney had 48 percent of the vote in Ohio.",
+        "With nearly all precincts reporting, Romney had 47 percent of the vote in Ohio.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"48 percent", "47 percent"}
+    arts, sents = story(
+        "Romney had 48 percent of the vote in Ohio, the final count showed.",
+        "Romney had 47 percent of the vote in Ohio, the final count showed.",
+    )
+    [c] = kinds(analyse(arts, sents), "number")
+    assert {v.text for v in c.values} == {"48 percent", "47 percent"}

@@ -179,8 +179,9 @@ def _same_subject(a: Quantity, b: Quantity, pa: frozenset[int], pb: frozenset[in
     # A figure that is one end of a range, half of a compound duration, a time offset or an
     # increment is not the amount the sentence reports: it is compared only with a figure of
     # the same form in a sentence told in the same words (never, for a compound's half, nor
-    # for a stock index's move during the day: two outlets' hours differ however they word it).
-    if a.part != b.part or a.part in ("compound", "intraday"):
+    # for a stock index's move during the day: two outlets' hours differ however they word it;
+    # nor for how much of an election's count is in).
+    if a.part != b.part or a.part in ("compound", "intraday", "tally"):
         return ""
     # "27 seriously injured" and "15 critically wounded" are counts of different people.
     if a.degree != b.degree:

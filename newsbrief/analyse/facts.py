@@ -182,7 +182,8 @@ class Quantity:
     # pregnancy is: "23 weeks pregnant"),
     # "increment" ("another 30", "45 other finalists", "40 more people"), "list" ("100 miles, 200
     # miles"), "initial" ("the initial 2,600 officers"), "intraday" (a stock index's move in
-    # points, not at the close), "partial" ("killing two
+    # points, not at the close), "tally" (how much of an election's count is in: "with 83
+    # percent of the vote counted"), "partial" ("killing two
     # people outside the center and then a third at a nearby home"), "subset" ("11 of the
     # fatalities"); "" otherwise.
     part: str = ""
@@ -257,7 +258,21 @@ def point_times(text: str) -> frozenset[str]:
     for m in _IN_MONTH.finditer(text):
         if not any(a <= m.start() < b for a, b in since):
             out.add(f"in:{_month(m.group('mon'))}")
+    # How much of an election's count is in ("with 55 percent of precincts reporting"): vote
+    # shares at another stage of the count are other figures.
+    for m in _COUNT_STAGE.finditer(text):
+        out.add(f"count:{m.group('stage').lower().replace(' ', '')}")
     return frozenset(out)
+
+
+_TALLIED = (r"(?:the\s+)?(?:precincts?|polling\s+(?:places|stations)|votes?|ballots?)"
+            r"(?:\s+cast)?\s+(?:counted|reporting|reported|tallied|processed|in(?=\s*(?:[,;.)]|$)))\b")
+_COUNT_STAGE = re.compile(r"\bwith\s+(?:(?:nearly|almost|about|more than|over)\s+)?"
+                          r"(?P<stage>\d+(?:\.\d+)?\s*(?:%|percent|per cent)|all|most|half)"
+                          r"(?:\s+of)?\s+" + _TALLIED, re.I)
+# The figure that says how much of a count is in ("with 83 percent of the vote counted") is a
+# stage of the count, not a vote share.
+_STAGE_OF_COUNT_AFTER = re.compile(r"\s+of\s+" + _TALLIED, re.I)
 
 
 _IN_MONTH = re.compile(r"\b(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?P<mon>january|february|"
@@ -452,6 +467,8 @@ def _part(text: str, start: int, num: int, end: int, unit: str) -> str:
             return "relative"
         if _STAGE_AFTER.match(after):
             return "stage"
+    if unit == "percent" and _STAGE_OF_COUNT_AFTER.match(after):
+        return "tally"
     if _listed(text, num, end, unit):
         return "list"
     if _EARLIER_BEFORE.search(before):
