@@ -8,7 +8,8 @@ fewer than 20 words dropped), runs ``analyse`` once per story (no injections, so
 reported does not depend on the injection benchmark's random draws), writes every conflict
 as one JSON line (story, kind, subject, values with each source's sentence) and a seeded
 sample of ``--sample`` of them as a Markdown table to judge. The sample is drawn with
-``random.Random(seed).sample`` from the conflicts in reading order.
+``random.Random(seed).sample`` from the conflicts in reading order. ``--lines 5722-6000,7801-8000``
+reads the stories of those line ranges instead (ranges left between earlier dumps).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ import json
 import random
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from newsbrief.analyse import analyse, nlp
-from newsbrief.bench_conflicts import _sample_markdown, load, sentences_of
+from newsbrief.bench_conflicts import Story, _sample_markdown, load, sentences_of
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -31,6 +33,18 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(text[lo:hi].split())[:400]
 
 
+def _stories(data: str, mask: str, args: argparse.Namespace) -> Iterator[Story]:
+    if not args.lines:
+        yield from load(data, mask, args.limit, args.skip)
+        return
+    for part in args.lines.split(","):
+        lo, hi = (int(x) for x in part.split("-"))
+        for story in load(data, mask, 10**9, lo):
+            if int(story.id.rsplit("-", 1)[1]) >= hi:
+                break
+            yield story
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data", default="../shared/data/multi_news/val.jsonl.gz")
@@ -38,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--limit", type=int, default=1200)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--sample", type=int, default=30)
+    p.add_argument("--lines", default=None,
+                   help="instead of --skip/--limit, the stories of these line ranges, end "
+                        "excluded: '5722-6000,7801-8000' (story ids are '<split>-<line>')")
     p.add_argument("--jsonl", default=None, help="write every conflict here, one JSON a line")
     p.add_argument("--sample-out", default=None, help="write the seeded sample here (Markdown)")
     args = p.parse_args(argv)
@@ -48,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     stories = 0
     t0 = time.perf_counter()
-    for story in load(args.data, mask, args.limit, args.skip):
+    for story in _stories(args.data, mask, args):
         stories += 1
         out = analyse(story.articles, sentences_of(story.articles))
         by_id = {a.id: a for a in story.articles}
