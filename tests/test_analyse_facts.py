@@ -237,7 +237,8 @@ def test_the_stage_of_a_count_is_a_point_in_time_and_not_a_share():
     from newsbrief.analyse.facts import quantities
     from newsbrief.model import Article
     from newsbrief.segment import segment
-    text = "With 90 percent of the vote in, Smith had 52 percent. The bill passed with 60 percent of the votes cast in the county."
+    text = ("With 90 percent of the vote in, Smith had 52 percent. "
+            "The bill passed with 60 percent of the votes cast in the county.")
     a = Article(id="d0", index=0, text=text, raw=text, outlet="x")
     got = {q.text: (q.part, q.times) for q in quantities([a], segment(a))}
     assert got["90 percent"] == ("tally", frozenset({"count:90percent"}))

@@ -266,7 +266,8 @@ def point_times(text: str) -> frozenset[str]:
 
 
 _TALLIED = (r"(?:the\s+)?(?:precincts?|polling\s+(?:places|stations)|votes?|ballots?)"
-            r"(?:\s+cast)?\s+(?:counted|reporting|reported|tallied|processed|in(?=\s*(?:[,;.)]|$)))\b")
+            r"(?:\s+cast)?\s+(?:counted|reporting|reported|tallied|processed|"
+            r"in(?=\s*(?:[,;.)]|$)))\b")
 _COUNT_STAGE = re.compile(r"\bwith\s+(?:(?:nearly|almost|about|more than|over)\s+)?"
                           r"(?P<stage>\d+(?:\.\d+)?\s*(?:%|percent|per cent)|all|most|half)"
                           r"(?:\s+of)?\s+" + _TALLIED, re.I)
