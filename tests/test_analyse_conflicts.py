@@ -897,20 +897,19 @@ def test_two_stays_in_rehab_still_conflict():
     assert {v.text for v in c.values} == {"six", "four"}
 
 
+def number_values(*texts):
+    """The values of each number conflict the analysis reports between ``texts``."""
+    arts, sents = story(*texts)
+    return [{v.text for v in c.values} for c in kinds(analyse(arts, sents), "number")]
+
+
 def test_untied_figures_more_than_twice_apart_are_two_quantities():
     # Train-4730 (judged false): a part of the donations and the whole, 2.4 times apart.
-    arts, sents = story(
-        "Garza received $36,500 in campaign donations for the state house seat, records show.",
-        "Garza received $87,500 in campaign donations for the state house seat, records show.",
-    )
-    assert kinds(analyse(arts, sents), "number") == []
+    said = "Garza received {} in campaign donations for the state house seat, records show."
+    assert number_values(said.format("$36,500"), said.format("$87,500")) == []
     # The same words with figures within UNTIED_RATIO of each other still conflict.
-    arts, sents = story(
-        "Garza received $36,500 in campaign donations for the state house seat, records show.",
-        "Garza received $57,500 in campaign donations for the state house seat, records show.",
-    )
-    [c] = kinds(analyse(arts, sents), "number")
-    assert {v.text for v in c.values} == {"$36,500", "$57,500"}
+    assert number_values(said.format("$36,500"), said.format("$57,500")) == [
+        {"$36,500", "$57,500"}]
 
 
 def test_tolls_tied_by_a_measure_word_may_be_further_apart():
@@ -1093,31 +1092,20 @@ def test_a_previous_record_is_not_compared_with_the_new_one():
 
 def test_how_much_of_a_count_is_in_is_not_a_vote_share():
     # Train-9735 (judged false): "with 83 percent of the vote counted" against a vote share.
-    arts, sents = story(
+    assert number_values(
         "Quist, a folk singer and first-time candidate, had 44 percent of the vote in Montana.",
         "With 83 percent of the vote counted in Montana, Gianforte led Quist by six points.",
-    )
-    assert kinds(analyse(arts, sents), "number") == []
+    ) == []
 
 
 def test_vote_shares_at_two_stages_of_the_count_are_two_figures():
     # Train-8348 (judged false): 48 percent with 55 percent of precincts reporting, 47 percent
     # with nearly all reporting.
-    arts, sents = story(
-        "With 55 percent of precincts reporting, Romney had 48 percent of the vote in Ohio.",
-        "With nearly all precincts reporting, Romney had 47 percent of the vote in Ohio.",
-    )
-    assert kinds(analyse(arts, sents), "number") == []
+    said = "{} precincts reporting, Romney had {} percent of the vote in Ohio."
+    assert number_values(said.format("With 55 percent of", 48),
+                         said.format("With nearly all", 47)) == []
     # At the same stage of the count, or with no stage given, the shares still conflict.
-    arts, sents = story(
-        "With nearly all precincts reporting, Romney had 48 percent of the vote in Ohio.",
-        "With nearly all precincts reporting, Romney had 47 percent of the vote in Ohio.",
-    )
-    [c] = kinds(analyse(arts, sents), "number")
-    assert {v.text for v in c.values} == {"48 percent", "47 percent"}
-    arts, sents = story(
-        "Romney had 48 percent of the vote in Ohio, the final count showed.",
-        "Romney had 47 percent of the vote in Ohio, the final count showed.",
-    )
-    [c] = kinds(analyse(arts, sents), "number")
-    assert {v.text for v in c.values} == {"48 percent", "47 percent"}
+    assert number_values(said.format("With nearly all", 48),
+                         said.format("With nearly all", 47)) == [{"48 percent", "47 percent"}]
+    final = "Romney had {} percent of the vote in Ohio, the final count showed."
+    assert number_values(final.format(48), final.format(47)) == [{"48 percent", "47 percent"}]
