@@ -7,7 +7,8 @@ article at a time is altered where it states something another article also stat
 analysis must report the difference:
 
 - number: a figure written identically, with the same next word, in two articles ("40,000
-  people") is changed in one of them by a factor between 1.3 and 2 (either way);
+  people") is changed in one of them by a factor between 1.3 and 2 (either way; ``--factor``
+  sets another band);
 - title: a title before the same word in two articles ("sen. mccain") is swapped for another
   title of the same family in one (senator -> representative, general -> colonel, ...);
 - date: a weekday or a month-and-day both articles give is moved by two or three days in one;
@@ -188,9 +189,15 @@ def _shared_sites(arts: list[Article], rx: re.Pattern[str], key) -> list[tuple[i
     return [(k, m) for k, m in found if len(where[key(m)]) >= 2]
 
 
-def _new_number(text: str, rng: random.Random) -> str:
+# How far an injected figure is from the original (either way): ``--factor``.
+FACTOR = (1.3, 2.0)
+
+
+def _new_number(text: str, rng: random.Random,
+                factor_range: tuple[float, float] = FACTOR) -> str:
     n = int(text.replace(",", ""))
-    factor = rng.uniform(1.3, 2.0) if rng.random() < 0.5 or n < 4 else 1 / rng.uniform(1.3, 2.0)
+    lo, hi = factor_range
+    factor = rng.uniform(lo, hi) if rng.random() < 0.5 or n < 4 else 1 / rng.uniform(lo, hi)
     new = max(1, round(n * factor))
     # Keep the figure as round as the original ("40,000" -> "52,000", not "52,347").
     zeros = len(str(n)) - len(str(n).rstrip("0"))
@@ -201,7 +208,8 @@ def _new_number(text: str, rng: random.Random) -> str:
     return f"{new:,}" if "," in text else str(new)
 
 
-def inject_number(arts: list[Article], rng: random.Random):  # type: ignore[no-untyped-def]
+def inject_number(arts: list[Article], rng: random.Random,  # type: ignore[no-untyped-def]
+                  factor_range: tuple[float, float] = FACTOR):
     def key(m: re.Match[str]):  # type: ignore[no-untyped-def]
         # A stated quantity: a figure counting a plural noun or a unit ("40,000 people",
         # "25 percent"), not a year, a name ("apollo 11 mission") or a number ("911 operator").
@@ -218,7 +226,7 @@ def inject_number(arts: list[Article], rng: random.Random):  # type: ignore[no-u
     if not sites:
         return None
     k, m = rng.choice(sites)
-    new = _new_number(m.group(1), rng)
+    new = _new_number(m.group(1), rng, factor_range)
     # The new statement must contradict what another article says there: "up to 40 people"
     # does not contradict "around 30 people", nor "more than 60,000" "more than 40,000".
     mine = _range(arts[k].text, m.start(1), int(new.replace(",", "")))
@@ -392,7 +400,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--misses-out", default=None,
                    help="write the missed number and title injections here, with the facts the "
                         "analysis read at each site (Markdown), to see why they were missed")
+    p.add_argument("--factor", default=f"{FACTOR[0]}-{FACTOR[1]}", metavar="LO-HI",
+                   help="how far an injected figure is from the original, either way "
+                        "(default %(default)s; outlets that differ on one figure are mostly "
+                        "within 1.35 of each other: docs/benchmarks.md, issue-4 round 20)")
     args = p.parse_args(argv)
+    try:
+        lo, hi = (float(x) for x in args.factor.split("-"))
+        if not 1.0 < lo <= hi:
+            raise ValueError
+    except ValueError:
+        p.error(f"--factor must be LO-HI with 1 < LO <= HI, got {args.factor!r}")
+    factor_range = (lo, hi)
     mask = args.mask or args.data.replace(".jsonl.gz", ".cleansed_mask.jsonl.gz")
     rng = random.Random(args.seed)
     t = time.perf_counter()
@@ -418,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
             unaltered.append((story, c))
         for kind, inject in (("number", inject_number), ("title", inject_title),
                              ("date", inject_date)):
-            got = inject(arts, rng)
+            got = inject_number(arts, rng, factor_range) if kind == "number" else inject(arts, rng)
             if got is None:
                 continue
             altered, k, new = got
@@ -442,6 +461,7 @@ def main(argv: list[str] | None = None) -> int:
         "stories": stories,
         "backend": nlp.backend(),
         "model_load_s": round(load_s, 2),
+        "number_factor": list(factor_range),
         **{k: counts[k] for k in sorted(counts)},
         "conflicts_on_unaltered": len(unaltered),
         "conflicts_per_story": round(len(unaltered) / max(1, stories), 3),
