@@ -412,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         p.error(f"--factor must be LO-HI with 1 < LO <= HI, got {args.factor!r}")
     factor_range = (lo, hi)
+    if not Path(args.data).is_file():
+        p.error(f"no data file at {args.data!r} (run from the repository root, beside ../shared, "
+                "or give --data)")
     mask = args.mask or args.data.replace(".jsonl.gz", ".cleansed_mask.jsonl.gz")
     rng = random.Random(args.seed)
     t = time.perf_counter()

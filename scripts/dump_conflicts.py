@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jsonl", default=None, help="write every conflict here, one JSON a line")
     p.add_argument("--sample-out", default=None, help="write the seeded sample here (Markdown)")
     args = p.parse_args(argv)
+    if not Path(args.data).is_file():
+        p.error(f"no data file at {args.data!r} (run from the repository root, beside ../shared, "
+                "or give --data)")
     mask = args.data.replace(".jsonl.gz", ".cleansed_mask.jsonl.gz")
     if nlp.available():
         nlp.tag(["Warm-up sentence for the tagger in Paris."])

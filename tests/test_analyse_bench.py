@@ -41,6 +41,13 @@ def test_a_bad_factor_band_is_a_clear_error(capsys):
     assert "--factor must be LO-HI" in capsys.readouterr().err
 
 
+def test_a_missing_data_file_is_a_clear_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--data", str(tmp_path / "nowhere.jsonl.gz"), "--limit", "1"])
+    assert stop.value.code == 2
+    assert "no data file at" in capsys.readouterr().err
+
+
 def test_respell_changes_one_letter():
     rng = random.Random(0)
     for word in ("shallal", "mokdad", "erikson", "brahimi"):
