@@ -25,6 +25,7 @@ the model already loaded.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import random
@@ -412,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         p.error(f"--factor must be LO-HI with 1 < LO <= HI, got {args.factor!r}")
     factor_range = (lo, hi)
+    number_injector = functools.partial(inject_number, factor_range=factor_range)
     if not Path(args.data).is_file():
         p.error(f"no data file at {args.data!r} (run from the repository root, beside ../shared, "
                 "or give --data)")
@@ -438,9 +440,9 @@ def main(argv: list[str] | None = None) -> int:
             words5.append(sum(len(a.text.split()) for a in arts))
         for c in base.conflicts:
             unaltered.append((story, c))
-        for kind, inject in (("number", inject_number), ("title", inject_title),
+        for kind, inject in (("number", number_injector), ("title", inject_title),
                              ("date", inject_date)):
-            got = inject_number(arts, rng, factor_range) if kind == "number" else inject(arts, rng)
+            got = inject(arts, rng)
             if got is None:
                 continue
             altered, k, new = got

@@ -8,8 +8,9 @@ fewer than 20 words dropped), runs ``analyse`` once per story (no injections, so
 reported does not depend on the injection benchmark's random draws), writes every conflict
 as one JSON line (story, kind, subject, values with each source's sentence) and a seeded
 sample of ``--sample`` of them as a Markdown table to judge. The sample is drawn with
-``random.Random(seed).sample`` from the conflicts in reading order. ``--lines 5722-6000,7801-8000``
-reads the stories of those line ranges instead (ranges left between earlier dumps).
+``random.Random(seed).sample`` from the conflicts in reading order. ``--lines
+5722-6000,7801-8000`` reads the stories of those line ranges instead (ranges left between
+earlier dumps).
 """
 
 from __future__ import annotations
@@ -33,12 +34,22 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(text[lo:hi].split())[:400]
 
 
+def _line_ranges(text: str) -> list[tuple[int, int]]:
+    """'5722-6000,7801-8000' -> [(5722, 6000), (7801, 8000)]; ValueError if malformed."""
+    out = []
+    for part in text.split(","):
+        lo, hi = (int(x) for x in part.split("-"))
+        if not 0 <= lo < hi:
+            raise ValueError(part)
+        out.append((lo, hi))
+    return out
+
+
 def _stories(data: str, mask: str, args: argparse.Namespace) -> Iterator[Story]:
     if not args.lines:
         yield from load(data, mask, args.limit, args.skip)
         return
-    for part in args.lines.split(","):
-        lo, hi = (int(x) for x in part.split("-"))
+    for lo, hi in _line_ranges(args.lines):
         for story in load(data, mask, 10**9, lo):
             if int(story.id.rsplit("-", 1)[1]) >= hi:
                 break
@@ -58,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jsonl", default=None, help="write every conflict here, one JSON a line")
     p.add_argument("--sample-out", default=None, help="write the seeded sample here (Markdown)")
     args = p.parse_args(argv)
+    if args.lines:
+        try:
+            _line_ranges(args.lines)
+        except ValueError:
+            p.error(f"--lines must be ranges like 5722-6000,7801-8000, got {args.lines!r}")
     if not Path(args.data).is_file():
         p.error(f"no data file at {args.data!r} (run from the repository root, beside ../shared, "
                 "or give --data)")
