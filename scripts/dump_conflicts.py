@@ -45,11 +45,12 @@ def _line_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _stories(data: str, mask: str, args: argparse.Namespace) -> Iterator[Story]:
-    if not args.lines:
+def _stories(data: str, mask: str, args: argparse.Namespace,
+             ranges: list[tuple[int, int]]) -> Iterator[Story]:
+    if not ranges:
         yield from load(data, mask, args.limit, args.skip)
         return
-    for lo, hi in _line_ranges(args.lines):
+    for lo, hi in ranges:
         for story in load(data, mask, 10**9, lo):
             if int(story.id.rsplit("-", 1)[1]) >= hi:
                 break
@@ -69,9 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jsonl", default=None, help="write every conflict here, one JSON a line")
     p.add_argument("--sample-out", default=None, help="write the seeded sample here (Markdown)")
     args = p.parse_args(argv)
+    ranges: list[tuple[int, int]] = []
     if args.lines:
         try:
-            _line_ranges(args.lines)
+            ranges = _line_ranges(args.lines)
         except ValueError:
             p.error(f"--lines must be ranges like 5722-6000,7801-8000, got {args.lines!r}")
     if not Path(args.data).is_file():
@@ -84,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     stories = 0
     t0 = time.perf_counter()
-    for story in _stories(args.data, mask, args):
+    for story in _stories(args.data, mask, args, ranges):
         stories += 1
         out = analyse(story.articles, sentences_of(story.articles))
         by_id = {a.id: a for a in story.articles}

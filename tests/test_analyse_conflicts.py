@@ -29,6 +29,12 @@ def kinds(analysis, kind):
     return [c for c in analysis.conflicts if c.kind == kind]
 
 
+def number_values(*texts):
+    """The values of each number conflict the analysis reports between ``texts``."""
+    arts, sents = story(*texts)
+    return [{v.text for v in c.values} for c in kinds(analyse(arts, sents), "number")]
+
+
 def check_offsets(analysis, arts):
     text = {a.id: a.text for a in arts}
     for c in analysis.conflicts:
@@ -895,12 +901,6 @@ def test_two_stays_in_rehab_still_conflict():
     )
     [c] = kinds(analyse(arts, sents), "number")
     assert {v.text for v in c.values} == {"six", "four"}
-
-
-def number_values(*texts):
-    """The values of each number conflict the analysis reports between ``texts``."""
-    arts, sents = story(*texts)
-    return [{v.text for v in c.values} for c in kinds(analyse(arts, sents), "number")]
 
 
 def test_untied_figures_more_than_twice_apart_are_two_quantities():

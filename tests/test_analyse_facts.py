@@ -234,13 +234,9 @@ def test_a_supposition_is_not_a_report(text, hedged) -> None:
 
 
 def test_the_stage_of_a_count_is_a_point_in_time_and_not_a_share():
-    from newsbrief.analyse.facts import quantities
-    from newsbrief.model import Article
-    from newsbrief.segment import segment
     text = ("With 90 percent of the vote in, Smith had 52 percent. "
             "The bill passed with 60 percent of the votes cast in the county.")
-    a = Article(id="d0", index=0, text=text, raw=text, outlet="x")
-    got = {q.text: (q.part, q.times) for q in quantities([a], segment(a))}
+    got = {q.text: (q.part, q.times) for q in _quantities(text)}
     assert got["90 percent"] == ("tally", frozenset({"count:90percent"}))
     assert got["52 percent"] == ("", frozenset({"count:90percent"}))
     # A share of the votes cast in a place is a share, not a stage of the count.
