@@ -133,23 +133,48 @@ def same_word(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    """First names of the 1990 US census (5,494 of them: James, Michael, Barry, Diane, Andre),
-    as shipped by the ``names`` package."""
+def _given_names() -> dict[str, tuple[float, float]]:
+    """First names of the 1990 US census (5,163 of them: James, Michael, Barry, Diane, Andre),
+    as shipped by the ``names`` package, each with the share of men and of women who bear it
+    (percent)."""
     try:
         root = resources.files("names")
     except ModuleNotFoundError:  # an install without it: no word counts as a given name
-        return frozenset()
-    out: set[str] = set()
-    for part in ("dist.male.first", "dist.female.first"):
-        out.update(line.split()[0].lower() for line in
-                   (root / part).read_text(encoding="ascii").splitlines() if line.strip())
-    return frozenset(out)
+        return {}
+    shares: dict[str, list[float]] = {}
+    for k, part in enumerate(("dist.male.first", "dist.female.first")):
+        for line in (root / part).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                word, share = line.split()[:2]
+                shares.setdefault(word.lower(), [0.0, 0.0])[k] = float(share)
+    return {w: (m, f) for w, (m, f) in shares.items()}
 
 
 def given_name(word: str) -> bool:
     """Whether ``word`` is a common first name."""
     return word.lower() in _given_names()
+
+
+# A first name is a man's (a woman's) when at least this many times more men (women) bear it.
+SEX_RATIO = 10.0
+
+
+def sex_of(word: str) -> str:
+    """"m" or "f" for a first name borne mostly by men or by women ("Andrew", "Andrea"), ""
+    for one borne by both ("Jordan", "Leslie") or not a common first name."""
+    male, female = _given_names().get(word.lower(), (0.0, 0.0))
+    if male > SEX_RATIO * female:
+        return "m"
+    if female > SEX_RATIO * male:
+        return "f"
+    return ""
+
+
+def other_sex(a: str, b: str) -> bool:
+    """Whether two first names are a man's and a woman's ("Andrea" / "Andrew", "Michelle" /
+    "Michael"): spelled alike, but two people, never one name respelled."""
+    sa, sb = sex_of(a), sex_of(b)
+    return bool(sa and sb and sa != sb)
 
 
 def may_be_surname(word: str, surname: str) -> bool:
@@ -172,7 +197,7 @@ def same_name_word(a: str, b: str) -> bool:
     """``same_word`` for two names written as one word each. A common first name matches
     another word only spelled alike, not by its consonant skeleton alone: "Larry" and "Laura"
     (Summers and Tyson) share one and are two names."""
-    if a != b and not (_has_vowel(a) and _has_vowel(b)):
+    if a != b and not (_has_vowel(a) and _has_vowel(b)) or other_sex(a, b):
         return False
     if a != b and (given_name(a) or given_name(b)):
         return (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= SAME_WORD
@@ -195,16 +220,20 @@ def same_given(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two lists of given names can belong to one person."""
     if not a or not b:
         return True
-    if same_word(a[0], b[0]) or _initial(a[0], b[0]):
-        return not _middle_names_differ(a, b)
-    # Written together or apart: "Abulaziz" vs "Abdul Aziz (Jassim)".
-    ja, jb = "".join(a), "".join(b)
-    short, long_ = (ja, jb) if len(ja) <= len(jb) else (jb, ja)
-    if len(short) >= 5 and short[0] == long_[0]:
-        best = max(fuzz.ratio(short, long_[:n]) for n in range(len(short) - 1,
-                                                               min(len(long_), len(short) + 3) + 1))
-        if best >= SAME_GIVEN:
-            return True
+    # A woman's and a man's first name spelled alike ("Andrea" / "Andrew" Smith) are two
+    # people, never one name respelled. (One source may still drop the first given name:
+    # "Louis Dreyfuss" for Julia Louis-Dreyfus, below.)
+    if not other_sex(a[0], b[0]):
+        if same_word(a[0], b[0]) or _initial(a[0], b[0]):
+            return not _middle_names_differ(a, b)
+        # Written together or apart: "Abulaziz" vs "Abdul Aziz (Jassim)".
+        ja, jb = "".join(a), "".join(b)
+        short, long_ = (ja, jb) if len(ja) <= len(jb) else (jb, ja)
+        if len(short) >= 5 and short[0] == long_[0]:
+            best = max(fuzz.ratio(short, long_[:n]) for n in range(
+                len(short) - 1, min(len(long_), len(short) + 3) + 1))
+            if best >= SAME_GIVEN:
+                return True
     # One source drops the first given name: "Jassim al-Shallal" vs "Abdul Aziz Jassim ...".
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     return len(shorter) < len(longer) and all(any(same_word(x, y) for y in longer)
