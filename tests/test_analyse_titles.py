@@ -54,6 +54,17 @@ def test_title_read_back_before_a_name_and_in_an_appositive():
     assert text[s:e] == "brigadier general"
 
 
+def test_a_title_then_a_comma_is_not_the_named_persons_title():
+    # train-5688 and train-4680 (both judged false): "italy's premier, trump said" is the
+    # premier's title, not Trump's; "gov, obama on monday" is a scrap of the page before.
+    for text, name in [("Speaking beside italy's premier, trump said he would meet them.", "trump"),
+                       ("gov, obama on monday gave a defense of the law.", "obama")]:
+        assert titles.before(text, text.index(name)) is None
+        assert titles.titled(text, {name: 1}) == []
+    text = "Speaking beside italy's premier trump said"  # the control: no comma, a title
+    assert titles.before(text, text.index("trump"))[1].canonical == "premier"
+
+
 def test_an_office_run_for_is_not_held():
     text = "Republican candidate for president Chris Christie follows."
     _, t = titles.before(text, text.index("Chris"))

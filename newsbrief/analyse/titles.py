@@ -117,7 +117,9 @@ def names_after_titles(text: str) -> list[re.Match[str]]:
     return list(TITLE_BEFORE_NAME.finditer(text))
 
 
-_TITLE_AT_END = re.compile(rf"\b(?P<title>{_QUALIFIER}{TITLE})[\s,]*$", re.IGNORECASE)
+# No comma between the title and the name: "italy's premier, trump said" is the premier's title,
+# and "gov, obama on monday" a scrap of the page (an appositive title is ``appositive``'s).
+_TITLE_AT_END = re.compile(rf"\b(?P<title>{_QUALIFIER}{TITLE})\s*$", re.IGNORECASE)
 _TITLE_AT_START = re.compile(rf"^(?P<title>{_QUALIFIER}{TITLE})\s+", re.IGNORECASE)
 # "Manaf Tlass, a brigadier general and ..." : an appositive after the name.
 _APPOSITIVE = re.compile(rf"\s*,\s+(?:a|an|the)\s+(?P<title>{_QUALIFIER}{TITLE})\b",
