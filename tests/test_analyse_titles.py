@@ -37,6 +37,17 @@ def test_title_before_name_needs_a_capitalised_name():
                      ("Prime Minister", "Riyad Hijab")]
 
 
+def test_the_rest_of_a_cut_off_title_is_not_a_name():
+    # train-4886 (judged false): "Army lt. Gen." and "maj. Gen." with the name cut off were
+    # two titles, lt. and maj., of someone called Gen.
+    for text in ("Army lt. Gen.", "Here is the original interview: maj. Gen."):
+        assert [m.group("name") for m in titles.TITLE_BEFORE_NAME.finditer(text)] == ["Gen"]
+        assert titles.names_after_titles(text) == []
+    found = titles.names_after_titles("Lt Gen Abulaziz al-Shalal and Rep. King spoke.")
+    assert [(m.group("title"), m.group("name")) for m in found] == [
+        ("Lt Gen", "Abulaziz al-Shalal"), ("Rep.", "King")]  # a name that is a title in full
+
+
 def test_title_before_name_reads_accented_names_and_stops_at_a_possessive():
     found = [(m.group("title"), m.group("name")) for m in titles.TITLE_BEFORE_NAME.finditer(
         "President Enrique Peña Nieto spoke. Gen. Óscar Naranjo left. President Felipe "

@@ -110,11 +110,17 @@ _LAST_WORDS = frozenset(w.split()[-1] for w in _SURFACES)
 _BEFORE_CAPITAL = re.compile(rf"([A-Za-z]+)\.?(?=[\s-]+{NAME_PARTICLE}[{UPPER}])")
 
 
+# Abbreviated titles ("Gen", "Sen", "Lt"): never a name, though written with a capital.
+_ABBREVIATIONS = frozenset(k for k in _ALIASES if " " not in k)
+
+
 def names_after_titles(text: str) -> list[re.Match[str]]:
-    """``TITLE_BEFORE_NAME``'s matches in ``text``."""
+    """``TITLE_BEFORE_NAME``'s matches in ``text``, less those whose name is the rest of a
+    title: "Army lt. Gen." cut off before the general's name is no one called Gen."""
     if not any(w.lower() in _LAST_WORDS for w in _BEFORE_CAPITAL.findall(text)):
         return []
-    return list(TITLE_BEFORE_NAME.finditer(text))
+    return [m for m in TITLE_BEFORE_NAME.finditer(text)
+            if m.group("name").split()[0].rstrip(".").lower() not in _ABBREVIATIONS]
 
 
 # No comma between the title and the name: "italy's premier, trump said" is the premier's title,
