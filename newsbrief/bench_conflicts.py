@@ -401,6 +401,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--misses-out", default=None,
                    help="write the missed number and title injections here, with the facts the "
                         "analysis read at each site (Markdown), to see why they were missed")
+    p.add_argument("--injections-out", default=None,
+                   help="write every number injection here (JSON lines: the changed sentence "
+                        "before and after, the other articles' sentences with the same words, "
+                        "and whether it was found) for a reader to judge whether each is a real "
+                        "disagreement (docs/injection_audit.md)")
     p.add_argument("--factor", default=f"{FACTOR[0]}-{FACTOR[1]}", metavar="LO-HI",
                    help="how far an injected figure is from the original, either way "
                         "(default %(default)s; outlets that differ on one figure are mostly "
@@ -429,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     words5: list[int] = []
     unaltered: list[tuple[Story, object]] = []
     misses: list[str] = []
+    injections: list[dict[str, object]] = []
     stories = 0
     for story in load(args.data, mask, args.limit, args.skip):
         stories += 1
@@ -451,6 +457,8 @@ def main(argv: list[str] | None = None) -> int:
             kinds = ("number", "date") if kind == "date" else (kind,)
             hit = _found(result, kinds, altered[k].id, new)
             counts[f"{kind}_found"] += hit
+            if kind == "number" and args.injections_out:
+                injections.append(_injection_record(story.id, arts, altered, k, new, hit))
             if not hit and args.misses_out and kind in ("number", "title"):
                 misses.append(_explain_miss(story.id, kind, arts, altered, k, new, result))
         got = inject_name(arts, base, rng)
@@ -486,6 +494,11 @@ def main(argv: list[str] | None = None) -> int:
     if counts["name_detected"]:
         report["name_merged_rate"] = round(counts["name_merged"] / counts["name_detected"], 3)
     print(json.dumps(report, indent=2))
+    if args.injections_out:
+        Path(args.injections_out).write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in injections), encoding="utf-8")
+        print(f"wrote {len(injections)} number injections to {args.injections_out}",
+              file=sys.stderr)
     if args.misses_out:
         Path(args.misses_out).write_text("\n".join(misses), encoding="utf-8")
         print(f"wrote {len(misses)} misses to {args.misses_out}", file=sys.stderr)
@@ -496,6 +509,41 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _changed_at(old_text: str, new_text: str) -> int:
+    """Where an injection changed an article's text: the start of the changed figure."""
+    at = next((i for i, (x, y) in enumerate(zip(old_text, new_text)) if x != y), 0)
+    while at > 0 and (old_text[at - 1].isalnum() or old_text[at - 1] in ",."):
+        at -= 1
+    return at
+
+
+def _injection_record(story: str, arts: list[Article], altered: list[Article], k: int, new: str,
+                      found: bool) -> dict[str, object]:
+    """A number injection as a reader judges it: the changed sentence before and after, and
+    the sentences of the other articles that give the same figure and word."""
+    at = _changed_at(arts[k].text, altered[k].text)
+    site = _NUMBER_SITE.match(arts[k].text, at)
+    words = site.group().lower() if site else ""
+    before, after = sentences_of(arts), sentences_of(altered)
+
+    def sentence_at(sents: list[Sentence], article: str, pos: int) -> str:
+        return next((" ".join(s.text.split()) for s in sents
+                     if s.article == article and s.start <= pos < s.end), "")
+
+    others: list[dict[str, str]] = []
+    for a in arts:
+        if a.id == arts[k].id or not words:
+            continue
+        for m in _NUMBER_SITE.finditer(a.text):
+            text = sentence_at(before, a.id, m.start()) if m.group().lower() == words else ""
+            if text and all(o["sentence"] != text for o in others):
+                others.append({"article": a.id, "sentence": text})
+    return {"story": story, "change": f"{site.group() if site else ''} -> {new}",
+            "article": arts[k].id, "original_sentence": sentence_at(before, arts[k].id, at),
+            "altered_sentence": sentence_at(after, arts[k].id, at), "others": others[:3],
+            "found": found}
+
+
 def _explain_miss(story: str, kind: str, arts: list[Article], altered: list[Article], k: int,
                   new: str, result: Analysis) -> str:
     """A missed injection as Markdown: the altered sentence, the other articles' sentences with
@@ -503,10 +551,8 @@ def _explain_miss(story: str, kind: str, arts: list[Article], altered: list[Arti
     from .analyse import conflicts as cmp
     from .analyse import facts
 
-    old_text, new_text = arts[k].text, altered[k].text
-    at = next((i for i, (x, y) in enumerate(zip(old_text, new_text)) if x != y), 0)
-    while at > 0 and (old_text[at - 1].isalnum() or old_text[at - 1] in ",."):
-        at -= 1
+    old_text = arts[k].text
+    at = _changed_at(old_text, altered[k].text)
     rx = _NUMBER_SITE if kind == "number" else _TITLE_SITE
     site = rx.match(old_text, at)
     words = site.group().lower() if site else old_text[at:at + 20].lower()

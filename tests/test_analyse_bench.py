@@ -4,8 +4,8 @@ import random
 
 import pytest
 
-from newsbrief.bench_conflicts import (_found, _new_number, inject_number, inject_title, main,
-                                       respell, run)
+from newsbrief.bench_conflicts import (_found, _injection_record, _new_number, inject_number,
+                                       inject_title, main, respell, run)
 from newsbrief.model import Article
 
 
@@ -63,6 +63,21 @@ def test_number_injection_is_consistent_and_found():
     assert altered[k].text.count(new) == 2 and "25 people" not in altered[k].text
     result, _ = run(altered)
     assert _found(result, ("number",), altered[k].id, new)
+
+
+def test_an_injection_record_shows_the_change_and_the_other_articles_words():
+    story = arts("Police said 25 people were killed in the bombing of the market in Kano. "
+                 "The 25 people were buried on Tuesday.",
+                 "Rain fell. The bombing of the market in Kano left 25 people dead, a hospital said.")
+    altered, k, new = inject_number(story, random.Random(3))
+    rec = _injection_record("s-1", story, altered, k, new, True)
+    other = story[1 - k].id
+    assert rec["story"] == "s-1" and rec["article"] == story[k].id and rec["found"] is True
+    assert rec["change"] == f"25 people -> {new}"
+    assert "25 people" in rec["original_sentence"] and f"{new} people" in rec["altered_sentence"]
+    # Only the other article's sentence with the same figure and word, not its other sentences.
+    assert {o["article"] for o in rec["others"]} == {other}
+    assert "25 people" in rec["others"][0]["sentence"] and "Rain" not in rec["others"][0]["sentence"]
 
 
 def test_title_injection_swaps_within_the_family():
