@@ -535,7 +535,9 @@ def _injection_record(story: str, arts: list[Article], altered: list[Article], k
         if a.id == arts[k].id or not words:
             continue
         for m in _NUMBER_SITE.finditer(a.text):
-            text = sentence_at(before, a.id, m.start()) if m.group().lower() == words else ""
+            if m.group().lower() != words:
+                continue
+            text = sentence_at(before, a.id, m.start())
             if text and all(o["sentence"] != text for o in others):
                 others.append({"article": a.id, "sentence": text})
     return {"story": story, "change": f"{site.group() if site else ''} -> {new}",

@@ -197,7 +197,7 @@ def same_name_word(a: str, b: str) -> bool:
     """``same_word`` for two names written as one word each. A common first name matches
     another word only spelled alike, not by its consonant skeleton alone: "Larry" and "Laura"
     (Summers and Tyson) share one and are two names."""
-    if a != b and not (_has_vowel(a) and _has_vowel(b)) or other_sex(a, b):
+    if (a != b and not (_has_vowel(a) and _has_vowel(b))) or other_sex(a, b):
         return False
     if a != b and (given_name(a) or given_name(b)):
         return (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= SAME_WORD
